@@ -1,0 +1,3 @@
+from elektra.cli import app
+
+app(prog_name="elektra")

@@ -1,0 +1,159 @@
+"""The ``elektra`` command line: run, validate, data, docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from elektra.config import ScenarioError, load_scenario
+from elektra.data import DataError
+from elektra.structure import StructureError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="elektra: decarbonisation routes of Dutch energy-intensive industry.")
+console = Console()
+errors = Console(stderr=True)
+
+INPUT_ERRORS = (ScenarioError, DataError, StructureError)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def summary_tables(ds) -> list[Table]:
+    """Emissions per cluster, route mix and cost of a results Dataset, as rich tables."""
+    years = [int(y) for y in ds.year.values]
+    shown = sorted({years[0], years[-1], *[y for y in (2030,) if y in years]})
+    emissions = Table(title="Direct CO2 emissions (Mt/yr)")
+    emissions.add_column("cluster")
+    for y in shown:
+        emissions.add_column(str(y), justify="right")
+    by_cluster = ds["emissions"].sum("sector")
+    for cluster in ds.cluster.values:
+        emissions.add_row(str(cluster), *[f"{float(by_cluster.sel(cluster=cluster, year=y)):.2f}" for y in shown])
+    emissions.add_row("total", *[f"{float(by_cluster.sel(year=y).sum()):.2f}" for y in shown],
+                      style="bold")
+
+    mix = Table(title=f"Route mix: share of output by route class, {shown[-1]}")
+    mix.add_column("sector")
+    classes = [c for c in ("reference", "electrification", "hydrogen", "blue_hydrogen", "biogas",
+                           "ccs", "import") if c in set(ds.route_class.values)]
+    for c in classes:
+        mix.add_column(c, justify="right")
+    activity = ds["activity"].sel(year=shown[-1]).sum("cluster")
+    for sector in ds.sector.values:
+        own = activity.sel(sector=sector).where(ds.route_sector == sector, 0)
+        total = float(own.sum())
+        if total <= 0:
+            continue
+        shares = [float(own.where(ds.route_class == c, 0).sum()) / total for c in classes]
+        mix.add_row(str(sector), *[f"{100 * s:.0f}%" if s > 0.0005 else "-" for s in shares])
+
+    cost = Table(title="Net cost to industry (MEUR/yr, undiscounted)")
+    cost.add_column("component")
+    for y in shown:
+        cost.add_column(str(y), justify="right")
+    for component in ds.cost_component.values:
+        row = ds["cost"].sel(cost_component=component)
+        if float(abs(row).sum()) < 1e-9:
+            continue
+        cost.add_row(str(component), *[f"{float(row.sel(year=y)):,.0f}" for y in shown])
+    cost.add_row("total", *[f"{float(ds['cost'].sel(year=y).sum()):,.0f}" for y in shown],
+                 style="bold")
+    return [emissions, mix, cost]
+
+
+@app.command()
+def run(
+    scenario: Path = typer.Argument(..., help="Scenario YAML file"),
+    out: Path | None = typer.Option(None, "--out", help="Results folder (default results/<name>)"),
+    write_model: Path | None = typer.Option(
+        None, "--write-model", help="Also write the LP solved, as .mps or .lp"),
+    extras: bool = typer.Option(True, help="Write iamc.csv, figures and report.html too"),
+) -> None:
+    """Solve a scenario and write its results folder."""
+    from elektra.output import write_run
+    from elektra.pipeline import InfeasibleScenario, run as run_scenario
+
+    try:
+        result = run_scenario(scenario, write_model=write_model)
+    except INPUT_ERRORS as error:
+        _fail(str(error))
+    except InfeasibleScenario as error:
+        _fail(str(error), code=3)
+    target = out or Path("results") / result.scenario.name
+    write_run(result.results, target, result.timings, result.scenario.files, extras=extras)
+    for table in summary_tables(result.results):
+        console.print(table)
+    console.print(
+        f"objective {result.results.attrs['objective']:,.0f} MEUR (discounted to "
+        f"{result.scenario.base_year}); solved in {result.timings['total']:.2f} s; "
+        f"results in {target}/"
+    )
+    if write_model:
+        console.print(f"model written to {write_model}")
+
+
+@app.command()
+def validate(scenario: Path = typer.Argument(..., help="Scenario YAML file")) -> None:
+    """Check a scenario and its dataset without solving."""
+    from elektra.pipeline import prepare
+
+    try:
+        parsed = load_scenario(scenario)
+        data, structure, _ = prepare(parsed)
+    except INPUT_ERRORS as error:
+        _fail(str(error))
+    console.print(
+        f"{scenario}: valid. dataset {parsed.dataset} ({len(data.rows)} figures), years "
+        f"{parsed.years[0]}-{parsed.years[1]}, {len(structure.route_cells)} route cells, "
+        f"{len(structure.activity_index) + len(structure.build_index)} core variables."
+    )
+
+
+@app.command()
+def data(
+    scenario: Path = typer.Argument(Path("scenarios/base.yaml"), help="Scenario whose dataset to list"),
+    parameter: str | None = typer.Option(None, help="Only this parameter"),
+    sector: str | None = typer.Option(None, help="Only rows of this sector"),
+    cluster: str | None = typer.Option(None, help="Only rows of this cluster"),
+    route: str | None = typer.Option(None, help="Only rows of this route"),
+) -> None:
+    """List every figure of a dataset with its unit and source."""
+    from elektra.data import load_data
+
+    try:
+        loaded = load_data(load_scenario(scenario))
+    except INPUT_ERRORS as error:
+        _fail(str(error))
+    rows = loaded.rows
+    for column, wanted in (("parameter", parameter), ("sector", sector), ("cluster", cluster),
+                           ("route", route)):
+        if wanted:
+            rows = rows[rows[column] == wanted]
+    table = Table(title=f"dataset {loaded.name}: {len(rows)} figures")
+    for column in ("parameter", "labels", "value", "unit", "estimate", "source"):
+        table.add_column(column, overflow="fold")
+    dims = ("sector", "cluster", "service", "route", "year", "carrier", "instrument")
+    for row in rows.itertuples(index=False):
+        labels = " ".join(str(getattr(row, d)) for d in dims if getattr(row, d) != "")
+        table.add_row(row.parameter, labels, f"{row.value:g}", row.unit, row.estimate, row.source)
+    console.print(table)
+
+
+@app.command()
+def docs(out: Path = typer.Option(Path("docs"), help="Folder for the generated docs")) -> None:
+    """Generate docs/math.md and docs/parameters.md from the code."""
+    from elektra.docs import write_docs
+
+    for path in write_docs(out):
+        console.print(f"wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

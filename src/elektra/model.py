@@ -1,0 +1,495 @@
+"""The elektra linear programme in Pyomo: variables, one function per constraint, objective.
+
+Every constraint is written once, as a function below whose docstring holds its formula
+(``.. math::``) and units; ``docs/math.md`` is generated from these docstrings
+(``elektra docs``). Index sets and coefficients come ready-made from
+:mod:`elektra.structure` and :mod:`elektra.policy`, so the rules contain no data plumbing.
+
+Notation: sectors :math:`s`, clusters :math:`c`, routes :math:`r`, years :math:`y`,
+vintages :math:`v`, carriers :math:`k`, instruments :math:`i`. Money in MEUR, energy in
+PJ, CO2 in Mt, products in Mt, power in MW; a route's flows are in its service's output
+unit per year.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+import pyomo.environ as pyo
+
+from elektra.structure import Structure
+
+#: Penalty per unit of slack in elastic mode (MEUR per unit): large against every real
+#: cost, small enough to keep the LP well scaled.
+ELASTIC_PENALTY = 1e5
+
+
+def _routes_by_cell(st: Structure) -> dict[tuple[str, str], list[str]]:
+    cells: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s, c, r in st.route_cells:
+        cells[(s, c)].append(r)
+    return cells
+
+
+def _net_emission_factor(st: Structure, r: str, y: int) -> float:
+    return st.gross_emission_factor[(r, y)] * (1.0 - st.capture_rate[r])
+
+
+def emissions_expression(m: pyo.ConcreteModel, st: Structure, s: str, c: str, y: int):
+    r"""Direct CO2 emissions of a sector in a cluster, after capture.
+
+    .. math:: E_{s,c,y} = \sum_r a_{s,c,r,y}\,\Big(\sum_k \phi_{r,k,y}\,f_k + p_r\Big)(1-\kappa_r)
+
+    with :math:`\phi` carrier input, :math:`f` emission factor, :math:`p` process
+    emissions and :math:`\kappa` capture rate. Units: Mt/yr.
+    """
+    return sum(
+        _net_emission_factor(st, r, y) * m.activity[s, c, r, y]
+        for r in m.cell_routes[(s, c)]
+        if _net_emission_factor(st, r, y) != 0
+    )
+
+
+def captured_expression(m: pyo.ConcreteModel, st: Structure, y: int):
+    r"""CO2 captured for storage in a year, all sectors and clusters.
+
+    .. math:: Q_y = \sum_{s,c,r} a_{s,c,r,y}\,\Big(\sum_k \phi_{r,k,y} f_k + p_r\Big)\,\kappa_r
+
+    Units: Mt/yr.
+    """
+    return sum(
+        st.gross_emission_factor[(r, y)] * st.capture_rate[r] * m.activity[s, c, r, y]
+        for (s, c, r) in st.route_cells
+        if st.capture_rate[r] > 0
+    )
+
+
+def carrier_use_expression(m: pyo.ConcreteModel, st: Structure, k: str, y: int):
+    r"""National use of a carrier in a year.
+
+    .. math:: U_{k,y} = \sum_{s,c,r} \phi_{r,k,y}\,a_{s,c,r,y}
+
+    Units: PJ/yr.
+    """
+    return sum(
+        st.inputs[(r, y)][k] * m.activity[s, c, r, y]
+        for (s, c, r) in st.route_cells
+        if k in st.inputs[(r, y)]
+    )
+
+
+# --------------------------------------------------------------------------- constraints
+
+
+def add_demand_balance(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Demand: the routes of a service meet its demand in each cluster and year.
+
+    .. math:: \sum_{r \in R_{s,v}} a_{s,c,r,y} \;(+\,u_{s,c,v,y}) = D_{s,c,v,y}
+
+    :math:`u` is unserved demand, present only when an infeasible scenario is re-solved
+    to explain itself. Dual: the marginal cost of the service. Units: output unit per year.
+    """
+
+    def rule(m, s, c, v, y):
+        served = sum(m.activity[s, c, r, y] for r in st.demand_routes[(s, c, v)])
+        if m.elastic:
+            served += m.unserved[s, c, v, y]
+        return served == st.demand[(s, c, v, y)]
+
+    m.demand_balance = pyo.Constraint(st.demand_index, rule=rule)
+
+
+def add_capacity_limit(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Capacity: activity is at most the available capacity alive in the year.
+
+    .. math:: a_{s,c,r,y} \le \alpha_r \Big(K^{0}_{s,c,r,y} + \sum_{v \le y < v + L_r} n_{s,c,r,v}\Big)
+
+    :math:`\alpha` availability, :math:`K^0` existing stock still alive (its retirement
+    profile), :math:`n` new capacity of vintage :math:`v`, :math:`L` lifetime.
+    Units: output unit per year.
+    """
+
+    def rule(m, s, c, r, y):
+        new = sum(m.new_capacity[s, c, r, v] for v in st.vintages[(s, c, r, y)])
+        return m.activity[s, c, r, y] <= st.availability[r] * (st.existing[(s, c, r, y)] + new)
+
+    m.capacity_limit = pyo.Constraint(st.activity_index, rule=rule)
+
+
+def add_potential_limit(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Potential: a route serves at most its technical share of its service's demand.
+
+    .. math:: a_{s,c,r,y} \le \pi_{c,r}\, D_{s,c,v(r),y}
+
+    Only where :math:`\pi < 1`. Units: output unit per year.
+    """
+
+    def rule(m, s, c, r, y):
+        demand = st.demand[(s, c, st.route_service[r], y)]
+        return m.activity[s, c, r, y] <= st.potential[(c, r)] * demand
+
+    m.potential_limit = pyo.Constraint(st.potential_index, rule=rule)
+
+
+def add_build_limit(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Build rate: new capacity of a route in a cluster and year is at most its limit.
+
+    .. math:: \sum_s n_{s,c,r,y} \le B_{c,r,y}
+
+    Units: output unit per year.
+    """
+    built = defaultdict(list)
+    for s, c, r, y in st.build_index:
+        built[(c, r, y)].append(s)
+
+    def rule(m, c, r, y):
+        total = sum(m.new_capacity[s, c, r, y] for s in built[(c, r, y)])
+        if m.elastic:
+            total -= m.build_excess[c, r, y]
+        return total <= st.build_limit[(c, r, y)]
+
+    m.build_limit = pyo.Constraint(st.build_limit_index, rule=rule)
+
+
+def add_carrier_balance(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Produced carriers (hydrogen): national production equals national use, per year.
+
+    .. math:: \sum_{s,c,r \in R_k} a_{s,c,r,y} = \sum_{s,c,r} \phi_{r,k,y}\, a_{s,c,r,y}
+
+    Dual: the marginal cost of the carrier (hydrogen) in the year. Units: PJ/yr.
+    """
+    index = [(k, y) for k in st.produced_carriers for y in st.years]
+
+    def rule(m, k, y):
+        produced = sum(m.activity[s, c, r, y] for (s, c, r) in st.producers[k])
+        return produced == carrier_use_expression(m, st, k, y)
+
+    m.carrier_balance = pyo.Constraint(index, rule=rule)
+
+
+def add_grid_limit(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Grid congestion: peak electricity load of a cluster is within its connection capacity.
+
+    .. math:: \sum_{s,r} \frac{\phi_{r,\mathrm{el},y}\, a_{s,c,r,y}}{h_r} \le G_{c,y} + \sum_{y' \le y} x_{c,y'} \;(+\,g_{c,y})
+
+    :math:`h_r` full-load hours of the route's electricity use, :math:`G` connection
+    capacity, :math:`x` paid expansion (where switched on), :math:`g` excess in elastic
+    mode. Dual: the value of one more MW of connection in that cluster and year.
+    Units: MW.
+    """
+    grid = st.policy["grid"]
+    loads = defaultdict(list)
+    for (s, c, r, y), coefficient in grid["peak"].items():
+        loads[(c, y)].append((coefficient, (s, c, r, y)))
+    expansions = defaultdict(list)
+    for c, v in grid["expansion_index"]:
+        for y in st.years:
+            if y >= v:
+                expansions[(c, y)].append(v)
+
+    def rule(m, c, y):
+        peak = sum(coefficient * m.activity[key] for coefficient, key in loads[(c, y)])
+        limit = grid["limit"][(c, y)] + sum(m.grid_expansion[c, v] for v in expansions[(c, y)])
+        if m.elastic:
+            peak -= m.grid_excess[c, y]
+        return peak <= limit
+
+    m.grid_limit = pyo.Constraint(grid["index"], rule=rule)
+
+
+def add_subsidy_constraints(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Subsidies: what an instrument pays stays within its aid intensity and its budget.
+
+    Investment grants (NIKI, VEKI, DEI+, Flex-e) pay at most a share of capex:
+
+    .. math:: g_{i,s,c,r,v} \le \sigma_{i,r}\, C_{r,v}\, n_{s,c,r,v}
+
+    Operating subsidies (SDE++) pay a rate per unit of output, never more than the
+    unprofitable gap to the reference route, on subsidised capacity :math:`w` that must be
+    new and must run at full availability while it is paid:
+
+    .. math:: w_{i,s,c,r,v} \le n_{s,c,r,v}, \qquad \sum_{i,v \,\mathrm{paid\,in}\, y} \alpha_r\, w_{i,s,c,r,v} \le a_{s,c,r,y}
+
+    The budget of a round caps grants plus the full commitment of operating subsidies:
+
+    .. math:: \sum_{s,c,r} g_{i,s,c,r,y} + \sum_{s,c,r} \min(\rho_{i,r,y}, \Delta_{r,y})\,\alpha_r\, T_i\, w_{i,s,c,r,y} \le S_{i,y}
+
+    Dual of the budget: what one more MEUR of budget saves industry (MEUR per MEUR).
+    Units: MEUR.
+    """
+    sub = st.policy["subsidy"]
+
+    def grant_rule(m, i, s, c, r, v):
+        return m.grant[i, s, c, r, v] <= sub["grant_share"][(i, s, c, r, v)] * m.new_capacity[s, c, r, v]
+
+    def operating_rule(m, i, s, c, r, v):
+        return m.subsidised_capacity[i, s, c, r, v] <= m.new_capacity[s, c, r, v]
+
+    def cover_rule(m, s, c, r, y):
+        paid = sum(m.subsidised_capacity[i, s, c, r, v] for i, v in sub["operating_cover"][(s, c, r, y)])
+        return st.availability[r] * paid <= m.activity[s, c, r, y]
+
+    grants = defaultdict(list)
+    for key in sub["grant_index"]:
+        grants[(key[0], key[4])].append(key)
+    operating = defaultdict(list)
+    for key in sub["operating_index"]:
+        operating[(key[0], key[4])].append(key)
+
+    def budget_rule(m, i, y):
+        spent = sum(m.grant[key] for key in grants[(i, y)]) + sum(
+            sub["operating_commitment"][key] * m.subsidised_capacity[key]
+            for key in operating[(i, y)]
+        )
+        return spent <= sub["budget"][(i, y)]
+
+    m.grant_limit = pyo.Constraint(sub["grant_index"], rule=grant_rule)
+    m.operating_subsidy_limit = pyo.Constraint(sub["operating_index"], rule=operating_rule)
+    m.operating_subsidy_output = pyo.Constraint(sorted(sub["operating_cover"]), rule=cover_rule)
+    m.subsidy_budget = pyo.Constraint(sub["budget_index"], rule=budget_rule)
+
+
+def add_ikc_constraints(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""IKC-ETS: compensation for indirect ETS costs, within the rate and the yearly budget.
+
+    .. math:: z_{s,c,y} \le \beta\, e_y\, P^{ETS}_y \sum_r \phi_{r,\mathrm{el},y}\, a_{s,c,r,y}, \qquad \sum_{s,c} z_{s,c,y} \le S^{IKC}_y
+
+    :math:`\beta` aid intensity, :math:`e` the electricity emission factor. When claims
+    exceed the budget the LP pays the budget; the results split it pro rata over the claims.
+    Units: MEUR/yr.
+    """
+    ikc = st.policy["ikc"]
+
+    def rate_rule(m, s, c, y):
+        electricity = sum(
+            st.inputs[(r, y)].get("electricity", 0.0) * m.activity[s, c, r, y]
+            for r in m.cell_routes[(s, c)]
+        )
+        return m.ikc_paid[s, c, y] <= ikc["rate"][(s, c, y)] * electricity
+
+    by_year = defaultdict(list)
+    for s, c, y in ikc["index"]:
+        by_year[y].append((s, c, y))
+
+    def budget_rule(m, y):
+        return sum(m.ikc_paid[key] for key in by_year[y]) <= ikc["budget"][y]
+
+    m.ikc_limit = pyo.Constraint(ikc["index"], rule=rate_rule)
+    m.ikc_budget = pyo.Constraint(sorted(y for y in ikc["budget"] if by_year[y]), rule=budget_rule)
+
+
+def add_levy_base(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""National CO2 levy: the levied emissions are those above the dispensation rights.
+
+    .. math:: \ell_{s,c,y} \ge E_{s,c,y} - X_{s,c,y}, \quad \ell \ge 0
+
+    Cost term: :math:`\max(0, \tau_y - P^{ETS}_y)\,\ell_{s,c,y}`. Units: Mt/yr.
+    """
+    levy = st.policy["levy"]
+
+    def rule(m, s, c, y):
+        return m.levied[s, c, y] >= emissions_expression(m, st, s, c, y) - levy["dispensation"][(s, c, y)]
+
+    m.levy_base = pyo.Constraint(levy["index"], rule=rule)
+
+
+def add_co2_storage_limit(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""CO2 storage: CO2 captured in a year fits the storage that can be injected.
+
+    .. math:: Q_y \le Z_y \;(+\,q_y)
+
+    Dual: the value of one more Mt of storage in the year. Units: Mt/yr.
+    """
+    storage = st.policy["storage"]
+
+    def rule(m, y):
+        captured = captured_expression(m, st, y)
+        if m.elastic:
+            captured -= m.storage_excess[y]
+        return captured <= storage["limit"][y]
+
+    m.co2_storage_limit = pyo.Constraint(storage["index"], rule=rule)
+
+
+def add_supply_limits(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Supply: national use of a carrier, and national activity of a route, within limits.
+
+    .. math:: U_{k,y} \le \bar U_{k,y}, \qquad \sum_{s,c} a_{s,c,r,y} \le \bar A_{r,y}
+
+    Units: PJ/yr (carriers), output unit per year (routes).
+    """
+    supply = st.policy["supply"]
+    cells_of_route = defaultdict(list)
+    for s, c, r in st.route_cells:
+        cells_of_route[r].append((s, c))
+
+    def carrier_rule(m, k, y):
+        use = carrier_use_expression(m, st, k, y)
+        if m.elastic:
+            use -= m.supply_excess[k, y]
+        return use <= supply["carrier_limit"][(k, y)]
+
+    def route_rule(m, r, y):
+        total = sum(m.activity[s, c, r, y] for s, c in cells_of_route[r])
+        if m.elastic:
+            total -= m.route_excess[r, y]
+        return total <= supply["route_limit"][(r, y)]
+
+    m.supply_limit = pyo.Constraint(supply["carrier_index"], rule=carrier_rule)
+    m.route_activity_limit = pyo.Constraint(supply["route_index"], rule=route_rule)
+
+
+def add_emission_cap(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Emission target: direct emissions of the modelled industry stay within the cap.
+
+    .. math:: \sum_{s,c} E_{s,c,y} \le \bar E_y \;(+\,o_y)
+
+    Dual: the CO2 price the target implies on top of the ETS (EUR/t). Units: Mt/yr.
+    """
+    cap = st.policy["cap"]
+
+    def rule(m, y):
+        total = sum(emissions_expression(m, st, s, c, y) for s, c in st.emission_cells)
+        if m.elastic:
+            total -= m.cap_excess[y]
+        return total <= cap["limit"][y]
+
+    m.emission_cap = pyo.Constraint(cap["index"], rule=rule)
+
+
+CONSTRAINTS: list[Callable[[pyo.ConcreteModel, Structure], None]] = [
+    add_demand_balance,
+    add_capacity_limit,
+    add_potential_limit,
+    add_build_limit,
+    add_carrier_balance,
+    add_grid_limit,
+    add_subsidy_constraints,
+    add_ikc_constraints,
+    add_levy_base,
+    add_co2_storage_limit,
+    add_supply_limits,
+    add_emission_cap,
+]
+
+
+# --------------------------------------------------------------------------- objective
+
+
+def cost_terms(m: pyo.ConcreteModel, st: Structure) -> dict[str, object]:
+    r"""The discounted net cost to industry, term by term (MEUR, base-year money).
+
+    .. math::
+       \min \sum_{s,c,r,v} \Big(\sum_{y \ge v}^{v+L_r-1} \delta_y\,(C_{r,v}\,\mathrm{crf}_r + F_{r,y})\Big) n_{s,c,r,v}
+       + \sum_{s,c,r,y} \delta_y \big(c^{run}_{r,y} + (P^{ETS}_y + \epsilon)\, e_{r,y} + \theta_y\, q_{r,y}\big) a_{s,c,r,y}
+       - \sum_{s,c,r,y} \delta_y P^{ETS}_y\, b_{s,v(r)}\, \lambda_{s,y}\, a_{s,c,r,y}^{dom}
+       - \mathrm{grants} - \mathrm{operating\ subsidies} - \sum \delta_y z_{s,c,y}
+       + \sum \delta_y (\tau_y - P^{ETS}_y)^+ \ell_{s,c,y} + \mathrm{grid\ expansion}
+
+    :math:`\delta_y = (1+\rho)^{-(y - y_0)}` discount factor, :math:`\mathrm{crf}` capital
+    recovery factor (capex counts only for the years of its life inside the horizon),
+    :math:`c^{run}` carrier purchases with network tariff and energy tax, variable cost
+    and CBAM on imports, :math:`e` and :math:`q` net emitted and captured CO2 per unit,
+    :math:`\theta` the transport and storage tariff, :math:`b\lambda` free allocation per
+    unit of domestic output after the CBAM phase-out, :math:`\epsilon` the tie-break
+    penalty (EUR/t) that makes ties go to the lower-emission route; the reported cost
+    leaves it out. Units: MEUR.
+    """
+    d = st.discount
+    tariff = st.policy["storage"]["tariff"]
+    terms: dict[str, object] = {}
+    terms["investment"] = sum(st.build_cost[key] * m.new_capacity[key] for key in st.build_index)
+    terms["running"] = sum(
+        d[y] * st.running_cost[(r, y)] * m.activity[s, c, r, y]
+        for (s, c, r, y) in st.activity_index
+        if st.running_cost[(r, y)] != 0
+    )
+    terms["ets"] = sum(
+        d[y] * st.ets_price[y] * _net_emission_factor(st, r, y) * m.activity[s, c, r, y]
+        for (s, c, r, y) in st.activity_index
+        if st.ets_price[y] * _net_emission_factor(st, r, y) != 0
+    )
+    terms["free_allocation"] = -sum(
+        d[y] * st.ets_price[y] * st.free_allocation[(s, st.route_service[r], y)]
+        * m.activity[s, c, r, y]
+        for (s, c, r, y) in st.activity_index
+        if st.domestic[r] and st.ets_price[y] * st.free_allocation[(s, st.route_service[r], y)] != 0
+    )
+    terms["co2_transport_storage"] = sum(
+        d[y] * tariff[y] * st.gross_emission_factor[(r, y)] * st.capture_rate[r]
+        * m.activity[s, c, r, y]
+        for (s, c, r, y) in st.activity_index
+        if tariff[y] * st.capture_rate[r] * st.gross_emission_factor[(r, y)] != 0
+    )
+    sub = st.policy["subsidy"]
+    terms["investment_grants"] = -sum(
+        sub["grant_value"][key] * m.grant[key] for key in sub["grant_index"]
+    )
+    terms["operating_subsidies"] = -sum(
+        sub["operating_value"][key] * m.subsidised_capacity[key] for key in sub["operating_index"]
+    )
+    terms["ikc_compensation"] = -sum(d[key[2]] * m.ikc_paid[key] for key in st.policy["ikc"]["index"])
+    levy = st.policy["levy"]
+    terms["co2_levy"] = sum(d[key[2]] * levy["rate"][key] * m.levied[key] for key in levy["index"])
+    grid = st.policy["grid"]
+    terms["grid_expansion"] = sum(
+        grid["expansion_cost"][key] * m.grid_expansion[key] for key in grid["expansion_index"]
+    )
+    return terms
+
+
+def _add_variables(m: pyo.ConcreteModel, st: Structure) -> None:
+    nonneg = pyo.NonNegativeReals
+    m.activity = pyo.Var(st.activity_index, within=nonneg)
+    m.new_capacity = pyo.Var(st.build_index, within=nonneg)
+    sub = st.policy["subsidy"]
+    m.grant = pyo.Var(sub["grant_index"], within=nonneg)
+    m.subsidised_capacity = pyo.Var(sub["operating_index"], within=nonneg)
+    m.ikc_paid = pyo.Var(st.policy["ikc"]["index"], within=nonneg)
+    m.levied = pyo.Var(st.policy["levy"]["index"], within=nonneg)
+    m.grid_expansion = pyo.Var(st.policy["grid"]["expansion_index"], within=nonneg)
+
+
+def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> dict[str, object]:
+    """Slack on every constraint a scenario can make infeasible, with its penalty."""
+    nonneg = pyo.NonNegativeReals
+    policy = st.policy
+    m.unserved = pyo.Var(st.demand_index, within=nonneg)
+    m.build_excess = pyo.Var(st.build_limit_index, within=nonneg)
+    m.grid_excess = pyo.Var(policy["grid"]["index"], within=nonneg)
+    m.storage_excess = pyo.Var(policy["storage"]["index"], within=nonneg)
+    m.supply_excess = pyo.Var(policy["supply"]["carrier_index"], within=nonneg)
+    m.route_excess = pyo.Var(policy["supply"]["route_index"], within=nonneg)
+    m.cap_excess = pyo.Var(policy["cap"]["index"], within=nonneg)
+    slack = [m.unserved, m.build_excess, m.grid_excess, m.storage_excess, m.supply_excess,
+             m.route_excess, m.cap_excess]
+    return {"elastic_penalty": ELASTIC_PENALTY * sum(sum(v.values()) for v in slack)}
+
+
+def build_model(st: Structure, elastic: bool = False) -> pyo.ConcreteModel:
+    """Build the LP of a scenario from its structure.
+
+    With ``elastic=True`` every constraint a scenario can make infeasible gets a penalised
+    slack, so that an infeasible scenario solves and shows where it breaks.
+    """
+    m = pyo.ConcreteModel(name="elektra")
+    m.elastic = elastic
+    m.cell_routes = _routes_by_cell(st)
+    _add_variables(m, st)
+    extra = _add_elastic_variables(m, st) if elastic else {}
+    for add in CONSTRAINTS:
+        add(m, st)
+    terms = cost_terms(m, st)
+    m.cost_terms = terms
+    tie_break = sum(
+        st.discount[y] * st.tie_break * _net_emission_factor(st, r, y) * m.activity[s, c, r, y]
+        for (s, c, r, y) in st.activity_index
+        if _net_emission_factor(st, r, y) != 0
+    )
+    m.tie_break_term = tie_break
+    m.objective = pyo.Objective(
+        expr=sum(terms.values()) + tie_break + sum(extra.values()),
+        sense=pyo.minimize,
+    )
+    return m

@@ -1,0 +1,206 @@
+"""Turn a solution into one labelled xarray Dataset: inputs, results and duals.
+
+Results use the dimension names of the inputs. Duals are reported in money of their own
+year (the discounting of the objective is taken out) and with the sign a modeller reads:
+``dual_demand`` is the marginal cost of a service, the duals of limits (grid, storage,
+budgets, caps) are what one more unit of the limit is worth (>= 0 when binding).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import xarray as xr
+
+from elektra import __version__
+from elektra.config import Scenario
+from elektra.data import Data
+from elektra.parameters import PARAMETERS
+from elektra.solve import Solution
+from elektra.structure import Structure, annuity_factor
+
+COST_COMPONENTS = (
+    "investment",
+    "fixed_om",
+    "energy_and_variable",
+    "ets",
+    "free_allocation",
+    "co2_transport_storage",
+    "investment_grants",
+    "operating_subsidies",
+    "ikc_compensation",
+    "co2_levy",
+    "grid_expansion",
+)
+
+
+def _array(values: dict[tuple, float], coords: dict[str, list], name: str, units: str,
+           description: str, fill: float = 0.0) -> xr.DataArray:
+    dims = list(coords)
+    shape = [len(coords[d]) for d in dims]
+    positions = [{label: i for i, label in enumerate(coords[d])} for d in dims]
+    data = np.full(shape, fill, dtype=float)
+    for key, value in values.items():
+        data[tuple(p[k] for p, k in zip(positions, key))] = value
+    return xr.DataArray(data, dims=dims, coords=coords, name=name,
+                        attrs={"units": units, "description": description})
+
+
+def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[str, int], float]:
+    """Undiscounted cost per component and year (MEUR/yr), from the solution values."""
+    cost: dict[tuple[str, int], float] = defaultdict(float)
+    activity = solution.values.get("activity", {})
+    new = solution.values.get("new_capacity", {})
+    rate = float(data["discount_rate"])
+    lifetime = data["lifetime"].to_series().to_dict()
+    capex, fixed_om = data["capex"], data["fixed_om"]
+    for (s, c, r, v), amount in new.items():
+        annuity = float(capex.loc[r, v]) * annuity_factor(rate, lifetime[r]) * amount
+        for y in st.years:
+            if v <= y < v + lifetime[r]:
+                cost[("investment", y)] += annuity
+                cost[("fixed_om", y)] += float(fixed_om.loc[r, y]) * amount
+    for (s, c, r, y), level in activity.items():
+        cost[("fixed_om", y)] += float(fixed_om.loc[r, y]) * st.existing[(s, c, r, y)]
+        cost[("energy_and_variable", y)] += st.running_cost[(r, y)] * level
+        gross = st.gross_emission_factor[(r, y)]
+        cost[("ets", y)] += st.ets_price[y] * gross * (1 - st.capture_rate[r]) * level
+        if st.domestic[r]:
+            allocation = st.free_allocation[(s, st.route_service[r], y)]
+            cost[("free_allocation", y)] -= st.ets_price[y] * allocation * level
+        tariff = st.policy["storage"]["tariff"][y]
+        cost[("co2_transport_storage", y)] += tariff * gross * st.capture_rate[r] * level
+    sub = st.policy["subsidy"]
+    for key, amount in solution.values.get("grant", {}).items():
+        i, s, c, r, v = key
+        for y in st.years:
+            if v <= y < v + lifetime[r]:
+                cost[("investment_grants", y)] -= amount * annuity_factor(rate, lifetime[r])
+    for key, amount in solution.values.get("subsidised_capacity", {}).items():
+        i, s, c, r, v = key
+        for y in st.years:
+            if v <= y < v + min(sub["duration"][i], lifetime[r]):
+                cost[("operating_subsidies", y)] -= (
+                    sub["operating_rate"][key] * st.availability[r] * amount
+                )
+    for (s, c, y), amount in solution.values.get("ikc_paid", {}).items():
+        cost[("ikc_compensation", y)] -= amount
+    levy = st.policy["levy"]
+    for key, amount in solution.values.get("levied", {}).items():
+        cost[("co2_levy", key[2])] += levy["rate"][key] * amount
+    grid = st.policy["grid"]
+    lifetime_grid = float(data["grid_expansion_lifetime"])
+    for (c, v), amount in solution.values.get("grid_expansion", {}).items():
+        yearly = float(data["grid_expansion_cost"].loc[c]) * annuity_factor(rate, lifetime_grid)
+        for y in st.years:
+            if v <= y < v + lifetime_grid:
+                cost[("grid_expansion", y)] += yearly * amount
+    del grid
+    return cost
+
+
+def _dual(solution: Solution, name: str, st: Structure, year_position: int,
+          sign: float = 1.0) -> dict[tuple, float]:
+    """Duals of a constraint, undiscounted to money of their year, with a sign applied."""
+    return {
+        key: sign * value / st.discount[key[year_position]]
+        for key, value in solution.duals.get(name, {}).items()
+    }
+
+
+def build_results(data: Data, scenario: Scenario, st: Structure, solution: Solution,
+                  timings: dict[str, float] | None = None) -> xr.Dataset:
+    """Assemble the results Dataset of a solved scenario."""
+    routes = data.routes
+    coords4 = {
+        "sector": data.labels("sector"),
+        "cluster": data.labels("cluster"),
+        "route": data.labels("route"),
+        "year": st.years,
+    }
+    activity = solution.values.get("activity", {})
+    new = solution.values.get("new_capacity", {})
+    capacity = {
+        key: st.existing[key] + sum(new.get((*key[:3], v), 0.0) for v in st.vintages[key])
+        for key in st.activity_index
+    }
+    flow = "output_unit/yr"
+    ds = xr.Dataset()
+    ds["activity"] = _array(activity, coords4, "activity", flow,
+                            "Yearly output of each route (units: the route's output_unit)")
+    ds["capacity"] = _array(capacity, coords4, "capacity", flow,
+                            "Nameplate capacity alive: existing stock plus new vintages")
+    ds["new_capacity"] = _array(new, coords4, "new_capacity", flow,
+                                "Capacity built in the year")
+    emissions, captured = defaultdict(float), defaultdict(float)
+    by_sector = defaultdict(float)
+    for (s, c, r, y), level in activity.items():
+        gross = st.gross_emission_factor[(r, y)] * level
+        emissions[(s, c, y)] += gross * (1 - st.capture_rate[r])
+        captured[(s, c, y)] += gross * st.capture_rate[r]
+        for k, use in st.inputs[(r, y)].items():
+            by_sector[(s, c, y, k)] += use * level
+    coords3 = {"sector": coords4["sector"], "cluster": coords4["cluster"], "year": st.years}
+    ds["emissions"] = _array(dict(emissions), coords3, "emissions", "Mt/yr",
+                             "Direct CO2 emissions after capture")
+    ds["captured_co2"] = _array(dict(captured), coords3, "captured_co2", "Mt/yr",
+                                "CO2 captured for transport and storage")
+    carriers = data.labels("carrier")
+    ds["energy_use_by_sector"] = _array(
+        dict(by_sector), {**coords3, "carrier": carriers}, "energy_use_by_sector", "PJ/yr",
+        "Carrier use (fuel, feedstock and electricity) per sector")
+    ds["energy_use"] = ds["energy_use_by_sector"].sum("sector").transpose("carrier", "cluster", "year")
+    ds["energy_use"].attrs = {"units": "PJ/yr", "description": "Carrier use per cluster"}
+
+    costs = _yearly_costs(data, st, solution)
+    ds["cost"] = _array(costs, {"cost_component": list(COST_COMPONENTS), "year": st.years},
+                        "cost", "MEUR/yr", "Net cost to industry per component (undiscounted)")
+
+    # duals -----------------------------------------------------------------------------
+    services = data.labels("service")
+    ds["dual_demand"] = _array(
+        _dual(solution, "demand_balance", st, 3),
+        {**{k: coords4[k] for k in ("sector", "cluster")}, "service": services, "year": st.years},
+        "dual_demand", "MEUR/output_unit",
+        "Marginal cost of a service (per unit of the service's output_unit)", fill=np.nan)
+    ds["dual_capacity_limit"] = _array(
+        _dual(solution, "capacity_limit", st, 3, sign=-1.0), coords4, "dual_capacity_limit",
+        "MEUR/output_unit", "Value of one more unit of available capacity", fill=np.nan)
+    ds["dual_potential_limit"] = _array(
+        _dual(solution, "potential_limit", st, 3, sign=-1.0), coords4, "dual_potential_limit",
+        "MEUR/output_unit", "Value of one more unit of technical potential", fill=np.nan)
+    produced = data.produced_carriers
+    if produced:
+        ds["dual_carrier_balance"] = _array(
+            _dual(solution, "carrier_balance", st, 1), {"carrier": produced, "year": st.years},
+            "dual_carrier_balance", "MEUR/PJ",
+            "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ", fill=np.nan)
+
+    # inputs ------------------------------------------------------------------------------
+    for name, array in data.values.items():
+        ds[f"input_{name}"] = array.rename(f"input_{name}")
+        ds[f"input_{name}"].attrs = {"units": PARAMETERS[name].unit,
+                                     "description": PARAMETERS[name].description}
+    ds = ds.assign_coords(
+        route_class=("route", routes["route_class"].reindex(coords4["route"]).to_numpy().astype(str)),
+        route_sector=("route", routes["sector"].reindex(coords4["route"]).to_numpy().astype(str)),
+        route_service=("route", routes["service"].reindex(coords4["route"]).to_numpy().astype(str)),
+        output_unit=("route", routes["output_unit"].reindex(coords4["route"]).to_numpy().astype(str)),
+    )
+    discounted = sum(st.discount[y] * v for (_, y), v in costs.items())
+    ds.attrs.update(
+        objective=float(discounted),
+        objective_lp=float(solution.objective),
+        objective_units="MEUR (discounted to base_year, without the tie-break penalty)",
+        termination_condition=solution.termination,
+        scenario=scenario.text,
+        scenario_hash=scenario.hash,
+        scenario_name=scenario.name,
+        dataset=scenario.dataset,
+        base_year=scenario.base_year,
+        elektra_version=__version__,
+    )
+    if timings:
+        ds.attrs["timings"] = ", ".join(f"{k}={v:.3f}s" for k, v in timings.items())
+    return ds
