@@ -332,6 +332,7 @@ def _build_parameter(spec: Parameter, rows: pd.DataFrame, coords: dict,
         if output_units is not None:
             # Cells whose output unit is unknown (no such sector/service) stay as they were.
             converted = converted.where(np.isfinite(converted), target)
+        _check_range(converted, spec, group["where"])
         array.loc[selection] = converted.to_numpy()
     return array
 
@@ -391,7 +392,8 @@ def _check_range(array: xr.DataArray, spec: Parameter, origin: str) -> None:
             index = tuple(bad[0])
             labels = {d: array.coords[d].values[i].item() for d, i in zip(array.dims, index)}
             raise DataError(
-                f"{origin}: parameter {spec.name!r} at {labels} is {values[index]:g} {spec.unit}; "
+                f"{origin}: parameter {spec.name!r} at {labels} is {values[index]:g} "
+                f"{spec.unit or '(share)'}; "
                 f"expected between {spec.minimum} and {spec.maximum}"
             )
 

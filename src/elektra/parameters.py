@@ -115,7 +115,7 @@ PARAMETERS: dict[str, Parameter] = {
         _p(
             "first_year",
             ("route",),
-            "",
+            "calendar year",
             "First year in which new capacity of the route can be built (from TRL and "
             "announced projects).",
             default=0.0,

@@ -12,7 +12,10 @@ right-hand side (so a binding upper limit has a dual <= 0 in a minimisation).
 
 from __future__ import annotations
 
+import os
+import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,8 +94,24 @@ def _lp_name(name: str) -> str:
     return name.replace(" ", "_").replace(",", ":")
 
 
+@contextmanager
+def _quiet_stdout():
+    """Silence the C-level stdout: HiGHS prints its banner when constructed."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _highs(options: SolverOptions) -> highspy.Highs:
-    highs = highspy.Highs()
+    with _quiet_stdout():
+        highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("solver", options.method)
     highs.setOptionValue("threads", options.threads)

@@ -37,7 +37,8 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
 
 def _parse(unit: str) -> pint.Quantity:
     text = (unit or "").strip()
-    if text in ("", "1", "-", "share", "fraction"):
+    # A calendar year (first year a route is available) is a label, not a quantity.
+    if text in ("", "1", "-", "share", "fraction", "calendar year"):
         return ureg.Quantity(1.0, "")
     try:
         return ureg.Quantity(1.0, text)

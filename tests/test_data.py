@@ -1,0 +1,80 @@
+"""Datasets: every shipped figure has unit and source; bad rows are explained."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from elektra.config import load_scenario
+from elektra.data import DataError, load_data
+from tests.conftest import ROOT, write_scenario
+
+DATASETS = sorted(p.parent for p in (ROOT / "data").glob("*/routes.csv"))
+SET_FILES = {"clusters.csv", "sectors.csv", "services.csv", "carriers.csv", "routes.csv",
+             "instruments.csv"}
+
+
+@pytest.mark.parametrize("folder", DATASETS, ids=lambda p: p.name)
+def test_every_shipped_figure_has_unit_and_source(folder):
+    for path in folder.glob("*.csv"):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        assert (frame["source"].str.strip() != "").all(), f"{path}: a row without source"
+        if path.name in SET_FILES:
+            continue
+        assert (frame["unit"].str.strip() != "").all(), f"{path}: a figure without unit"
+
+
+@pytest.mark.parametrize("folder", DATASETS, ids=lambda p: p.name)
+def test_estimates_say_how_they_were_made(folder):
+    for path in folder.glob("*.csv"):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "estimate" not in frame or "method" not in frame:
+            continue
+        estimates = frame[frame["estimate"].str.lower() == "true"]
+        assert (estimates["method"].str.strip() != "").all(), f"{path}: estimate without method"
+
+
+def _corrupt(tmp_path, edit):
+    """Copy the toy dataset, let ``edit`` change its parameter file, load it."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "toy", folder)
+    path = folder / "toy.csv"
+    path.write_text(edit(path.read_text()))
+    scenario = write_scenario(tmp_path, dataset="data", years=[2025, 2027])
+    return load_data(load_scenario(scenario))
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda t: t.replace("food_heat_pump,,,40,", "food_heatpump,,,40,"), "unknown route 'food_heatpump'"),
+        (lambda t: t.replace("40,MEUR/(PJ/yr),elektra toy model", "40,MEUR/(PJ/yr),"), "has no source"),
+        (lambda t: t.replace("10,EUR/GJ", "10,EUR/Gj"), "unknown unit"),
+        (lambda t: t.replace("10,EUR/GJ", "10,EUR/t"), "does not convert"),
+        (lambda t: t.replace("demand,steel", "demandd,steel"), "unknown parameter 'demandd'"),
+        (lambda t: t.replace("lifetime,,,,food_gas_boiler,,,10", "lifetime,,,,food_gas_boiler,2025,,10"),
+         "has no dimension 'year'"),
+        (lambda t: t.replace("0.6,1,", "sixty,1,"), "is not a number"),
+        (lambda t: t.replace("0.6,1,", "1.6,1,"), "expected between 0 and 1"),
+    ],
+)
+def test_bad_rows_name_file_line_and_expectation(tmp_path, edit, expected):
+    with pytest.raises(DataError) as error:
+        _corrupt(tmp_path, edit)
+    assert expected in str(error.value)
+    assert "toy.csv" in str(error.value)
+
+
+def test_years_interpolate_and_hold(tmp_path):
+    """ets_price is given for 2025 (100) and 2027 (200): 2026 lies on the line."""
+    data = _corrupt(tmp_path, lambda t: t)
+    assert [float(data["ets_price"].sel(year=y)) for y in (2025, 2026, 2027)] == [100, 150, 200]
+
+
+def test_specific_rows_override_general_ones(tmp_path):
+    extra = "potential,,port,,food_heat_pump,,,0.3,1,test,true,\n"
+    data = _corrupt(tmp_path, lambda t: t + extra)
+    assert float(data["potential"].sel(cluster="port", route="food_heat_pump")) == 0.3
+    assert float(data["potential"].sel(cluster="inland", route="food_heat_pump")) == 0.6
