@@ -18,17 +18,14 @@ from elektra.structure import Structure
 TOLERANCE = 1e-6
 
 
-def explain_infeasibility(st: Structure, scenario: Scenario, data: Data) -> list[str]:
-    """Re-solve with penalised slack and describe every slack that is used."""
-    model = build_model(st, elastic=True)
+def _slacks(st: Structure, scenario: Scenario, data: Data, relax: str) -> list[str] | None:
+    """Solve with the ``relax`` group ("targets" or "limits") elastic; describe the slack."""
+    model = build_model(st, elastic=(relax,))
     try:
         solution = solve_model(model, scenario.solver)
-    except SolveError as error:
-        return [f"even with every policy limit relaxed the LP is {error.termination}: "
-                "check the data (negative demand, a demand without a route in some year)"]
-    unit_of_service = {
-        (s, v): u for (s, v), u in data.services["output_unit"].items()
-    }
+    except SolveError:
+        return None
+    unit_of_service = dict(data.services["output_unit"].items())
     values = solution.values
     reasons: list[tuple[float, str]] = []
 
@@ -37,29 +34,49 @@ def explain_infeasibility(st: Structure, scenario: Scenario, data: Data) -> list
 
     for (s, c, v, y), amount in used("unserved"):
         unit = unit_of_service[(s, v)]
-        reasons.append((amount, f"{y}: demand for {s}/{v} in {c} cannot be met: short by "
-                                f"{amount:.3g} {unit}/yr of {st.demand[(s, c, v, y)]:.3g}"))
+        reasons.append((y, f"{y}: demand for {s}/{v} in {c} cannot be met: short by "
+                           f"{amount:.3g} {unit}/yr of {st.demand[(s, c, v, y)]:.3g}"))
     for (y,), amount in used("cap_excess"):
         cap = st.policy["cap"]["limit"][y]
-        reasons.append((amount, f"{y}: emission cap of {cap:.3g} Mt short by {amount:.3g} Mt"))
+        reasons.append((y, f"{y}: emission cap of {cap:.3g} Mt short by {amount:.3g} Mt"))
     for (c, y), amount in used("grid_excess"):
         limit = st.policy["grid"]["limit"][(c, y)]
-        reasons.append((amount, f"{y}: {c} grid limit of {limit:.0f} MW binding, "
-                                f"{amount:.0f} MW short"))
+        reasons.append((y, f"{y}: {c} grid limit of {limit:.0f} MW binding, {amount:.0f} MW short"))
     for (y,), amount in used("storage_excess"):
         limit = st.policy["storage"]["limit"][y]
-        reasons.append((amount, f"{y}: CO2 storage of {limit:.3g} Mt short by {amount:.3g} Mt"))
+        reasons.append((y, f"{y}: CO2 storage of {limit:.3g} Mt binding, {amount:.3g} Mt short"))
     for (k, y), amount in used("supply_excess"):
         limit = st.policy["supply"]["carrier_limit"][(k, y)]
-        reasons.append((amount, f"{y}: {k} supply limit of {limit:.3g} PJ short by {amount:.3g} PJ"))
+        reasons.append((y, f"{y}: {k} supply limit of {limit:.3g} PJ binding, {amount:.3g} PJ short"))
     for (r, y), amount in used("route_excess"):
         limit = st.policy["supply"]["route_limit"][(r, y)]
-        reasons.append((amount, f"{y}: activity limit of {r} ({limit:.3g}) short by {amount:.3g}"))
+        reasons.append((y, f"{y}: activity limit of {r} ({limit:.3g}) binding, {amount:.3g} short"))
     for (c, r, y), amount in used("build_excess"):
         limit = st.build_limit[(c, r, y)]
-        reasons.append((amount, f"{y}: build limit of {r} in {c} ({limit:.3g}) short by "
-                                f"{amount:.3g}"))
-    if not reasons:
-        return ["the LP is infeasible but no single policy limit explains it (numerical trouble?)"]
-    reasons.sort(key=lambda item: (item[1][:4], -item[0]))
-    return [text for _, text in reasons]
+        reasons.append((y, f"{y}: build limit of {r} in {c} ({limit:.3g}) binding, "
+                           f"{amount:.3g} short"))
+    return [text for _, text in sorted(reasons)]
+
+
+def explain_infeasibility(st: Structure, scenario: Scenario, data: Data) -> list[str]:
+    """Say how far the targets miss within the limits, and what the limits lack.
+
+    Two elastic re-solves: one keeps the limits (grid, storage, supply, build rates) and
+    lets the targets (demand, emission cap) miss; the other keeps the targets and lets
+    the limits give way. Together they name the constraints that conflict and by how much.
+    """
+    within_limits = _slacks(st, scenario, data, "targets")
+    to_meet_targets = _slacks(st, scenario, data, "limits")
+    lines = []
+    if within_limits is None:
+        lines.append("even with demand and the emission cap relaxed the limits conflict: "
+                     "check grid, storage and supply limits against existing stock")
+    elif within_limits:
+        lines.append("within the limits as set: " + "; ".join(within_limits))
+    if to_meet_targets is None:
+        lines.append("no relaxation of grid, storage, supply or build limits meets the targets "
+                     "(potentials, first years or retirements stand in the way)")
+    elif to_meet_targets:
+        lines.append("to meet the targets these limits would have to give: "
+                     + "; ".join(to_meet_targets))
+    return lines or ["the LP is infeasible but no target or limit explains it (numerics?)"]

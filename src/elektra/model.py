@@ -93,7 +93,7 @@ def add_demand_balance(m: pyo.ConcreteModel, st: Structure) -> None:
 
     def rule(m, s, c, v, y):
         served = sum(m.activity[s, c, r, y] for r in st.demand_routes[(s, c, v)])
-        if m.elastic:
+        if m.elastic_targets:
             served += m.unserved[s, c, v, y]
         return served == st.demand[(s, c, v, y)]
 
@@ -145,7 +145,7 @@ def add_build_limit(m: pyo.ConcreteModel, st: Structure) -> None:
 
     def rule(m, c, r, y):
         total = sum(m.new_capacity[s, c, r, y] for s in built[(c, r, y)])
-        if m.elastic:
+        if m.elastic_limits:
             total -= m.build_excess[c, r, y]
         return total <= st.build_limit[(c, r, y)]
 
@@ -191,7 +191,7 @@ def add_grid_limit(m: pyo.ConcreteModel, st: Structure) -> None:
     def rule(m, c, y):
         peak = sum(coefficient * m.activity[key] for coefficient, key in loads[(c, y)])
         limit = grid["limit"][(c, y)] + sum(m.grid_expansion[c, v] for v in expansions[(c, y)])
-        if m.elastic:
+        if m.elastic_limits:
             peak -= m.grid_excess[c, y]
         return peak <= limit
 
@@ -305,7 +305,7 @@ def add_co2_storage_limit(m: pyo.ConcreteModel, st: Structure) -> None:
 
     def rule(m, y):
         captured = captured_expression(m, st, y)
-        if m.elastic:
+        if m.elastic_limits:
             captured -= m.storage_excess[y]
         return captured <= storage["limit"][y]
 
@@ -326,13 +326,13 @@ def add_supply_limits(m: pyo.ConcreteModel, st: Structure) -> None:
 
     def carrier_rule(m, k, y):
         use = carrier_use_expression(m, st, k, y)
-        if m.elastic:
+        if m.elastic_limits:
             use -= m.supply_excess[k, y]
         return use <= supply["carrier_limit"][(k, y)]
 
     def route_rule(m, r, y):
         total = sum(m.activity[s, c, r, y] for s, c in cells_of_route[r])
-        if m.elastic:
+        if m.elastic_limits:
             total -= m.route_excess[r, y]
         return total <= supply["route_limit"][(r, y)]
 
@@ -351,7 +351,7 @@ def add_emission_cap(m: pyo.ConcreteModel, st: Structure) -> None:
 
     def rule(m, y):
         total = sum(emissions_expression(m, st, s, c, y) for s, c in st.emission_cells)
-        if m.elastic:
+        if m.elastic_targets:
             total -= m.cap_excess[y]
         return total <= cap["limit"][y]
 
@@ -451,33 +451,43 @@ def _add_variables(m: pyo.ConcreteModel, st: Structure) -> None:
     m.grid_expansion = pyo.Var(st.policy["grid"]["expansion_index"], within=nonneg)
 
 
-def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> dict[str, object]:
-    """Slack on every constraint a scenario can make infeasible, with its penalty."""
+def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> object:
+    """Slack, at a penalty, on the targets or the limits a scenario can make infeasible.
+
+    Targets are demand and the emission cap; limits are grid, CO2 storage, supply and
+    build rates. A diagnosis relaxes one group at a time: "how far do the targets miss
+    within the limits?" and "how much more of each limit would the targets need?".
+    """
     nonneg = pyo.NonNegativeReals
     policy = st.policy
-    m.unserved = pyo.Var(st.demand_index, within=nonneg)
-    m.build_excess = pyo.Var(st.build_limit_index, within=nonneg)
-    m.grid_excess = pyo.Var(policy["grid"]["index"], within=nonneg)
-    m.storage_excess = pyo.Var(policy["storage"]["index"], within=nonneg)
-    m.supply_excess = pyo.Var(policy["supply"]["carrier_index"], within=nonneg)
-    m.route_excess = pyo.Var(policy["supply"]["route_index"], within=nonneg)
-    m.cap_excess = pyo.Var(policy["cap"]["index"], within=nonneg)
-    slack = [m.unserved, m.build_excess, m.grid_excess, m.storage_excess, m.supply_excess,
-             m.route_excess, m.cap_excess]
-    return {"elastic_penalty": ELASTIC_PENALTY * sum(sum(v.values()) for v in slack)}
+    slack = []
+    if m.elastic_targets:
+        m.unserved = pyo.Var(st.demand_index, within=nonneg)
+        m.cap_excess = pyo.Var(policy["cap"]["index"], within=nonneg)
+        slack += [m.unserved, m.cap_excess]
+    if m.elastic_limits:
+        m.build_excess = pyo.Var(st.build_limit_index, within=nonneg)
+        m.grid_excess = pyo.Var(policy["grid"]["index"], within=nonneg)
+        m.storage_excess = pyo.Var(policy["storage"]["index"], within=nonneg)
+        m.supply_excess = pyo.Var(policy["supply"]["carrier_index"], within=nonneg)
+        m.route_excess = pyo.Var(policy["supply"]["route_index"], within=nonneg)
+        slack += [m.build_excess, m.grid_excess, m.storage_excess, m.supply_excess,
+                  m.route_excess]
+    return ELASTIC_PENALTY * sum(sum(v.values()) for v in slack)
 
 
-def build_model(st: Structure, elastic: bool = False) -> pyo.ConcreteModel:
+def build_model(st: Structure, elastic: tuple[str, ...] = ()) -> pyo.ConcreteModel:
     """Build the LP of a scenario from its structure.
 
-    With ``elastic=True`` every constraint a scenario can make infeasible gets a penalised
-    slack, so that an infeasible scenario solves and shows where it breaks.
+    ``elastic`` may name ``"targets"`` and/or ``"limits"``: those constraints then get a
+    penalised slack, so that an infeasible scenario solves and shows where it breaks.
     """
     m = pyo.ConcreteModel(name="elektra")
-    m.elastic = elastic
+    m.elastic_targets = "targets" in elastic
+    m.elastic_limits = "limits" in elastic
     m.cell_routes = _routes_by_cell(st)
     _add_variables(m, st)
-    extra = _add_elastic_variables(m, st) if elastic else {}
+    penalty = _add_elastic_variables(m, st)
     for add in CONSTRAINTS:
         add(m, st)
     terms = cost_terms(m, st)
@@ -489,7 +499,7 @@ def build_model(st: Structure, elastic: bool = False) -> pyo.ConcreteModel:
     )
     m.tie_break_term = tie_break
     m.objective = pyo.Objective(
-        expr=sum(terms.values()) + tie_break + sum(extra.values()),
+        expr=sum(terms.values()) + tie_break + penalty,
         sense=pyo.minimize,
     )
     return m

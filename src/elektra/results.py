@@ -109,8 +109,144 @@ def _dual(solution: Solution, name: str, st: Structure, year_position: int,
     }
 
 
+def _grid_results(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
+    grid = st.policy["grid"]
+    activity = solution.values.get("activity", {})
+    peak: dict[tuple, float] = defaultdict(float)
+    for (s, c, r, y), coefficient in grid["peak"].items():
+        peak[(c, y)] += coefficient * activity.get((s, c, r, y), 0.0)
+    expansion = solution.values.get("grid_expansion", {})
+    built: dict[tuple, float] = defaultdict(float)
+    for (c, v), amount in expansion.items():
+        for y in st.years:
+            if y >= v:
+                built[(c, y)] += amount
+    coords = {"cluster": data.labels("cluster"), "year": st.years}
+    limit = {key: value + built[key] for key, value in grid["limit"].items()}
+    ds["grid_peak"] = _array(dict(peak), coords, "grid_peak", "MW",
+                             "Peak electricity load of the modelled industry")
+    ds["grid_limit"] = _array(limit, coords, "grid_limit", "MW",
+                              "Grid connection capacity, paid expansion included", fill=np.nan)
+    ds["grid_expansion"] = _array(dict(built), coords, "grid_expansion", "MW",
+                                  "Paid grid expansion in service")
+    duals = {k: 1e6 * v for k, v in _dual(solution, "grid_limit", st, 1, sign=-1.0).items()}
+    ds["dual_grid"] = _array(duals, coords, "dual_grid", "EUR/MW/yr",
+                             "Value of one more MW of connection capacity in the cluster and year",
+                             fill=np.nan)
+
+
+def _subsidy_results(ds: xr.Dataset, data: Data, st: Structure, solution: Solution,
+                     avoided: dict[tuple, float]) -> None:
+    sub = st.policy["subsidy"]
+    instruments = data.labels("instrument")
+    if not instruments:
+        return
+    coords = {"instrument": instruments, "year": st.years}
+    lifetime = data["lifetime"].to_series().to_dict()
+    paid: dict[tuple, float] = defaultdict(float)
+    committed: dict[tuple, float] = defaultdict(float)
+    for (i, s, c, r, v), amount in solution.values.get("grant", {}).items():
+        paid[(i, v)] += amount  # a grant is paid out when the capacity is built
+        committed[(i, v)] += amount
+    for key, amount in solution.values.get("subsidised_capacity", {}).items():
+        i, s, c, r, v = key
+        committed[(i, v)] += sub["operating_commitment"][key] * amount
+        for y in st.years:
+            if v <= y < v + min(sub["duration"][i], lifetime[r]):
+                paid[(i, y)] += sub["operating_rate"][key] * st.availability[r] * amount
+    ds["subsidy_paid"] = _array(dict(paid), coords, "subsidy_paid", "MEUR/yr",
+                                "Subsidy paid out in the year (public outlay)")
+    ds["subsidy_committed"] = _array(dict(committed), coords, "subsidy_committed", "MEUR",
+                                     "Subsidy committed to the projects of the year's round")
+    ds["subsidy_budget"] = _array(sub["budget"], coords, "subsidy_budget", "MEUR",
+                                  "Budget of the instrument's round", fill=np.nan)
+    ds["dual_subsidy_budget"] = _array(
+        _dual(solution, "subsidy_budget", st, 1, sign=-1.0), coords, "dual_subsidy_budget",
+        "MEUR/MEUR", "Cost saved for industry by one more euro of budget", fill=np.nan)
+    ds["co2_avoided_per_budget"] = _array(
+        avoided, coords, "co2_avoided_per_budget", "t/MEUR",
+        "CO2 avoided over the horizon per extra million euro of a binding budget", fill=np.nan)
+
+
+def _other_policy_results(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
+    years = {"year": st.years}
+    storage = st.policy["storage"]
+    ds["co2_stored"] = ds["captured_co2"].sum(["sector", "cluster"])
+    ds["co2_stored"].attrs = {"units": "Mt/yr", "description": "CO2 sent to storage"}
+    ds["co2_storage_capacity"] = _array({(y,): v for y, v in storage["limit"].items()}, years,
+                                        "co2_storage_capacity", "Mt/yr",
+                                        "CO2 storage injection capacity", fill=np.nan)
+    ds["dual_co2_storage"] = _array(_dual(solution, "co2_storage_limit", st, 0, sign=-1.0), years,
+                                    "dual_co2_storage", "EUR/t",
+                                    "Value of one more tonne of CO2 storage in the year",
+                                    fill=np.nan)
+    ds["dual_emission_cap"] = _array(_dual(solution, "emission_cap", st, 0, sign=-1.0), years,
+                                     "dual_emission_cap", "EUR/t",
+                                     "CO2 price the emission target implies on top of the ETS",
+                                     fill=np.nan)
+    carriers = data.labels("carrier")
+    supply = _dual(solution, "supply_limit", st, 1, sign=-1.0)
+    ds["dual_supply_limit"] = _array(supply, {"carrier": carriers, **years}, "dual_supply_limit",
+                                     "MEUR/PJ", "Value of one more PJ of a limited carrier",
+                                     fill=np.nan)
+    # IKC-ETS: the LP pays min(claims, budget); split it pro rata over the claims
+    ikc = st.policy["ikc"]
+    activity = solution.values.get("activity", {})
+    claims: dict[tuple, float] = defaultdict(float)
+    for (s, c, r, y), level in activity.items():
+        if (s, c, y) in ikc["rate"]:
+            claims[(s, c, y)] += ikc["rate"][(s, c, y)] * st.inputs[(r, y)].get("electricity", 0) * level
+    total_paid: dict[int, float] = defaultdict(float)
+    for (s, c, y), amount in solution.values.get("ikc_paid", {}).items():
+        total_paid[y] += amount
+    total_claims: dict[int, float] = defaultdict(float)
+    for (s, c, y), amount in claims.items():
+        total_claims[y] += amount
+    pro_rata = {
+        key: amount * total_paid[key[2]] / total_claims[key[2]]
+        for key, amount in claims.items() if total_claims[key[2]] > 0
+    }
+    ds["ikc_compensation"] = _array(
+        pro_rata, {"sector": data.labels("sector"), "cluster": data.labels("cluster"), **years},
+        "ikc_compensation", "MEUR/yr",
+        "IKC-ETS compensation, the budget split pro rata over the claims")
+    ds["dual_ikc_budget"] = _array(_dual(solution, "ikc_budget", st, 0, sign=-1.0), years,
+                                   "dual_ikc_budget", "MEUR/MEUR",
+                                   "Value to industry of one more euro of IKC budget", fill=np.nan)
+
+
+def _public_and_social(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
+    """Public outlays per instrument, and the social cost (industry cost less transfers)."""
+    years = st.years
+    outlay_rows: dict[tuple, float] = {}
+    labels = list(data.labels("instrument")) + ["ikc_ets"]
+    for y in years:
+        for i in data.labels("instrument"):
+            outlay_rows[(i, y)] = float(ds["subsidy_paid"].sel(instrument=i, year=y)) if "subsidy_paid" in ds else 0.0
+        outlay_rows[("ikc_ets", y)] = float(ds["ikc_compensation"].sel(year=y).sum())
+    ds["public_outlay"] = _array(outlay_rows, {"outlay": labels, "year": years}, "public_outlay",
+                                 "MEUR/yr", "Public spending per instrument and IKC-ETS")
+    tax = data["energy_tax"]
+    paid_tax: dict[int, float] = defaultdict(float)
+    for (s, c, r, y), level in solution.values.get("activity", {}).items():
+        for k, use in st.inputs[(r, y)].items():
+            if k not in st.produced_carriers:
+                paid_tax[y] += use * float(tax.loc[k, y]) * level
+    real = ["investment", "fixed_om", "energy_and_variable", "co2_transport_storage",
+            "grid_expansion"]
+    social = ds["cost"].sel(cost_component=real).sum("cost_component") - xr.DataArray(
+        [paid_tax[y] for y in years], dims=["year"], coords={"year": years})
+    ds["social_cost"] = social
+    ds["social_cost"].attrs = {
+        "units": "MEUR/yr",
+        "description": "Cost to society: industry cost without ETS payments, free allocation, "
+        "subsidies, IKC, the CO2 levy and energy tax (transfers)",
+    }
+
+
 def build_results(data: Data, scenario: Scenario, st: Structure, solution: Solution,
-                  timings: dict[str, float] | None = None) -> xr.Dataset:
+                  timings: dict[str, float] | None = None,
+                  avoided: dict[tuple, float] | None = None) -> xr.Dataset:
     """Assemble the results Dataset of a solved scenario."""
     routes = data.routes
     coords4 = {
@@ -176,6 +312,15 @@ def build_results(data: Data, scenario: Scenario, st: Structure, solution: Solut
             _dual(solution, "carrier_balance", st, 1), {"carrier": produced, "year": st.years},
             "dual_carrier_balance", "MEUR/PJ",
             "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ", fill=np.nan)
+
+    if produced and "hydrogen" in produced:
+        ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier="hydrogen", drop=True)
+        ds["hydrogen_marginal_cost"].attrs = {"units": "EUR/GJ",
+                                              "description": "Marginal cost of hydrogen"}
+    _grid_results(ds, data, st, solution)
+    _subsidy_results(ds, data, st, solution, avoided or {})
+    _other_policy_results(ds, data, st, solution)
+    _public_and_social(ds, data, st, solution)
 
     # inputs ------------------------------------------------------------------------------
     for name, array in data.values.items():

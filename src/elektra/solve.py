@@ -47,6 +47,9 @@ class Solution:
     values: dict[str, dict[tuple, float]]
     duals: dict[str, dict[tuple, float]]
     timings: dict[str, float] = field(default_factory=dict)
+    #: The solved HiGHS instance and the compiled LP, kept for quick re-solves.
+    highs: highspy.Highs | None = field(default=None, repr=False)
+    compiled: CompiledModel | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -158,4 +161,30 @@ def solve_model(
     timings["extract"] = time.perf_counter() - start
     objective = highs.getInfo().objective_function_value + compiled.offset
     return Solution(termination=OPTIMAL, objective=objective, values=values, duals=duals,
-                    timings=timings)
+                    timings=timings, highs=highs, compiled=compiled)
+
+
+def resolve_with_rhs_change(solution: Solution, constraint: str, index: tuple,
+                            delta: float) -> dict[str, dict[tuple, float]] | None:
+    """Values after moving one constraint's right-hand side by ``delta`` (warm start).
+
+    The change is undone afterwards. Returns None if the changed LP is not optimal.
+    """
+    highs, compiled = solution.highs, solution.compiled
+    position = next(
+        (row for row, con in enumerate(compiled.rows)
+         if con.parent_component().local_name == constraint
+         and (con.index() if isinstance(con.index(), tuple) else (con.index(),)) == index),
+        None,
+    )
+    if position is None:
+        raise KeyError(f"no row {constraint}{list(index)} in the model")
+    lower = float(compiled.lp.row_lower_[position])
+    upper = float(compiled.lp.row_upper_[position])
+    shift = lambda bound: bound + delta if np.isfinite(bound) else bound  # noqa: E731
+    highs.changeRowBounds(position, shift(lower), shift(upper))
+    highs.run()
+    optimal = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    values = _by_component(compiled.columns, np.asarray(highs.getSolution().col_value))
+    highs.changeRowBounds(position, lower, upper)
+    return values if optimal else None

@@ -1,0 +1,267 @@
+"""The outputs of a run: IAMC table, figures and report, on the toy results.
+
+They are pure functions of the results Dataset: the tests check what a reader of each file
+relies on (totals that add up, no duplicates, units everywhere, a page that stands alone
+and shows the numbers of this run) and that none of them changes the Dataset.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from elektra.figures import make_figures
+from elektra.iamc import COLUMNS, NATIONAL, to_iamc
+from elektra.report import emissions_text, write_report
+
+ROOT = Path(__file__).resolve().parent.parent
+EMISSIONS = "Emissions|CO2|Energy|Demand|Industry"
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def results() -> xr.Dataset:
+    from elektra.pipeline import run
+
+    return run(ROOT / "scenarios" / "toy.yaml").results
+
+
+@pytest.fixture(scope="module")
+def iamc(results):
+    return to_iamc(results)
+
+
+def with_hydrogen_and_grid(ds: xr.Dataset) -> xr.Dataset:
+    """The toy results plus what a larger model has: hydrogen made in the model, its
+    marginal cost, and a binding grid limit."""
+    years = ds.year.values
+    clusters = ds.cluster.values
+    ds = ds.reindex(carrier=[*ds.carrier.values, "hydrogen"], fill_value=0.0)
+    dual = xr.full_like(ds["energy_use"].isel(cluster=0, drop=True), np.nan)
+    dual.loc[{"carrier": "hydrogen"}] = np.linspace(3.0, 2.0, len(years))
+    shape = (len(clusters), len(years))
+    grid = {"dims": ("cluster", "year"), "coords": {"cluster": clusters, "year": years}}
+    return ds.assign(
+        dual_carrier_balance=dual.assign_attrs(
+            units="MEUR/PJ", description="Marginal cost of hydrogen"
+        ),
+        grid_peak=xr.DataArray(
+            np.full(shape, 80.0), **grid, attrs={"units": "MW", "description": "Peak demand"}
+        ),
+        grid_limit=xr.DataArray(
+            np.full(shape, 100.0), **grid, attrs={"units": "MW", "description": "Grid limit"}
+        ),
+        dual_grid=xr.DataArray(
+            np.eye(*shape) * 0.25, **grid, attrs={"units": "EUR/MW/yr", "description": "Grid dual"}
+        ),
+    )
+
+
+# IAMC ------------------------------------------------------------------------------------
+
+
+def test_iamc_has_exactly_the_iamc_columns(iamc, results):
+    assert list(iamc.columns) == [
+        "model",
+        "scenario",
+        "region",
+        "variable",
+        "unit",
+        "year",
+        "value",
+    ]
+    assert COLUMNS == list(iamc.columns)
+    assert set(iamc["model"]) == {f"elektra {results.attrs['elektra_version']}"}
+    assert set(iamc["scenario"]) == {"toy"}
+    assert set(iamc["region"]) == {NATIONAL, *map(str, results.cluster.values)}
+
+
+def test_iamc_national_emissions_are_the_dataset_total(iamc, results):
+    national = iamc[(iamc["region"] == NATIONAL) & (iamc["variable"] == EMISSIONS)]
+    expected = results["emissions"].sum(["sector", "cluster"])
+    assert sorted(national["year"]) == [int(y) for y in results.year.values]
+    for row in national.itertuples():
+        assert row.value == pytest.approx(float(expected.sel(year=row.year)), abs=1e-9)
+        assert row.unit == "Mt CO2/yr"
+
+
+def test_iamc_regions_add_up_to_the_national_value(iamc):
+    regional = iamc[iamc["region"] != NATIONAL]
+    assert not regional.empty
+    sums = regional.groupby(["variable", "year"])["value"].sum()
+    national = iamc[iamc["region"] == NATIONAL].set_index(["variable", "year"])["value"]
+    for key, total in sums.items():
+        assert national[key] == pytest.approx(total, abs=1e-9), key
+
+
+def test_iamc_has_no_duplicate_rows_and_a_unit_on_every_row(iamc):
+    assert not iamc.duplicated(["region", "variable", "year"]).any()
+    assert iamc["unit"].notna().all()
+    assert (iamc["unit"].str.strip() != "").all()
+    assert iamc["value"].notna().all()
+
+
+def test_iamc_drops_series_that_are_zero_in_every_year(iamc):
+    variables = set(iamc["variable"])
+    assert "Cost|Industry|Grid Expansion" not in variables  # no grid expansion in the toy
+    assert "Carbon Capture|Industry" not in variables  # no capture routes in the toy
+    # the heat pump has no capacity in 2025 but some later: its series is kept whole
+    pump = iamc[
+        (iamc["variable"] == "Capacity|Industry|Food and Tobacco|food_heat_pump")
+        & (iamc["region"] == NATIONAL)
+    ]
+    assert sorted(pump["year"]) == [2025, 2026, 2027]
+    assert pump.set_index("year").loc[2025, "value"] == 0.0
+    series = iamc.groupby(["region", "variable"])["value"].apply(lambda v: v.abs().max())
+    assert (series > 0).all()
+
+
+def test_iamc_names_carriers_and_products_as_the_templates(iamc, results):
+    national = iamc[iamc["region"] == NATIONAL].set_index(["variable", "year"])
+    use = results["energy_use"].sum("cluster")
+    for variable, carrier in (
+        ("Final Energy|Industry|Gases", "natural_gas"),
+        ("Final Energy|Industry|Gases|Fossil", "natural_gas"),
+        ("Final Energy|Industry|Solids|Coal", "coal"),
+        ("Final Energy|Industry|Electricity", "electricity"),
+    ):
+        assert national.loc[(variable, 2027), "value"] == pytest.approx(
+            float(use.sel(carrier=carrier, year=2027))
+        )
+        assert national.loc[(variable, 2027), "unit"] == "PJ/yr"
+    steel = float(results["activity"].sel(route="steel_bf_bof", year=2026).sum())
+    assert national.loc[("Production|Iron and Steel", 2026), "value"] == pytest.approx(steel)
+    assert national.loc[("Production|Iron and Steel", 2026), "unit"] == "Mt/yr"
+    assert national.loc[("Price|Carbon|EU-ETS", 2027), "value"] == pytest.approx(200.0)
+    assert national.loc[("Price|Carbon|EU-ETS", 2027), "unit"] == "EUR/t CO2"
+    assert not any(v.startswith("Price|Secondary Energy") for v in iamc["variable"])
+
+
+def test_iamc_reports_the_marginal_cost_of_hydrogen_when_the_dual_exists(results):
+    table = to_iamc(with_hydrogen_and_grid(results))
+    price = table[table["variable"] == "Price|Secondary Energy|Hydrogen"]
+    assert set(price["region"]) == {NATIONAL}
+    assert set(price["unit"]) == {"EUR/GJ"}
+    assert price.set_index("year").loc[2025, "value"] == pytest.approx(3.0)
+
+
+def test_iamc_is_the_same_from_the_written_netcdf(results, iamc, tmp_path):
+    from elektra.output import write_netcdf
+
+    write_netcdf(results, tmp_path / "results.nc")
+    with xr.open_dataset(tmp_path / "results.nc", engine="h5netcdf") as loaded:
+        again = to_iamc(loaded.load())
+    assert again.equals(iamc)
+
+
+# figures ---------------------------------------------------------------------------------
+
+
+def test_make_figures_writes_png_files_and_returns_their_paths(results, tmp_path):
+    paths = make_figures(results, tmp_path / "figures")
+    assert paths, "no figure written"
+    assert sorted(paths) == sorted((tmp_path / "figures").glob("*.png"))
+    for path in paths:
+        content = path.read_bytes()
+        assert content.startswith(PNG_MAGIC), path
+        assert len(content) > 1000, path
+    names = {p.stem for p in paths}
+    assert {
+        "emissions_by_cluster",
+        "emissions_by_sector",
+        "route_mix",
+        "energy_by_carrier",
+        "cost_by_component",
+    } <= names
+    # the toy makes no hydrogen: that figure is skipped, not drawn empty
+    assert "hydrogen_marginal_cost" not in names
+    assert ("grid" in names) == ("grid_peak" in results)
+
+
+def test_make_figures_draws_hydrogen_and_grid_when_present(results, tmp_path):
+    paths = make_figures(with_hydrogen_and_grid(results), tmp_path)
+    assert {"hydrogen_marginal_cost", "grid"} <= {p.stem for p in paths}
+
+
+def test_make_figures_skips_a_figure_whose_variable_is_absent(results, tmp_path):
+    paths = make_figures(results.drop_vars("cost"), tmp_path)
+    assert "cost_by_component" not in {p.stem for p in paths}
+    assert paths
+
+
+# report ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report(results, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("report")
+    figures = make_figures(results, folder / "figures")
+    write_report(results, folder / "report.html", figures)
+    return folder / "report.html", figures
+
+
+def test_report_is_one_self_contained_file(report):
+    path, figures = report
+    assert [p.name for p in path.parent.iterdir() if p.is_file()] == ["report.html"]
+    page = path.read_text(encoding="utf-8")
+    sources = re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', page)
+    assert sources, "no figure embedded"
+    assert all(s.startswith("data:image/png;base64,") for s in sources)
+    assert "http" not in " ".join(sources)
+    assert "<script" not in page
+    for figure in figures:
+        assert base64.b64encode(figure.read_bytes()).decode("ascii") in page, figure
+
+
+def test_report_carries_the_provenance(report, results):
+    page = report[0].read_text(encoding="utf-8")
+    assert results.attrs["scenario_hash"] in page
+    assert results.attrs["termination_condition"] in page
+    assert "name: toy" in page  # the resolved scenario YAML
+
+
+def test_report_shows_the_numbers_of_this_run(results, tmp_path):
+    last = results.year.values[-1]
+    emissions = results["emissions"].sum(["sector", "cluster"]).sel(year=last)
+    write_report(results, tmp_path / "report.html", [])
+    assert emissions_text(float(emissions)) in (tmp_path / "report.html").read_text()
+
+    doubled = results.copy()
+    doubled["emissions"] = results["emissions"] * 3.7
+    write_report(doubled, tmp_path / "changed.html", [])
+    assert emissions_text(3.7 * float(emissions)) in (tmp_path / "changed.html").read_text()
+
+
+def test_report_escapes_text_from_the_data(results, tmp_path):
+    hostile = results.copy()
+    hostile.attrs = {**results.attrs, "scenario_name": "<b>bold</b> & co"}
+    write_report(hostile, tmp_path / "report.html", [])
+    page = (tmp_path / "report.html").read_text()
+    assert "<b>bold</b>" not in page
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in page
+
+
+def test_report_lists_binding_duals_and_the_hydrogen_cost(results, tmp_path):
+    write_report(with_hydrogen_and_grid(results), tmp_path / "report.html", [])
+    page = (tmp_path / "report.html").read_text()
+    assert "dual_grid" in page
+    assert "dual_potential_limit" in page  # the heat pump potential binds in the toy
+    assert "3.00" in page  # hydrogen marginal cost in the first year, EUR/GJ
+
+
+# purity ----------------------------------------------------------------------------------
+
+
+def test_outputs_do_not_modify_the_dataset(results, tmp_path):
+    for ds in (results, with_hydrogen_and_grid(results)):
+        before = ds.copy(deep=True)
+        to_iamc(ds)
+        figures = make_figures(ds, tmp_path / "figures")
+        write_report(ds, tmp_path / "report.html", figures)
+        assert ds.identical(before)
+        assert ds.attrs == before.attrs
