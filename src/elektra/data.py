@@ -8,6 +8,7 @@ Scenario overrides are applied here too, so the model sees one finished set of i
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,7 @@ class Data:
     values: dict[str, xr.DataArray] = field(default_factory=dict)
     #: every parameter row as read, with its file and line, for provenance.
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    _tables: dict = field(default_factory=dict, repr=False)
 
     def labels(self, dim: str) -> list:
         """The labels of a dimension."""
@@ -83,6 +85,15 @@ class Data:
     def __getitem__(self, name: str) -> xr.DataArray:
         return self.values[name]
 
+    def table(self, name: str):
+        """A parameter as a plain dict (label or label tuple -> float), for fast lookups.
+
+        A parameter without dimensions is returned as its float value.
+        """
+        if name not in self._tables:
+            self._tables[name] = as_table(self.values[name])
+        return self._tables[name]
+
     @property
     def produced_carriers(self) -> list[str]:
         """Carriers made inside the model: a service with the carrier's name."""
@@ -91,6 +102,17 @@ class Data:
 
     def output_unit_of_route(self) -> pd.Series:
         return self.routes["output_unit"]
+
+
+def as_table(array: xr.DataArray):
+    """A DataArray as a dict: label (one dimension) or label tuple -> float."""
+    if array.ndim == 0:
+        return float(array)
+    values = array.to_numpy().ravel().tolist()
+    labels = [array.coords[d].values.tolist() for d in array.dims]
+    if array.ndim == 1:
+        return dict(zip(labels[0], values))
+    return dict(zip(itertools.product(*labels), values))
 
 
 # --------------------------------------------------------------------------- set files
@@ -308,33 +330,63 @@ def _build_parameter(spec: Parameter, rows: pd.DataFrame, coords: dict,
             group["constant"] = row.value
     # Fewer named labels = more general; apply general first so specific rows win.
     ordered = sorted(groups.items(), key=lambda item: sum(label != "" for label in item[0]))
+    values = array.values  # filled in place, cell blocks at a time
+    positions = {d: {label: i for i, label in enumerate(coords[d])} for d in spec.dims}
     for key, group in ordered:
-        unit = group["unit"]
         selection = {d: label for d, label in zip(other_dims, key) if label != ""}
-        units_here = None
-        if output_units is not None:
-            units_here = output_units.loc[
-                {d: v for d, v in selection.items() if d in output_units.dims}
-            ]
-        factor = _factor_array(spec, unit, units_here, group["where"])
+        if group["knots"] and group["constant"] is not None:
+            raise DataError(
+                f"{group['where']}: parameter {spec.name!r} has rows with and without a "
+                f"year for the same labels {selection}"
+            )
+        # outer index of the block the row group covers, one axis per dimension
+        axes = [[positions[d][selection[d]]] if d in selection else range(len(coords[d]))
+                for d in spec.dims]
+        block_index = np.ix_(*axes) if axes else ()
+        block_shape = tuple(len(axis) for axis in axes)
         if group["knots"]:
-            if group["constant"] is not None:
-                raise DataError(
-                    f"{group['where']}: parameter {spec.name!r} has rows with and without a "
-                    f"year for the same labels {selection}"
-                )
-            series = xr.DataArray(_interpolate(group["knots"], coords["year"]), dims=["year"],
-                                  coords={"year": coords["year"]})
+            series = _interpolate(group["knots"], coords["year"])
+            shape = [len(coords["year"]) if d == "year" else 1 for d in spec.dims]
+            block = series.reshape(shape)
         else:
-            series = xr.DataArray(group["constant"])
-        target = array.loc[selection]
-        converted = (series * factor).broadcast_like(target).transpose(*target.dims)
-        if output_units is not None:
-            # Cells whose output unit is unknown (no such sector/service) stay as they were.
-            converted = converted.where(np.isfinite(converted), target)
-        _check_range(converted, spec, group["where"])
-        array.loc[selection] = converted.to_numpy()
+            block = np.asarray(group["constant"], dtype=float)
+        block = block * _block_factor(spec, group["unit"], output_units, selection, group["where"])
+        block = np.broadcast_to(block, block_shape)
+        old = values[block_index]
+        # Cells whose output unit is unknown (no such sector/service) stay as they were.
+        block = np.where(np.isnan(block), old, block) if output_units is not None else block
+        _check_block_range(block, spec, axes, coords, group["where"])
+        values[block_index] = block
     return array
+
+
+def _block_factor(spec: Parameter, unit: str, output_units: xr.DataArray | None,
+                  selection: dict, where: str) -> np.ndarray | float:
+    """Conversion factor for a block, shaped to broadcast over the parameter's axes."""
+    if output_units is None:
+        return _factor_array(spec, unit, None, where)
+    units_here = output_units.loc[{d: v for d, v in selection.items() if d in output_units.dims}]
+    factor = _factor_array(spec, unit, units_here, where)
+    # put the factor's own axes where they sit among the parameter's dimensions
+    shape = [
+        factor.sizes[d] if d in factor.dims else 1 for d in spec.dims
+    ] if isinstance(factor, xr.DataArray) else []
+    values = factor.transpose(*[d for d in spec.dims if d in factor.dims]).values
+    return values.reshape(shape)
+
+
+def _check_block_range(block: np.ndarray, spec: Parameter, axes: list, coords: dict,
+                       where: str) -> None:
+    for test in ((block < spec.minimum) if spec.minimum is not None else None,
+                 (block > spec.maximum) if spec.maximum is not None else None):
+        if test is None or not test.any():
+            continue
+        index = tuple(np.argwhere(test)[0])
+        labels = {d: coords[d][axis[i]] for d, axis, i in zip(spec.dims, axes, index)}
+        raise DataError(
+            f"{where}: parameter {spec.name!r} at {labels} is {block[index]:g} "
+            f"{spec.unit or '(share)'}; expected between {spec.minimum} and {spec.maximum}"
+        )
 
 
 def _apply_override(array: xr.DataArray, spec: Parameter, override: Override, coords: dict,

@@ -18,7 +18,7 @@ def grid_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     """Peak-load coefficients (MW per unit of activity) and limits per cluster and year."""
     if not scenario.policies.grid:
         return {"index": [], "limit": {}, "peak": {}, "expansion_index": [], "expansion_cost": {}}
-    capacity = data["grid_capacity"]
+    capacity = data.table("grid_capacity")
     hours = data["full_load_hours"].to_series().to_dict()
     peak = {}
     for s, c, r, y in st.activity_index:
@@ -26,27 +26,27 @@ def grid_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
         if electricity:
             peak[(s, c, r, y)] = electricity * MWH_PER_PJ / hours[r]
     limit = {
-        (c, y): float(capacity.loc[c, y])
+        (c, y): capacity[c, y]
         for c in data.labels("cluster")
         for y in st.years
-        if finite(float(capacity.loc[c, y]))
+        if finite(capacity[c, y])
     }
     expansion_index, expansion_cost = [], {}
     if scenario.policies.grid_expansion:
         rate = float(data["discount_rate"])
         lifetime = float(data["grid_expansion_lifetime"])
-        cost = data["grid_expansion_cost"]
-        lead = data["grid_expansion_lead_time"]
+        cost = data.table("grid_expansion_cost")
+        lead = data.table("grid_expansion_lead_time")
         for c in data.labels("cluster"):
-            if not finite(float(cost.loc[c])):
+            if not finite(cost[c]):
                 continue
             for v in st.years:
-                if v < st.years[0] + float(lead.loc[c]):
+                if v < st.years[0] + lead[c]:
                     continue
                 alive = [y for y in st.years if v <= y < v + lifetime]
                 expansion_index.append((c, v))
                 expansion_cost[(c, v)] = sum(
-                    st.discount[y] * float(cost.loc[c]) * annuity_factor(rate, lifetime) for y in alive
+                    st.discount[y] * cost[c] * annuity_factor(rate, lifetime) for y in alive
                 )
     return {
         "index": sorted(limit),
@@ -65,11 +65,11 @@ def levelised_cost(data: Data, st: Structure, route: str, year: int) -> float:
     way an operating subsidy's unprofitable gap is computed against the reference route.
     """
     rate = float(data["discount_rate"])
-    lifetime = float(data["lifetime"].loc[route])
+    lifetime = data.table("lifetime")[route]
     availability = st.availability[route]
     capital = (
-        float(data["capex"].loc[route, year]) * annuity_factor(rate, lifetime)
-        + float(data["fixed_om"].loc[route, year])
+        data.table("capex")[route, year] * annuity_factor(rate, lifetime)
+        + data.table("fixed_om")[route, year]
     ) / availability
     emissions = st.gross_emission_factor[(route, year)] * (1 - st.capture_rate[route])
     return capital + st.running_cost[(route, year)] + st.ets_price[year] * emissions
@@ -82,18 +82,18 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
              "budget_index": [], "gap": {}, "operating_cover": {}}
     if not scenario.policies.subsidies or data.instruments.empty:
         return empty
-    budget_array = data["subsidy_budget"]
+    budget_array = data.table("subsidy_budget")
     budget = {
-        (i, y): float(budget_array.loc[i, y])
+        (i, y): budget_array[i, y]
         for i in data.labels("instrument")
         for y in st.years
-        if finite(float(budget_array.loc[i, y]))
+        if finite(budget_array[i, y])
     }
     kind = data.instruments["kind"].to_dict()
-    share = data["grant_share"]
-    rate_array = data["operating_subsidy_rate"]
+    share = data.table("grant_share")
+    rate_array = data.table("operating_subsidy_rate")
     duration = data["subsidy_duration"].to_series().to_dict()
-    capex = data["capex"]
+    capex = data.table("capex")
     lifetime = data["lifetime"].to_series().to_dict()
     rate = float(data["discount_rate"])
     routes = data.routes
@@ -114,13 +114,13 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
             if (i, v) not in budget:
                 continue
             if kind[i] == "investment":
-                value = float(share.loc[i, r])
+                value = share[i, r]
                 if finite(value) and value > 0:
                     grant_index.append((i, s, c, r, v))
                     # share of capex, in MEUR per unit of capacity
-                    grant_share[(i, s, c, r, v)] = value * float(capex.loc[r, v])
+                    grant_share[(i, s, c, r, v)] = value * capex[r, v]
             else:
-                value = float(rate_array.loc[i, r, v])
+                value = rate_array[i, r, v]
                 if not (finite(value) and value > 0):
                     continue
                 if (r, v) not in gap:
@@ -177,17 +177,17 @@ def ikc_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
         return {"index": [], "rate": {}, "budget": {}}
     eligible = data["ikc_eligible"].to_series().to_dict()
     aid = float(data["ikc_aid_intensity"])
-    factor = data["ikc_emission_factor"]
-    budget_array = data["ikc_budget"]
+    factor = data.table("ikc_emission_factor")
+    budget_array = data.table("ikc_budget")
     rate = {}
     for s, c in st.emission_cells:
         if eligible.get(s, 0) <= 0:
             continue
         for y in st.years:
-            value = aid * float(factor.loc[y]) * st.ets_price[y]
+            value = aid * factor[y] * st.ets_price[y]
             if finite(value) and value > 0:
                 rate[(s, c, y)] = value
-    budget = {y: float(budget_array.loc[y]) for y in st.years if finite(float(budget_array.loc[y]))}
+    budget = {y: budget_array[y] for y in st.years if finite(budget_array[y])}
     return {"index": sorted(rate), "rate": rate, "budget": budget}
 
 
@@ -195,25 +195,25 @@ def levy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     """National CO2 levy: the rate above the ETS price and the dispensation rights."""
     if not scenario.policies.co2_levy:
         return {"index": [], "rate": {}, "dispensation": {}}
-    levy = data["co2_levy_rate"]
-    dispensation = data["co2_levy_dispensation"]
+    levy = data.table("co2_levy_rate")
+    dispensation = data.table("co2_levy_dispensation")
     rate, exempt = {}, {}
     for s, c in st.emission_cells:
         for y in st.years:
-            excess = float(levy.loc[y]) - st.ets_price[y]
+            excess = levy[y] - st.ets_price[y]
             if excess > 0:
                 rate[(s, c, y)] = excess
-                exempt[(s, c, y)] = float(dispensation.loc[s, c, y])
+                exempt[(s, c, y)] = dispensation[s, c, y]
     return {"index": sorted(rate), "rate": rate, "dispensation": exempt}
 
 
 def storage_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     """CO2 storage capacity per year and the transport and storage tariff."""
-    tariff = {y: float(data["co2_transport_storage_tariff"].loc[y]) for y in st.years}
+    tariff = {y: data.table("co2_transport_storage_tariff")[y] for y in st.years}
     if not scenario.policies.co2_storage:
         return {"index": [], "limit": {}, "tariff": tariff}
-    capacity = data["co2_storage_capacity"]
-    limit = {y: float(capacity.loc[y]) for y in st.years if finite(float(capacity.loc[y]))}
+    capacity = data.table("co2_storage_capacity")
+    limit = {y: capacity[y] for y in st.years if finite(capacity[y])}
     return {"index": sorted(limit), "limit": limit, "tariff": tariff}
 
 
@@ -221,20 +221,20 @@ def supply_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     """National supply limits per carrier and activity limits per route."""
     if not scenario.policies.supply_limits:
         return {"carrier_index": [], "carrier_limit": {}, "route_index": [], "route_limit": {}}
-    supply = data["supply_limit"]
+    supply = data.table("supply_limit")
     carrier_limit = {
-        (k, y): float(supply.loc[k, y])
+        (k, y): supply[k, y]
         for k in data.labels("carrier")
         for y in st.years
-        if finite(float(supply.loc[k, y]))
+        if finite(supply[k, y])
     }
-    activity = data["route_activity_limit"]
+    activity = data.table("route_activity_limit")
     used = {r for (_, _, r) in st.route_cells}
     route_limit = {
-        (r, y): float(activity.loc[r, y])
+        (r, y): activity[r, y]
         for r in sorted(used)
         for y in st.years
-        if finite(float(activity.loc[r, y]))
+        if finite(activity[r, y])
     }
     return {
         "carrier_index": sorted(carrier_limit),
@@ -248,8 +248,8 @@ def cap_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     """The optional cap on direct emissions, in the years it has a value."""
     if not scenario.policies.emission_cap:
         return {"index": [], "limit": {}}
-    cap = data["emission_cap"]
-    limit = {y: float(cap.loc[y]) for y in st.years if finite(float(cap.loc[y]))}
+    cap = data.table("emission_cap")
+    limit = {y: cap[y] for y in st.years if finite(cap[y])}
     return {"index": sorted(limit), "limit": limit}
 
 

@@ -20,6 +20,9 @@ from elektra.figures import CAPTIONS, produced_carrier_duals, route_mix_shares
 #: Duals shown in their own sections; every other ``dual_*`` is listed where non-zero.
 OWN_SECTION_DUALS = ("dual_demand", "dual_carrier_balance")
 
+#: Duals of the routes' technical limits, listed after the policy duals.
+TECHNICAL_DUALS = ("dual_capacity_limit", "dual_potential_limit")
+
 #: A dual below this absolute value counts as zero (not binding).
 ZERO = 1e-9
 
@@ -250,8 +253,10 @@ def _service_costs(ds: xr.Dataset) -> str:
 def _policy_duals(ds: xr.Dataset) -> str:
     """Every other dual with non-zero cells: what binds, and by how much."""
     parts = []
-    for name in sorted(str(v) for v in ds.data_vars):
-        if not name.startswith("dual_") or name in OWN_SECTION_DUALS:
+    names = sorted(str(v) for v in ds.data_vars if str(v).startswith("dual_"))
+    # policies first, then the technical limits of routes, which bind far more often
+    for name in sorted(names, key=lambda n: n in TECHNICAL_DUALS):
+        if name in OWN_SECTION_DUALS:
             continue
         dual = ds[name]
         series = dual.to_series().dropna()

@@ -54,15 +54,15 @@ def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[s
     new = solution.values.get("new_capacity", {})
     rate = float(data["discount_rate"])
     lifetime = data["lifetime"].to_series().to_dict()
-    capex, fixed_om = data["capex"], data["fixed_om"]
+    capex, fixed_om = data.table("capex"), data.table("fixed_om")
     for (s, c, r, v), amount in new.items():
-        annuity = float(capex.loc[r, v]) * annuity_factor(rate, lifetime[r]) * amount
+        annuity = capex[r, v] * annuity_factor(rate, lifetime[r]) * amount
         for y in st.years:
             if v <= y < v + lifetime[r]:
                 cost[("investment", y)] += annuity
-                cost[("fixed_om", y)] += float(fixed_om.loc[r, y]) * amount
+                cost[("fixed_om", y)] += fixed_om[r, y] * amount
     for (s, c, r, y), level in activity.items():
-        cost[("fixed_om", y)] += float(fixed_om.loc[r, y]) * st.existing[(s, c, r, y)]
+        cost[("fixed_om", y)] += fixed_om[r, y] * st.existing[(s, c, r, y)]
         cost[("energy_and_variable", y)] += st.running_cost[(r, y)] * level
         gross = st.gross_emission_factor[(r, y)]
         cost[("ets", y)] += st.ets_price[y] * gross * (1 - st.capture_rate[r]) * level
@@ -92,7 +92,7 @@ def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[s
     grid = st.policy["grid"]
     lifetime_grid = float(data["grid_expansion_lifetime"])
     for (c, v), amount in solution.values.get("grid_expansion", {}).items():
-        yearly = float(data["grid_expansion_cost"].loc[c]) * annuity_factor(rate, lifetime_grid)
+        yearly = data.table("grid_expansion_cost")[c] * annuity_factor(rate, lifetime_grid)
         for y in st.years:
             if v <= y < v + lifetime_grid:
                 cost[("grid_expansion", y)] += yearly * amount
@@ -226,12 +226,12 @@ def _public_and_social(ds: xr.Dataset, data: Data, st: Structure, solution: Solu
         outlay_rows[("ikc_ets", y)] = float(ds["ikc_compensation"].sel(year=y).sum())
     ds["public_outlay"] = _array(outlay_rows, {"outlay": labels, "year": years}, "public_outlay",
                                  "MEUR/yr", "Public spending per instrument and IKC-ETS")
-    tax = data["energy_tax"]
+    tax = data.table("energy_tax")
     paid_tax: dict[int, float] = defaultdict(float)
     for (s, c, r, y), level in solution.values.get("activity", {}).items():
         for k, use in st.inputs[(r, y)].items():
             if k not in st.produced_carriers:
-                paid_tax[y] += use * float(tax.loc[k, y]) * level
+                paid_tax[y] += use * tax[k, y] * level
     real = ["investment", "fixed_om", "energy_and_variable", "co2_transport_storage",
             "grid_expansion"]
     social = ds["cost"].sel(cost_component=real).sum("cost_component") - xr.DataArray(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from elektra.config import Scenario
-from elektra.data import Data
+from elektra.data import Data, as_table
 
 #: One PJ in MWh: a yearly flow of 1 PJ over 1 full-load hour is this many MW of peak.
 MWH_PER_PJ = 1e9 / 3600.0
@@ -85,18 +85,18 @@ def finite(value: float) -> bool:
 
 def _route_cells(data: Data) -> tuple[list[SCR], dict[tuple[str, str, str], list[str]]]:
     """Route cells (s, c, r): the route's service has demand in c, or is produced in c."""
-    demand = data["demand"].max("year")
-    potential = data["potential"]
+    demand = as_table(data["demand"].max("year"))
+    potential = data.table("potential")
     produced = set(data.produced_carriers)
     cells: list[SCR] = []
     serving: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for route, row in data.routes.iterrows():
         sector, service = row["sector"], row["service"]
         for cluster in data.labels("cluster"):
-            if not float(potential.loc[cluster, route]) > 0:
+            if not potential[cluster, route] > 0:
                 continue
             endogenous = service in produced
-            if not endogenous and not float(demand.loc[sector, cluster, service]) > 0:
+            if not endogenous and not demand[sector, cluster, service] > 0:
                 continue
             cells.append((sector, cluster, route))
             serving[(sector, cluster, service)].append(route)
@@ -117,7 +117,7 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
     produced = data.produced_carriers
 
     cells, serving = _route_cells(data)
-    demand_array = data["demand"]
+    demand_array = data.table("demand")
     demand: dict = {}
     demand_index = []
     for (sector, cluster, service), _routes in serving.items():
@@ -125,10 +125,8 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
             continue
         for year in years:
             demand_index.append((sector, cluster, service, year))
-            demand[(sector, cluster, service, year)] = float(
-                demand_array.loc[sector, cluster, service, year]
-            )
-    unserved = demand_array.max("year").to_series()
+            demand[(sector, cluster, service, year)] = demand_array[sector, cluster, service, year]
+    unserved = data["demand"].max("year").to_series()
     for (sector, cluster, service), value in unserved.items():
         if value > 0 and (sector, cluster, service) not in serving:
             raise StructureError(
@@ -139,7 +137,7 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
     lifetime = data["lifetime"].to_series().to_dict()
     first_year = data["first_year"].to_series().to_dict()
     availability = data["availability"].to_series().to_dict()
-    potential_array = data["potential"]
+    potential_array = data.table("potential")
     missing = [r for r, _ in routes.iterrows() if not finite(lifetime.get(r, np.nan))
                and any(cell[2] == r for cell in cells)]
     if missing:
@@ -154,11 +152,11 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
         (s, c, r, y): [v for v in build_years[(s, c, r)] if v <= y < v + lifetime[r]]
         for (s, c, r, y) in activity_index
     }
-    existing_array = data["existing_capacity"]
+    existing_array = data.table("existing_capacity")
     existing = {
-        (s, c, r, y): float(existing_array.loc[s, c, r, y]) for (s, c, r, y) in activity_index
+        (s, c, r, y): existing_array[s, c, r, y] for (s, c, r, y) in activity_index
     }
-    potential = {(c, r): float(potential_array.loc[c, r]) for (_, c, r) in cells}
+    potential = {(c, r): potential_array[c, r] for (_, c, r) in cells}
     potential_index = [
         (s, c, r, y)
         for (s, c, r, y) in activity_index
@@ -166,70 +164,70 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
     ]
 
     # carriers, emissions, running cost ---------------------------------------------
-    input_array = data["input"]
+    input_array = data.table("input")
     factor = data["emission_factor"].to_series().to_dict()
     process = data["process_emissions"].to_series().to_dict()
     capture = data["capture_rate"].to_series().to_dict()
-    purchase = (data["price"] + data["network_tariff"] + data["energy_tax"])
-    variable = data["variable_cost"]
+    purchase = as_table(data["price"] + data["network_tariff"] + data["energy_tax"])
+    variable = data.table("variable_cost")
     embedded = data["embedded_emissions"].to_series().to_dict()
     ets_price = {
-        y: (float(data["ets_price"].loc[y]) if policies.ets else 0.0) for y in years
+        y: (data.table("ets_price")[y] if policies.ets else 0.0) for y in years
     }
     if policies.ets and not all(finite(v) for v in ets_price.values()):
         raise StructureError(f"{data.path}: parameter 'ets_price' has no value for every year")
     phase_out = data["cbam_phase_out"].to_series().to_dict()
     fa_factor = data["free_allocation_factor"].to_series().to_dict()
-    benchmark = data["free_allocation_benchmark"]
+    benchmark = data.table("free_allocation_benchmark")
     cbam_sector = data.sectors["cbam"].to_dict()
 
     used_routes = sorted({r for (_, _, r) in cells})
+    carriers = data.labels("carrier")
+    route_class = routes["route_class"].to_dict()
     inputs: dict[tuple[str, int], dict[str, float]] = {}
     gross: dict[tuple[str, int], float] = {}
     running: dict[tuple[str, int], float] = {}
     for r in used_routes:
         sector, service = route_sector[r], route_service[r]
         for y in years:
-            row = input_array.loc[r, y]
-            use = {k: float(v) for k, v in zip(row.coords["carrier"].values, row.values) if v != 0}
+            use = {k: input_array[r, y, k] for k in carriers if input_array[r, y, k] != 0}
             inputs[(r, y)] = use
             gross[(r, y)] = sum(v * factor[k] for k, v in use.items()) + process[r]
-            cost = float(variable.loc[r, y]) + sum(
-                v * float(purchase.loc[k, y]) for k, v in use.items() if k not in produced
+            cost = variable[r, y] + sum(
+                v * purchase[k, y] for k, v in use.items() if k not in produced
             )
-            if policies.cbam and routes.loc[r, "route_class"] == "import" and cbam_sector[sector]:
-                still_free = float(benchmark.loc[sector, service]) * (1 - phase_out[y])
+            if policies.cbam and route_class[r] == "import" and cbam_sector[sector]:
+                still_free = benchmark[sector, service] * (1 - phase_out[y])
                 cost += ets_price[y] * max(0.0, embedded[r] - still_free)
             running[(r, y)] = cost
 
     # free allocation per unit of domestic output ---------------------------------------
     free_allocation = {}
-    for sector, row in data.sectors.iterrows():
-        for service in data.services.loc[sector].index if sector in data.services.index else []:
-            for y in years:
-                share = fa_factor[y] * ((1 - phase_out[y]) if (cbam_sector[sector] and policies.cbam) else 1)
-                free_allocation[(sector, service, y)] = float(benchmark.loc[sector, service]) * share
-    domestic = {r: routes.loc[r, "route_class"] != "import" for r in used_routes}
+    for sector, service in data.services.index:
+        for y in years:
+            kept = (1 - phase_out[y]) if (cbam_sector[sector] and policies.cbam) else 1.0
+            free_allocation[(sector, service, y)] = benchmark[sector, service] * fa_factor[y] * kept
+    domestic = {r: route_class[r] != "import" for r in used_routes}
 
     # discounted build cost: annuity of capex plus fixed O&M, for the years inside the horizon
-    capex = data["capex"]
-    fixed_om = data["fixed_om"]
+    capex = data.table("capex")
+    fixed_om = data.table("fixed_om")
     build_cost = {}
     for s, c, r, v in build_index:
         alive = [y for y in years if v <= y < v + lifetime[r]]
-        annuity = float(capex.loc[r, v]) * annuity_factor(rate, lifetime[r])
+        annuity = capex[r, v] * annuity_factor(rate, lifetime[r])
         build_cost[(s, c, r, v)] = sum(
-            discount[y] * (annuity + float(fixed_om.loc[r, y])) for y in alive
+            discount[y] * (annuity + fixed_om[r, y]) for y in alive
         )
     constant_cost = sum(
-        discount[y] * float(fixed_om.loc[r, y]) * existing[(s, c, r, y)]
+        discount[y] * fixed_om[r, y] * existing[(s, c, r, y)]
         for (s, c, r, y) in activity_index
     )
-    build_limit_array = data["build_limit"]
+    build_limit_array = data.table("build_limit")
     build_limit = {}
     for (_s, c, r) in cells:
         for y in build_years[(_s, c, r)]:
-            value = float(build_limit_array.loc[c, r, y])
+            value = build_limit_array[c, r, y]
             if finite(value):
                 build_limit[(c, r, y)] = value
     producers = {
