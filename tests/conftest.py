@@ -11,8 +11,19 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "elektra test fixture (invented for a hand-solvable case)"
 
-PARAMETER_COLUMNS = ["parameter", "sector", "cluster", "service", "route", "year", "carrier",
-                     "instrument", "value", "unit", "source"]
+PARAMETER_COLUMNS = [
+    "parameter",
+    "sector",
+    "cluster",
+    "service",
+    "route",
+    "year",
+    "carrier",
+    "instrument",
+    "value",
+    "unit",
+    "source",
+]
 
 
 def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
@@ -23,29 +34,56 @@ def _write(path: Path, columns: list[str], rows: list[dict]) -> None:
             writer.writerow({"source": SOURCE, **row})
 
 
-def write_dataset(folder: Path, *, clusters: list[str], services: list[tuple[str, str, str]],
-                  carriers: list[str], routes: list[tuple[str, str, str, str]],
-                  rows: list[dict], cbam: dict[str, bool] | None = None,
-                  instruments: list[tuple[str, str]] | None = None) -> Path:
+def write_dataset(
+    folder: Path,
+    *,
+    clusters: list[str],
+    services: list[tuple[str, str, str]],
+    carriers: list[str],
+    routes: list[tuple[str, str, str, str]],
+    rows: list[dict],
+    cbam: dict[str, bool] | None = None,
+    instruments: list[tuple[str, str]] | None = None,
+) -> Path:
     """Write a dataset folder. services: (sector, service, unit); routes:
     (route, sector, service, route_class); rows: parameter rows without source."""
     folder.mkdir(parents=True, exist_ok=True)
     cbam = cbam or {}
     sectors = sorted({s for s, _, _ in services})
-    _write(folder / "clusters.csv", ["cluster", "name", "source"],
-           [{"cluster": c, "name": c} for c in clusters])
-    _write(folder / "sectors.csv", ["sector", "name", "cbam", "source"],
-           [{"sector": s, "name": s, "cbam": str(cbam.get(s, False)).lower()} for s in sectors])
-    _write(folder / "services.csv", ["sector", "service", "output_unit", "name", "source"],
-           [{"sector": s, "service": v, "output_unit": u, "name": v} for s, v, u in services])
-    _write(folder / "carriers.csv", ["carrier", "name", "source"],
-           [{"carrier": k, "name": k} for k in carriers])
-    _write(folder / "routes.csv", ["route", "sector", "service", "route_class", "name", "source"],
-           [{"route": r, "sector": s, "service": v, "route_class": c, "name": r}
-            for r, s, v, c in routes])
+    _write(
+        folder / "clusters.csv",
+        ["cluster", "name", "source"],
+        [{"cluster": c, "name": c} for c in clusters],
+    )
+    _write(
+        folder / "sectors.csv",
+        ["sector", "name", "cbam", "source"],
+        [{"sector": s, "name": s, "cbam": str(cbam.get(s, False)).lower()} for s in sectors],
+    )
+    _write(
+        folder / "services.csv",
+        ["sector", "service", "output_unit", "name", "source"],
+        [{"sector": s, "service": v, "output_unit": u, "name": v} for s, v, u in services],
+    )
+    _write(
+        folder / "carriers.csv",
+        ["carrier", "name", "source"],
+        [{"carrier": k, "name": k} for k in carriers],
+    )
+    _write(
+        folder / "routes.csv",
+        ["route", "sector", "service", "route_class", "name", "source"],
+        [
+            {"route": r, "sector": s, "service": v, "route_class": c, "name": r}
+            for r, s, v, c in routes
+        ],
+    )
     if instruments:
-        _write(folder / "instruments.csv", ["instrument", "kind", "name", "source"],
-               [{"instrument": i, "kind": k, "name": i} for i, k in instruments])
+        _write(
+            folder / "instruments.csv",
+            ["instrument", "kind", "name", "source"],
+            [{"instrument": i, "kind": k, "name": i} for i, k in instruments],
+        )
     _write(folder / "parameters.csv", PARAMETER_COLUMNS, rows)
     return folder
 

@@ -24,8 +24,14 @@ def test_run_writes_a_complete_results_folder(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Direct CO2 emissions" in result.output
     with xr.open_dataset(out / "results.nc", engine="h5netcdf") as ds:
-        for name in ("activity", "capacity", "new_capacity", "emissions", "energy_use",
-                     "dual_demand"):
+        for name in (
+            "activity",
+            "capacity",
+            "new_capacity",
+            "emissions",
+            "energy_use",
+            "dual_demand",
+        ):
             assert "units" in ds[name].attrs
         assert ds.attrs["termination_condition"] == "optimal"
         assert ds.attrs["objective"] == pytest.approx(1467.25)
@@ -39,8 +45,9 @@ def test_run_writes_a_complete_results_folder(tmp_path):
 def test_written_model_resolves_to_the_same_objective(tmp_path):
     """--write-model: anyone can re-solve the LP with another solver and get our answer."""
     model = tmp_path / "toy.mps"
-    result = runner.invoke(app, ["run", TOY, "--out", str(tmp_path / "r"), "--no-extras",
-                                 "--write-model", str(model)])
+    result = runner.invoke(
+        app, ["run", TOY, "--out", str(tmp_path / "r"), "--no-extras", "--write-model", str(model)]
+    )
     assert result.exit_code == 0, result.output
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
@@ -77,7 +84,11 @@ def test_failed_write_leaves_nothing_that_looks_whole(tmp_path, monkeypatch):
 
 
 def test_python_dash_m_works(tmp_path):
-    completed = subprocess.run([sys.executable, "-m", "elektra", "validate", TOY],
-                               capture_output=True, text=True, cwd=tmp_path)
+    completed = subprocess.run(
+        [sys.executable, "-m", "elektra", "validate", TOY],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert completed.returncode == 0, completed.stderr
     assert "valid" in completed.stdout

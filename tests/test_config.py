@@ -21,10 +21,14 @@ def test_extends_inherits_and_overrides(tmp_path):
 
 
 def test_set_and_scale_overrides(tmp_path):
-    child = write_scenario(tmp_path, extends=TOY, parameters={
-        "ets_price": [{"where": {"year": 2026}, "value": "90 EUR/t"}, {"scale": 2}],
-        "capex": [{"where": {"route": "food_heat_pump"}, "value": 35}],
-    })
+    child = write_scenario(
+        tmp_path,
+        extends=TOY,
+        parameters={
+            "ets_price": [{"where": {"year": 2026}, "value": "90 EUR/t"}, {"scale": 2}],
+            "capex": [{"where": {"route": "food_heat_pump"}, "value": 35}],
+        },
+    )
     data = load_data(load_scenario(child))
     assert data["ets_price"].sel(year=2025) == pytest.approx(200.0)
     assert data["ets_price"].sel(year=2026) == pytest.approx(180.0)
@@ -33,8 +37,11 @@ def test_set_and_scale_overrides(tmp_path):
 
 
 def test_override_with_unit_converts_per_output_unit(tmp_path):
-    child = write_scenario(tmp_path, extends=TOY, parameters={
-        "capex": [{"where": {"route": "steel_bf_bof"}, "value": "400 EUR/(t/yr)"}]})
+    child = write_scenario(
+        tmp_path,
+        extends=TOY,
+        parameters={"capex": [{"where": {"route": "steel_bf_bof"}, "value": "400 EUR/(t/yr)"}]},
+    )
     data = load_data(load_scenario(child))
     assert data["capex"].sel(route="steel_bf_bof", year=2025) == pytest.approx(400.0)
 
@@ -43,10 +50,18 @@ def test_override_with_unit_converts_per_output_unit(tmp_path):
     ("content", "expected"),
     [
         ({"extends": TOY, "colour": "red"}, "key 'colour'"),
-        ({"extends": TOY, "parameters": {"ets_prise": [{"value": 1}]}}, "unknown parameter 'ets_prise'"),
-        ({"extends": TOY, "parameters": {"ets_price": [{"value": 1, "scale": 2}]}}, "exactly one of"),
-        ({"extends": TOY, "parameters": {"ets_price": [{"where": {"yeer": 1}, "value": 1}]}},
-         "unknown dimension 'yeer'"),
+        (
+            {"extends": TOY, "parameters": {"ets_prise": [{"value": 1}]}},
+            "unknown parameter 'ets_prise'",
+        ),
+        (
+            {"extends": TOY, "parameters": {"ets_price": [{"value": 1, "scale": 2}]}},
+            "exactly one of",
+        ),
+        (
+            {"extends": TOY, "parameters": {"ets_price": [{"where": {"yeer": 1}, "value": 1}]}},
+            "unknown dimension 'yeer'",
+        ),
         ({"extends": TOY, "years": [2030, 2025]}, "key 'years'"),
         ({"extends": TOY, "policies": {"grid": "maybe"}}, "policies.grid"),
         ({"description": "no dataset"}, "key 'dataset' is missing"),
@@ -64,7 +79,10 @@ def test_bad_scenarios_are_explained(tmp_path, content, expected):
 @pytest.mark.parametrize(
     ("override", "expected"),
     [
-        ({"capex": [{"where": {"route": "food_heat_pumpp"}, "value": 1}]}, "unknown route 'food_heat_pumpp'"),
+        (
+            {"capex": [{"where": {"route": "food_heat_pumpp"}, "value": 1}]},
+            "unknown route 'food_heat_pumpp'",
+        ),
         ({"potential": [{"value": 1.5}]}, "expected between 0 and 1"),
         ({"ets_price": [{"value": "90 EUR/GJ"}]}, "does not convert"),
         ({"ets_price": [{"where": {"route": "x"}, "value": 1}]}, "has no dimension 'route'"),

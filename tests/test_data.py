@@ -12,8 +12,14 @@ from elektra.data import DataError, load_data
 from tests.conftest import ROOT, write_scenario
 
 DATASETS = sorted(p.parent for p in (ROOT / "data").glob("*/routes.csv"))
-SET_FILES = {"clusters.csv", "sectors.csv", "services.csv", "carriers.csv", "routes.csv",
-             "instruments.csv"}
+SET_FILES = {
+    "clusters.csv",
+    "sectors.csv",
+    "services.csv",
+    "carriers.csv",
+    "routes.csv",
+    "instruments.csv",
+}
 
 
 @pytest.mark.parametrize("folder", DATASETS, ids=lambda p: p.name)
@@ -49,13 +55,23 @@ def _corrupt(tmp_path, edit):
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (lambda t: t.replace("food_heat_pump,,,40,", "food_heatpump,,,40,"), "unknown route 'food_heatpump'"),
-        (lambda t: t.replace("40,MEUR/(PJ/yr),elektra toy model", "40,MEUR/(PJ/yr),"), "has no source"),
+        (
+            lambda t: t.replace("food_heat_pump,,,40,", "food_heatpump,,,40,"),
+            "unknown route 'food_heatpump'",
+        ),
+        (
+            lambda t: t.replace("40,MEUR/(PJ/yr),elektra toy model", "40,MEUR/(PJ/yr),"),
+            "has no source",
+        ),
         (lambda t: t.replace("10,EUR/GJ", "10,EUR/Gj"), "unknown unit"),
         (lambda t: t.replace("10,EUR/GJ", "10,EUR/t"), "does not convert"),
         (lambda t: t.replace("demand,steel", "demandd,steel"), "unknown parameter 'demandd'"),
-        (lambda t: t.replace("lifetime,,,,food_gas_boiler,,,10", "lifetime,,,,food_gas_boiler,2025,,10"),
-         "has no dimension 'year'"),
+        (
+            lambda t: t.replace(
+                "lifetime,,,,food_gas_boiler,,,10", "lifetime,,,,food_gas_boiler,2025,,10"
+            ),
+            "has no dimension 'year'",
+        ),
         (lambda t: t.replace("0.6,1,", "sixty,1,"), "is not a number"),
         (lambda t: t.replace("0.6,1,", "1.6,1,"), "expected between 0 and 1"),
     ],

@@ -16,16 +16,28 @@ def _case(tmp_path, extra_rows=()):
     So a serves 25 PJ. Duals: demand = 10 (a is marginal); the potential limit of b is worth
     10 - 6 = 4 MEUR per PJ; the capacity of c is worth 10 - 4 = 6 MEUR per PJ/yr."""
     rows = [
-        {"parameter": "demand", "sector": "s", "cluster": "x", "service": "heat", "value": 50,
-         "unit": "PJ/yr"},
+        {
+            "parameter": "demand",
+            "sector": "s",
+            "cluster": "x",
+            "service": "heat",
+            "value": 50,
+            "unit": "PJ/yr",
+        },
         {"parameter": "discount_rate", "value": 0, "unit": "1/yr"},
         {"parameter": "ets_price", "value": 0, "unit": "EUR/t"},
     ]
     for route, cost, stock in (("a", 10, 100), ("b", 6, 100), ("c", 4, 5)):
         rows += [
             {"parameter": "variable_cost", "route": route, "value": cost, "unit": "EUR/GJ"},
-            {"parameter": "existing_capacity", "sector": "s", "cluster": "x", "route": route,
-             "value": stock, "unit": "PJ/yr"},
+            {
+                "parameter": "existing_capacity",
+                "sector": "s",
+                "cluster": "x",
+                "route": route,
+                "value": stock,
+                "unit": "PJ/yr",
+            },
             {"parameter": "lifetime", "route": route, "value": 20, "unit": "yr"},
         ]
     rows += [
@@ -34,11 +46,20 @@ def _case(tmp_path, extra_rows=()):
         *extra_rows,
     ]
     write_dataset(
-        tmp_path / "data", clusters=["x"], services=[("s", "heat", "PJ")], carriers=["gas"],
-        routes=[("a", "s", "heat", "reference"), ("b", "s", "heat", "electrification"),
-                ("c", "s", "heat", "biogas")], rows=rows)
-    return write_scenario(tmp_path, dataset="data", years=[2030, 2030],
-                          tie_break_emission_penalty=0)
+        tmp_path / "data",
+        clusters=["x"],
+        services=[("s", "heat", "PJ")],
+        carriers=["gas"],
+        routes=[
+            ("a", "s", "heat", "reference"),
+            ("b", "s", "heat", "electrification"),
+            ("c", "s", "heat", "biogas"),
+        ],
+        rows=rows,
+    )
+    return write_scenario(
+        tmp_path, dataset="data", years=[2030, 2030], tie_break_emission_penalty=0
+    )
 
 
 def test_duals_match_the_analytic_values(tmp_path):
@@ -56,7 +77,9 @@ def test_duals_are_undiscounted_to_their_year(tmp_path):
     """With a 10 % discount rate from base year 2025, the LP's dual of the 2030 demand is
     10 / 1.1^5; elektra reports it in 2030 money: still 10 MEUR/PJ."""
     scenario = _case(tmp_path)
-    text = scenario.read_text() + "base_year: 2025\nparameters:\n  discount_rate:\n    - value: 0.1\n"
+    text = (
+        scenario.read_text() + "base_year: 2025\nparameters:\n  discount_rate:\n    - value: 0.1\n"
+    )
     scenario.write_text(text)
     ds = run(scenario).results
     dual = ds["dual_demand"].sel(sector="s", cluster="x", service="heat", year=2030)

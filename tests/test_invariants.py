@@ -17,8 +17,9 @@ def total_emissions(scenario) -> float:
 
 
 def _scaled_ets(tmp_path, factor: float, name: str):
-    return write_scenario(tmp_path, name=name, extends=str(TOY),
-                          parameters={"ets_price": [{"scale": factor}]})
+    return write_scenario(
+        tmp_path, name=name, extends=str(TOY), parameters={"ets_price": [{"scale": factor}]}
+    )
 
 
 @settings(max_examples=12, deadline=None)
@@ -51,17 +52,28 @@ from tests.test_policy import HEAT_PUMP, heat_case  # noqa: E402
 def _grant(folder, budget: float, share: float = 0.6):
     rows = HEAT_PUMP + [
         {"parameter": "subsidy_budget", "instrument": "niki", "value": budget, "unit": "MEUR"},
-        {"parameter": "grant_share", "instrument": "niki", "route": "heat_pump", "value": share,
-         "unit": "1"},
+        {
+            "parameter": "grant_share",
+            "instrument": "niki",
+            "route": "heat_pump",
+            "value": share,
+            "unit": "1",
+        },
     ]
-    return heat_case(folder, enabled=("gas_boiler", "heat_pump"), rows=rows,
-                     instruments=[("niki", "investment")], parameters={"ets_price": [{"value": 0}]})
+    return heat_case(
+        folder,
+        enabled=("gas_boiler", "heat_pump"),
+        rows=rows,
+        instruments=[("niki", "investment")],
+        parameters={"ets_price": [{"value": 0}]},
+    )
 
 
 @settings(max_examples=10, deadline=None)
 @given(budget=st.floats(0, 2000), more=st.floats(1, 2000), share=st.floats(0.05, 1))
 def test_subsidy_never_exceeds_budget_and_more_budget_never_raises_emissions(
-        tmp_path_factory, budget, more, share):
+    tmp_path_factory, budget, more, share
+):
     smaller = run(_grant(tmp_path_factory.mktemp("a"), budget, share)).results
     larger = run(_grant(tmp_path_factory.mktemp("b"), budget + more, share)).results
     assert float(smaller["subsidy_committed"].sum()) <= budget * (1 + 1e-9) + 1e-9
@@ -72,13 +84,21 @@ def test_subsidy_never_exceeds_budget_and_more_budget_never_raises_emissions(
 @settings(max_examples=8, deadline=None)
 @given(rate=st.floats(0, 400), dispensation=st.floats(0, 0.6))
 def test_switching_the_co2_levy_on_never_raises_emissions(tmp_path_factory, rate, dispensation):
-    rows = [{"parameter": "co2_levy_rate", "value": rate, "unit": "EUR/t"},
-            {"parameter": "co2_levy_dispensation", "sector": "food", "cluster": "x",
-             "value": dispensation, "unit": "Mt"}]
+    rows = [
+        {"parameter": "co2_levy_rate", "value": rate, "unit": "EUR/t"},
+        {
+            "parameter": "co2_levy_dispensation",
+            "sector": "food",
+            "cluster": "x",
+            "value": dispensation,
+            "unit": "Mt",
+        },
+    ]
     kwargs = {"parameters": {"price": [{"where": {"carrier": "electricity"}, "value": 18}]}}
     off = run(heat_case(tmp_path_factory.mktemp("off"), rows=rows, **kwargs)).results
-    on = run(heat_case(tmp_path_factory.mktemp("on"), rows=rows, policies={"co2_levy": True},
-                       **kwargs)).results
+    on = run(
+        heat_case(tmp_path_factory.mktemp("on"), rows=rows, policies={"co2_levy": True}, **kwargs)
+    ).results
     assert float(on["emissions"].sum()) <= float(off["emissions"].sum()) + 1e-9
 
 
@@ -96,6 +116,11 @@ def test_levy_invariant_is_not_vacuous(tmp_path):
 @given(price=st.floats(10, 30))
 def test_unlimited_grid_has_zero_grid_duals(tmp_path_factory, price):
     rows = [{"parameter": "grid_capacity", "cluster": "x", "value": 1e7, "unit": "MW"}]
-    ds = run(heat_case(tmp_path_factory.mktemp("grid"), rows=rows, parameters={
-        "price": [{"where": {"carrier": "electricity"}, "value": price}]})).results
+    ds = run(
+        heat_case(
+            tmp_path_factory.mktemp("grid"),
+            rows=rows,
+            parameters={"price": [{"where": {"carrier": "electricity"}, "value": price}]},
+        )
+    ).results
     assert float(abs(ds["dual_grid"]).max()) == 0.0

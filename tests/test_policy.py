@@ -28,14 +28,21 @@ ROUTES = {
 }
 
 
-def heat_case(tmp_path, enabled=("gas_boiler", "e_boiler"), rows=(), instruments=None,
-              cbam=None, **scenario):
+def heat_case(
+    tmp_path, enabled=("gas_boiler", "e_boiler"), rows=(), instruments=None, cbam=None, **scenario
+):
     """Write the case; the tie-break penalty is 0 unless a test asks for it, so that the
     duals are exactly the hand-worked ones."""
     scenario.setdefault("tie_break_emission_penalty", 0)
     base = [
-        {"parameter": "demand", "sector": "food", "cluster": "x", "service": "heat",
-         "value": 10, "unit": "PJ/yr"},
+        {
+            "parameter": "demand",
+            "sector": "food",
+            "cluster": "x",
+            "service": "heat",
+            "value": 10,
+            "unit": "PJ/yr",
+        },
         {"parameter": "discount_rate", "value": 0, "unit": "1/yr"},
         {"parameter": "ets_price", "value": 100, "unit": "EUR/t"},
         {"parameter": "emission_factor", "carrier": "natural_gas", "value": 56, "unit": "t/TJ"},
@@ -45,21 +52,43 @@ def heat_case(tmp_path, enabled=("gas_boiler", "e_boiler"), rows=(), instruments
         {"parameter": "capture_rate", "route": "gas_ccs", "value": 0.9, "unit": "1"},
     ]
     for route, (_, inputs) in ROUTES.items():
-        base += [{"parameter": "lifetime", "route": route, "value": 10, "unit": "yr"},
-                 {"parameter": "full_load_hours", "route": route, "value": 8000, "unit": "h"}]
+        base += [
+            {"parameter": "lifetime", "route": route, "value": 10, "unit": "yr"},
+            {"parameter": "full_load_hours", "route": route, "value": 8000, "unit": "h"},
+        ]
         for carrier, amount in inputs.items():
-            base.append({"parameter": "input", "route": route, "carrier": carrier,
-                         "value": amount, "unit": "PJ/PJ"})
+            base.append(
+                {
+                    "parameter": "input",
+                    "route": route,
+                    "carrier": carrier,
+                    "value": amount,
+                    "unit": "PJ/PJ",
+                }
+            )
         if route not in enabled:
             base.append({"parameter": "potential", "route": route, "value": 0, "unit": "1"})
     for route in ("gas_boiler", "e_boiler"):
-        base.append({"parameter": "existing_capacity", "sector": "food", "cluster": "x",
-                     "route": route, "value": 20, "unit": "PJ/yr"})
+        base.append(
+            {
+                "parameter": "existing_capacity",
+                "sector": "food",
+                "cluster": "x",
+                "route": route,
+                "value": 20,
+                "unit": "PJ/yr",
+            }
+        )
     write_dataset(
-        tmp_path / "data", clusters=["x"], services=[("food", "heat", "PJ")],
+        tmp_path / "data",
+        clusters=["x"],
+        services=[("food", "heat", "PJ")],
         carriers=["natural_gas", "electricity", "biomethane"],
         routes=[(r, "food", "heat", cls) for r, (cls, _) in ROUTES.items()],
-        rows=base + list(rows), instruments=instruments, cbam=cbam)
+        rows=base + list(rows),
+        instruments=instruments,
+        cbam=cbam,
+    )
     return write_scenario(tmp_path, dataset="data", years=[2030, 2030], **scenario)
 
 
@@ -80,17 +109,26 @@ ROUTE = {"sector": "food", "cluster": "x", "year": 2030}
 def test_grid_limit_holds_binds_and_prices_a_megawatt(tmp_path):
     """200 MW of grid allow 200 / 34.72 = 5.76 PJ of e-boiler heat; gas makes the rest.
     One more MW saves (15.6 - 10) MEUR/PJ / 34.72 MW/PJ = 0.16128 MEUR = 161 280 EUR."""
-    ds = solved(heat_case(tmp_path, rows=[
-        {"parameter": "grid_capacity", "cluster": "x", "value": 200, "unit": "MW"}]))
+    ds = solved(
+        heat_case(
+            tmp_path,
+            rows=[{"parameter": "grid_capacity", "cluster": "x", "value": 200, "unit": "MW"}],
+        )
+    )
     assert at(ds, "activity", **ROUTE, route="e_boiler") == pytest.approx(200 / MW_PER_PJ)
     assert at(ds, "grid_peak", cluster="x", year=2030) == pytest.approx(200.0)
     assert at(ds, "dual_grid", cluster="x", year=2030) == pytest.approx(
-        (15.6 - 10) / MW_PER_PJ * 1e6, rel=1e-6)
+        (15.6 - 10) / MW_PER_PJ * 1e6, rel=1e-6
+    )
 
 
 def test_unlimited_grid_has_zero_dual(tmp_path):
-    ds = solved(heat_case(tmp_path, rows=[
-        {"parameter": "grid_capacity", "cluster": "x", "value": 1e6, "unit": "MW"}]))
+    ds = solved(
+        heat_case(
+            tmp_path,
+            rows=[{"parameter": "grid_capacity", "cluster": "x", "value": 1e6, "unit": "MW"}],
+        )
+    )
     assert at(ds, "activity", **ROUTE, route="e_boiler") == pytest.approx(10.0)
     assert at(ds, "dual_grid", cluster="x", year=2030) == pytest.approx(0.0, abs=1e-6)
 
@@ -99,13 +137,16 @@ def test_paid_grid_expansion_and_its_lead_time(tmp_path):
     """Expansion at 4 MEUR/MW over 40 years = 0.1 MEUR/MW/yr, cheaper than the 0.161 it is
     worth: the grid grows to the 347.2 MW that 10 PJ of e-boiler needs, and one more MW is
     then worth its annuity. With a lead time past the horizon nothing can be built."""
-    rows = [{"parameter": "grid_capacity", "cluster": "x", "value": 200, "unit": "MW"},
-            {"parameter": "grid_expansion_cost", "cluster": "x", "value": 4, "unit": "MEUR/MW"}]
+    rows = [
+        {"parameter": "grid_capacity", "cluster": "x", "value": 200, "unit": "MW"},
+        {"parameter": "grid_expansion_cost", "cluster": "x", "value": 4, "unit": "MEUR/MW"},
+    ]
     ds = solved(heat_case(tmp_path, rows=rows, policies={"grid_expansion": True}))
     assert at(ds, "grid_expansion", cluster="x", year=2030) == pytest.approx(10 * MW_PER_PJ - 200)
     assert at(ds, "dual_grid", cluster="x", year=2030) == pytest.approx(0.1e6, rel=1e-6)
-    late = rows + [{"parameter": "grid_expansion_lead_time", "cluster": "x", "value": 3,
-                    "unit": "yr"}]
+    late = rows + [
+        {"parameter": "grid_expansion_lead_time", "cluster": "x", "value": 3, "unit": "yr"}
+    ]
     ds = solved(heat_case(tmp_path / "late", rows=late, policies={"grid_expansion": True}))
     assert at(ds, "grid_expansion", cluster="x", year=2030) == 0.0
 
@@ -123,13 +164,28 @@ NO_ETS = {"ets_price": [{"value": 0}]}
 
 def grant_case(tmp_path, budget):
     rows = HEAT_PUMP + [
-        {"parameter": "subsidy_budget", "instrument": "niki", "year": 2030, "value": budget,
-         "unit": "MEUR"},
-        {"parameter": "grant_share", "instrument": "niki", "route": "heat_pump", "value": 0.6,
-         "unit": "1"},
+        {
+            "parameter": "subsidy_budget",
+            "instrument": "niki",
+            "year": 2030,
+            "value": budget,
+            "unit": "MEUR",
+        },
+        {
+            "parameter": "grant_share",
+            "instrument": "niki",
+            "route": "heat_pump",
+            "value": 0.6,
+            "unit": "1",
+        },
     ]
-    return heat_case(tmp_path, enabled=("gas_boiler", "heat_pump"), rows=rows,
-                     instruments=[("niki", "investment")], parameters=NO_ETS)
+    return heat_case(
+        tmp_path,
+        enabled=("gas_boiler", "heat_pump"),
+        rows=rows,
+        instruments=[("niki", "investment")],
+        parameters=NO_ETS,
+    )
 
 
 def test_investment_grant_within_budget_and_its_dual(tmp_path):
@@ -144,13 +200,20 @@ def test_investment_grant_within_budget_and_its_dual(tmp_path):
     assert at(ds, "dual_subsidy_budget", instrument="niki", year=2030) == pytest.approx(3.5 / 60)
     # 1/60 PJ more heat pump avoids 0.056/60 Mt: 0.056 Mt per 60 MEUR = 933.3 t per MEUR
     assert at(ds, "co2_avoided_per_budget", instrument="niki", year=2030) == pytest.approx(
-        0.056e6 / 60, rel=1e-6)
+        0.056e6 / 60, rel=1e-6
+    )
 
 
 def test_zero_budget_gives_exactly_the_no_subsidy_result(tmp_path):
     with_zero = solved(grant_case(tmp_path / "zero", 0))
-    without = solved(heat_case(tmp_path / "none", enabled=("gas_boiler", "heat_pump"),
-                               rows=HEAT_PUMP, parameters=NO_ETS))
+    without = solved(
+        heat_case(
+            tmp_path / "none",
+            enabled=("gas_boiler", "heat_pump"),
+            rows=HEAT_PUMP,
+            parameters=NO_ETS,
+        )
+    )
     assert float(with_zero["subsidy_paid"].sum()) == 0.0
     assert float(with_zero["activity"].sum()) == pytest.approx(float(without["activity"].sum()))
     assert with_zero.attrs["objective"] == pytest.approx(without.attrs["objective"])
@@ -162,20 +225,38 @@ def test_operating_subsidy_pays_at_most_the_gap_and_ties_break_to_low_emissions(
     pays 2.5: the heat pump then costs exactly what gas costs. The tie breaks toward the
     heat pump (lower emissions). A budget of 2.5 x 15 years x 2 PJ/yr = 75 MEUR funds 2 PJ/yr."""
     rows = HEAT_PUMP + [
-        {"parameter": "subsidy_budget", "instrument": "sde", "year": 2030, "value": 75,
-         "unit": "MEUR"},
-        {"parameter": "operating_subsidy_rate", "instrument": "sde", "route": "heat_pump",
-         "value": 8, "unit": "EUR/GJ"},
+        {
+            "parameter": "subsidy_budget",
+            "instrument": "sde",
+            "year": 2030,
+            "value": 75,
+            "unit": "MEUR",
+        },
+        {
+            "parameter": "operating_subsidy_rate",
+            "instrument": "sde",
+            "route": "heat_pump",
+            "value": 8,
+            "unit": "EUR/GJ",
+        },
         {"parameter": "subsidy_duration", "instrument": "sde", "value": 15, "unit": "yr"},
     ]
-    ds = solved(heat_case(tmp_path, enabled=("gas_boiler", "heat_pump"), rows=rows,
-                          instruments=[("sde", "operating")], parameters=NO_ETS,
-                          tie_break_emission_penalty=0.01))
+    ds = solved(
+        heat_case(
+            tmp_path,
+            enabled=("gas_boiler", "heat_pump"),
+            rows=rows,
+            instruments=[("sde", "operating")],
+            parameters=NO_ETS,
+            tie_break_emission_penalty=0.01,
+        )
+    )
     assert at(ds, "activity", **ROUTE, route="heat_pump") == pytest.approx(2.0)
     assert at(ds, "subsidy_paid", instrument="sde", year=2030) == pytest.approx(2.5 * 2)
     assert at(ds, "subsidy_committed", instrument="sde", year=2030) == pytest.approx(75.0)
-    assert at(ds, "input_operating_subsidy_rate", instrument="sde", route="heat_pump",
-              year=2030) == pytest.approx(8.0)
+    assert at(
+        ds, "input_operating_subsidy_rate", instrument="sde", route="heat_pump", year=2030
+    ) == pytest.approx(8.0)
 
 
 def test_subsidies_switched_off_pay_nothing(tmp_path):
@@ -194,20 +275,29 @@ def test_cbam_phase_out_cuts_free_allocation_and_charges_imports(tmp_path):
     """Free allocation for a CBAM sector in 2030 keeps 51.5 % of the benchmark; an import
     with 0.1 Mt/PJ embedded pays 100 x (0.1 - 0.05 x 0.515) = 7.425 MEUR/PJ of CBAM."""
     rows = [
-        {"parameter": "free_allocation_benchmark", "sector": "food", "service": "heat",
-         "value": 50, "unit": "t/TJ"},
+        {
+            "parameter": "free_allocation_benchmark",
+            "sector": "food",
+            "service": "heat",
+            "value": 50,
+            "unit": "t/TJ",
+        },
         {"parameter": "cbam_phase_out", "year": 2030, "value": 0.485, "unit": "1"},
         {"parameter": "embedded_emissions", "route": "heat_import", "value": 100, "unit": "t/TJ"},
         {"parameter": "variable_cost", "route": "heat_import", "value": 1, "unit": "EUR/GJ"},
     ]
-    path = heat_case(tmp_path, enabled=("gas_boiler", "heat_import"), rows=rows,
-                     cbam={"food": True})
+    path = heat_case(
+        tmp_path, enabled=("gas_boiler", "heat_import"), rows=rows, cbam={"food": True}
+    )
     ds = solved(path)
     # import at 1 + 7.425 = 8.425 beats gas at 15.6 net of allocation 100 x 0.02575 = 2.575
     assert at(ds, "activity", **ROUTE, route="heat_import") == pytest.approx(10.0)
     assert at(ds, "dual_demand", sector="food", cluster="x", service="heat", year=2030) == (
-        pytest.approx(8.425, rel=1e-6))
-    assert float(ds["cost"].sel(cost_component="free_allocation").sum()) == 0.0  # no domestic output
+        pytest.approx(8.425, rel=1e-6)
+    )
+    assert (
+        float(ds["cost"].sel(cost_component="free_allocation").sum()) == 0.0
+    )  # no domestic output
 
 
 def test_ikc_compensation_is_capped_by_its_budget(tmp_path):
@@ -229,11 +319,19 @@ def test_ikc_compensation_is_capped_by_its_budget(tmp_path):
 def test_co2_levy_charges_the_excess_over_ets_above_dispensation(tmp_path):
     """Gas only (no alternative): 10 PJ emit 0.56 Mt; dispensation 0.26 Mt; levy 150 EUR/t
     less ETS 100 = 50 EUR/t on 0.3 Mt = 15 MEUR."""
-    rows = [{"parameter": "co2_levy_rate", "value": 150, "unit": "EUR/t"},
-            {"parameter": "co2_levy_dispensation", "sector": "food", "cluster": "x",
-             "value": 0.26, "unit": "Mt"}]
-    ds = solved(heat_case(tmp_path, enabled=("gas_boiler",), rows=rows,
-                          policies={"co2_levy": True}))
+    rows = [
+        {"parameter": "co2_levy_rate", "value": 150, "unit": "EUR/t"},
+        {
+            "parameter": "co2_levy_dispensation",
+            "sector": "food",
+            "cluster": "x",
+            "value": 0.26,
+            "unit": "Mt",
+        },
+    ]
+    ds = solved(
+        heat_case(tmp_path, enabled=("gas_boiler",), rows=rows, policies={"co2_levy": True})
+    )
     assert at(ds, "cost", cost_component="co2_levy", year=2030) == pytest.approx(15.0)
 
 
@@ -242,37 +340,65 @@ def test_co2_storage_binds_and_prices_a_tonne(tmp_path):
     costs 11 + 100 x 0.00616 = 11.616 MEUR/PJ against 15.6 for the gas boiler (e-boiler off).
     Storage of 0.2 Mt allows 0.2 / 0.05544 = 3.6075 PJ; a tonne more is worth
     (15.6 - 11.616) / 0.05544 = 71.86 EUR/t."""
-    rows = [{"parameter": "co2_storage_capacity", "value": 0.2, "unit": "Mt/yr"},
-            {"parameter": "existing_capacity", "sector": "food", "cluster": "x",
-             "route": "gas_ccs", "value": 20, "unit": "PJ/yr"}]
+    rows = [
+        {"parameter": "co2_storage_capacity", "value": 0.2, "unit": "Mt/yr"},
+        {
+            "parameter": "existing_capacity",
+            "sector": "food",
+            "cluster": "x",
+            "route": "gas_ccs",
+            "value": 20,
+            "unit": "PJ/yr",
+        },
+    ]
     ds = solved(heat_case(tmp_path, enabled=("gas_boiler", "gas_ccs"), rows=rows))
     assert float(ds["co2_stored"].sel(year=2030)) == pytest.approx(0.2)
     assert at(ds, "activity", **ROUTE, route="gas_ccs") == pytest.approx(0.2 / 0.05544)
     assert float(ds["dual_co2_storage"].sel(year=2030)) == pytest.approx(
-        (15.6 - 11.616) / 0.05544, rel=1e-6)
+        (15.6 - 11.616) / 0.05544, rel=1e-6
+    )
 
 
 def test_biomethane_supply_limit_binds(tmp_path):
     """Biomethane at 20 EUR/GJ, no ETS cost, is dearer than gas at 15.6 unless ETS is 250:
     with ETS 250 gas costs 24; 4 PJ of biomethane allowed, so biomethane boilers make 4 PJ."""
-    rows = [{"parameter": "supply_limit", "carrier": "biomethane", "value": 4, "unit": "PJ/yr"},
-            {"parameter": "existing_capacity", "sector": "food", "cluster": "x",
-             "route": "biomethane_boiler", "value": 20, "unit": "PJ/yr"}]
-    ds = solved(heat_case(tmp_path, enabled=("gas_boiler", "biomethane_boiler"), rows=rows,
-                          parameters={"ets_price": [{"value": 250}]}))
+    rows = [
+        {"parameter": "supply_limit", "carrier": "biomethane", "value": 4, "unit": "PJ/yr"},
+        {
+            "parameter": "existing_capacity",
+            "sector": "food",
+            "cluster": "x",
+            "route": "biomethane_boiler",
+            "value": 20,
+            "unit": "PJ/yr",
+        },
+    ]
+    ds = solved(
+        heat_case(
+            tmp_path,
+            enabled=("gas_boiler", "biomethane_boiler"),
+            rows=rows,
+            parameters={"ets_price": [{"value": 250}]},
+        )
+    )
     assert at(ds, "activity", **ROUTE, route="biomethane_boiler") == pytest.approx(4.0)
     assert at(ds, "dual_supply_limit", carrier="biomethane", year=2030) == pytest.approx(
-        10 + 250 * 0.056 - 20)
+        10 + 250 * 0.056 - 20
+    )
 
 
 def test_emission_cap_binds_and_implies_a_co2_price(tmp_path):
     """Make the e-boiler dearer (electricity 20 EUR/GJ): gas 15.6 < 20. A cap of 0.28 Mt
     forces half the heat to the e-boiler; the implied price on top of ETS is
     (20 - 15.6) / 0.056 = 78.57 EUR/t."""
-    ds = solved(heat_case(
-        tmp_path, rows=[{"parameter": "emission_cap", "value": 0.28, "unit": "Mt/yr"}],
-        policies={"emission_cap": True},
-        parameters={"price": [{"where": {"carrier": "electricity"}, "value": 20}]}))
+    ds = solved(
+        heat_case(
+            tmp_path,
+            rows=[{"parameter": "emission_cap", "value": 0.28, "unit": "Mt/yr"}],
+            policies={"emission_cap": True},
+            parameters={"price": [{"where": {"carrier": "electricity"}, "value": 20}]},
+        )
+    )
     assert float(ds["emissions"].sum()) == pytest.approx(0.28)
     assert float(ds["dual_emission_cap"].sel(year=2030)) == pytest.approx(4.4 / 0.056, rel=1e-6)
 
@@ -280,8 +406,10 @@ def test_emission_cap_binds_and_implies_a_co2_price(tmp_path):
 def test_infeasible_scenario_names_the_conflicting_constraints(tmp_path):
     """A cap of 0.1 Mt needs 8.2 PJ of e-boiler heat (285 MW) but the grid gives 100 MW:
     the run explains both the cap and the grid, with figures."""
-    rows = [{"parameter": "emission_cap", "value": 0.1, "unit": "Mt/yr"},
-            {"parameter": "grid_capacity", "cluster": "x", "value": 100, "unit": "MW"}]
+    rows = [
+        {"parameter": "emission_cap", "value": 0.1, "unit": "Mt/yr"},
+        {"parameter": "grid_capacity", "cluster": "x", "value": 100, "unit": "MW"},
+    ]
     with pytest.raises(InfeasibleScenario) as error:
         solved(heat_case(tmp_path, rows=rows, policies={"emission_cap": True}))
     message = str(error.value)

@@ -25,7 +25,9 @@ YEARS = (2025, 2026, 2027)
 
 
 def activity(run, sector, cluster, route, year):
-    return float(run.results["activity"].sel(sector=sector, cluster=cluster, route=route, year=year))
+    return float(
+        run.results["activity"].sel(sector=sector, cluster=cluster, route=route, year=year)
+    )
 
 
 def test_demand_is_met_in_every_cluster_and_year(toy_run):
@@ -33,7 +35,8 @@ def test_demand_is_met_in_every_cluster_and_year(toy_run):
     for cluster, demand in (("port", 10.0), ("inland", 5.0)):
         for year in YEARS:
             served = activity(toy_run, "food", cluster, "food_gas_boiler", year) + activity(
-                toy_run, "food", cluster, "food_heat_pump", year)
+                toy_run, "food", cluster, "food_heat_pump", year
+            )
             assert served == pytest.approx(demand, abs=1e-9)
     for year in YEARS:
         assert activity(toy_run, "steel", "port", "steel_bf_bof", year) == pytest.approx(2.0)
@@ -61,8 +64,9 @@ def test_retirement_forces_a_new_build(toy_run):
     assert float(new.sel(cluster="inland", year=2027, sector="food")) == pytest.approx(2.0)
     assert float(new.sel(cluster="inland", year=[2025, 2026]).sum()) == pytest.approx(0.0)
     assert float(new.sel(cluster="port").sum()) == pytest.approx(0.0)
-    capacity = toy_run.results["capacity"].sel(sector="food", cluster="inland",
-                                               route="food_gas_boiler", year=2027)
+    capacity = toy_run.results["capacity"].sel(
+        sector="food", cluster="inland", route="food_gas_boiler", year=2027
+    )
     assert float(capacity) == pytest.approx(2.0)
 
 
@@ -78,9 +82,13 @@ def test_vintage_dies_after_its_lifetime(tmp_path):
     from elektra.pipeline import run
 
     scenario = write_scenario(
-        tmp_path, extends=str(ROOT / "scenarios" / "toy.yaml"),
-        parameters={"lifetime": [{"where": {"route": "food_heat_pump"}, "value": 1}],
-                    "capex": [{"where": {"route": "food_heat_pump"}, "value": 4}]})
+        tmp_path,
+        extends=str(ROOT / "scenarios" / "toy.yaml"),
+        parameters={
+            "lifetime": [{"where": {"route": "food_heat_pump"}, "value": 1}],
+            "capex": [{"where": {"route": "food_heat_pump"}, "value": 4}],
+        },
+    )
     ds = run(scenario).results
     sel = {"sector": "food", "cluster": "port", "route": "food_heat_pump"}
     assert float(ds["new_capacity"].sel(**sel, year=2026)) == pytest.approx(6.0)
@@ -115,7 +123,8 @@ def test_steel_marginal_cost_is_unique_and_known(toy_run):
     between running cost and running cost plus new capacity: not unique.)"""
     dual = toy_run.results["dual_demand"].sel(sector="steel", cluster="port", service="steel")
     assert [float(dual.sel(year=y)) for y in YEARS] == pytest.approx(
-        [100.019, 125.644, 155.019], rel=1e-9)
+        [100.019, 125.644, 155.019], rel=1e-9
+    )
 
 
 def test_every_result_carries_units(toy_run):

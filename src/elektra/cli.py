@@ -10,10 +10,14 @@ from rich.table import Table
 
 from elektra.config import ScenarioError, load_scenario
 from elektra.data import DataError
+from elektra.indicators import route_mix_shares
 from elektra.structure import StructureError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="elektra: decarbonisation routes of Dutch energy-intensive industry.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="elektra: decarbonisation routes of Dutch energy-intensive industry.",
+)
 console = Console()
 errors = Console(stderr=True)
 
@@ -35,24 +39,20 @@ def summary_tables(ds) -> list[Table]:
         emissions.add_column(str(y), justify="right")
     by_cluster = ds["emissions"].sum("sector")
     for cluster in ds.cluster.values:
-        emissions.add_row(str(cluster), *[f"{float(by_cluster.sel(cluster=cluster, year=y)):.2f}" for y in shown])
-    emissions.add_row("total", *[f"{float(by_cluster.sel(year=y).sum()):.2f}" for y in shown],
-                      style="bold")
+        emissions.add_row(
+            str(cluster), *[f"{float(by_cluster.sel(cluster=cluster, year=y)):.2f}" for y in shown]
+        )
+    emissions.add_row(
+        "total", *[f"{float(by_cluster.sel(year=y).sum()):.2f}" for y in shown], style="bold"
+    )
 
     mix = Table(title=f"Route mix: share of output by route class, {shown[-1]}")
-    mix.add_column("sector")
-    classes = [c for c in ("reference", "electrification", "hydrogen", "blue_hydrogen", "biogas",
-                           "ccs", "import") if c in set(ds.route_class.values)]
-    for c in classes:
-        mix.add_column(c, justify="right")
-    activity = ds["activity"].sel(year=shown[-1]).sum("cluster")
-    for sector in ds.sector.values:
-        own = activity.sel(sector=sector).where(ds.route_sector == sector, 0)
-        total = float(own.sum())
-        if total <= 0:
-            continue
-        shares = [float(own.where(ds.route_class == c, 0).sum()) / total for c in classes]
-        mix.add_row(str(sector), *[f"{100 * s:.0f}%" if s > 0.0005 else "-" for s in shares])
+    shares = route_mix_shares(ds, shown[-1])
+    mix.add_column("sector: service")
+    for route_class in shares.columns:
+        mix.add_column(route_class.replace("_", " "), justify="right")
+    for label, row in shares.iterrows():
+        mix.add_row(label, *[f"{100 * v:.0f}%" if v > 0.0005 else "-" for v in row])
 
     cost = Table(title="Net cost to industry (MEUR/yr, undiscounted)")
     cost.add_column("component")
@@ -63,8 +63,9 @@ def summary_tables(ds) -> list[Table]:
         if float(abs(row).sum()) < 1e-9:
             continue
         cost.add_row(str(component), *[f"{float(row.sel(year=y)):,.0f}" for y in shown])
-    cost.add_row("total", *[f"{float(ds['cost'].sel(year=y).sum()):,.0f}" for y in shown],
-                 style="bold")
+    cost.add_row(
+        "total", *[f"{float(ds['cost'].sel(year=y).sum()):,.0f}" for y in shown], style="bold"
+    )
     return [emissions, mix, cost]
 
 
@@ -73,12 +74,14 @@ def run(
     scenario: Path = typer.Argument(..., help="Scenario YAML file"),
     out: Path | None = typer.Option(None, "--out", help="Results folder (default results/<name>)"),
     write_model: Path | None = typer.Option(
-        None, "--write-model", help="Also write the LP solved, as .mps or .lp"),
+        None, "--write-model", help="Also write the LP solved, as .mps or .lp"
+    ),
     extras: bool = typer.Option(True, help="Write iamc.csv, figures and report.html too"),
 ) -> None:
     """Solve a scenario and write its results folder."""
     from elektra.output import write_run
-    from elektra.pipeline import InfeasibleScenario, run as run_scenario
+    from elektra.pipeline import InfeasibleScenario
+    from elektra.pipeline import run as run_scenario
 
     try:
         result = run_scenario(scenario, write_model=write_model)
@@ -118,7 +121,9 @@ def validate(scenario: Path = typer.Argument(..., help="Scenario YAML file")) ->
 
 @app.command()
 def data(
-    scenario: Path = typer.Argument(Path("scenarios/base.yaml"), help="Scenario whose dataset to list"),
+    scenario: Path = typer.Argument(
+        Path("scenarios/base.yaml"), help="Scenario whose dataset to list"
+    ),
     parameter: str | None = typer.Option(None, help="Only this parameter"),
     sector: str | None = typer.Option(None, help="Only rows of this sector"),
     cluster: str | None = typer.Option(None, help="Only rows of this cluster"),
@@ -132,8 +137,12 @@ def data(
     except INPUT_ERRORS as error:
         _fail(str(error))
     rows = loaded.rows
-    for column, wanted in (("parameter", parameter), ("sector", sector), ("cluster", cluster),
-                           ("route", route)):
+    for column, wanted in (
+        ("parameter", parameter),
+        ("sector", sector),
+        ("cluster", cluster),
+        ("route", route),
+    ):
         if wanted:
             rows = rows[rows[column] == wanted]
     table = Table(title=f"dataset {loaded.name}: {len(rows)} figures")

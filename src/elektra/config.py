@@ -31,13 +31,18 @@ class Override(_Strict):
     where: dict[str, str | int | list[str | int]] = Field(default_factory=dict)
     value: float | str | None = None
     scale: float | None = Field(default=None, ge=0)
+    #: take the low or high end of the range the data source gives (columns low, high)
+    use: Literal["low", "high"] | None = None
     #: The scenario file the override was written in (filled in by the loader).
     origin: str = ""
 
     @model_validator(mode="after")
     def _one_action(self) -> Override:
-        if (self.value is None) == (self.scale is None):
-            raise ValueError("give exactly one of 'value' (set) or 'scale' (multiply)")
+        actions = [a for a in (self.value, self.scale, self.use) if a is not None]
+        if len(actions) != 1:
+            raise ValueError(
+                "give exactly one of 'value' (set), 'scale' (multiply) or 'use' (low/high)"
+            )
         return self
 
     @field_validator("where")

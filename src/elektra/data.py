@@ -157,7 +157,9 @@ def _read_set(folder: Path, filename: str) -> pd.DataFrame:
     duplicated = frame.duplicated(keys, keep=False)
     if duplicated.any():
         line = frame.index[duplicated][0] + 2
-        raise DataError(f"{path}, line {line}: label {frame.loc[duplicated, keys].iloc[0].tolist()} repeated")
+        raise DataError(
+            f"{path}, line {line}: label {frame.loc[duplicated, keys].iloc[0].tolist()} repeated"
+        )
     return frame.set_index(keys)
 
 
@@ -245,9 +247,7 @@ def _read_parameter_rows(folder: Path, labels: dict[str, set]) -> pd.DataFrame:
                 if not label.isdigit():
                     raise DataError(f"{where}: year {label!r} is not a whole number")
             elif label not in labels[dim]:
-                raise DataError(
-                    f"{where}: unknown {dim} {label!r} for parameter {row.parameter!r}"
-                )
+                raise DataError(f"{where}: unknown {dim} {label!r} for parameter {row.parameter!r}")
         try:
             float(row.value)
         except ValueError:
@@ -256,25 +256,34 @@ def _read_parameter_rows(folder: Path, labels: dict[str, set]) -> pd.DataFrame:
     return rows
 
 
-def _output_units(data_sets: dict[str, pd.DataFrame], spec: Parameter, coords: dict) -> xr.DataArray | None:
+def _output_units(
+    data_sets: dict[str, pd.DataFrame], spec: Parameter, coords: dict
+) -> xr.DataArray | None:
     """The output unit of each cell along the dimension that fixes ``{output}``."""
     if spec.output_from is None:
         return None
     if spec.output_from == "route":
         units = data_sets["routes"]["output_unit"]
-        return xr.DataArray(units.reindex(coords["route"]).to_numpy(), dims=["route"],
-                            coords={"route": coords["route"]})
+        return xr.DataArray(
+            units.reindex(coords["route"]).to_numpy(),
+            dims=["route"],
+            coords={"route": coords["route"]},
+        )
     services = data_sets["services"]["output_unit"]
     table = np.array(
         [[services.get((s, v), "") for v in coords["service"]] for s in coords["sector"]],
         dtype=object,
     )
-    return xr.DataArray(table, dims=["sector", "service"],
-                        coords={"sector": coords["sector"], "service": coords["service"]})
+    return xr.DataArray(
+        table,
+        dims=["sector", "service"],
+        coords={"sector": coords["sector"], "service": coords["service"]},
+    )
 
 
-def _factor_array(spec: Parameter, unit: str, output_units: xr.DataArray | None,
-                  where: str) -> xr.DataArray | float:
+def _factor_array(
+    spec: Parameter, unit: str, output_units: xr.DataArray | None, where: str
+) -> xr.DataArray | float:
     """Conversion factor from ``unit`` to the canonical unit, per output unit if needed."""
     if output_units is None:
         try:
@@ -301,8 +310,9 @@ def _interpolate(knots: dict[int, float], years: list[int]) -> np.ndarray:
     return np.interp(years, known, [knots[y] for y in known])
 
 
-def _build_parameter(spec: Parameter, rows: pd.DataFrame, coords: dict,
-                     data_sets: dict[str, pd.DataFrame]) -> xr.DataArray:
+def _build_parameter(
+    spec: Parameter, rows: pd.DataFrame, coords: dict, data_sets: dict[str, pd.DataFrame]
+) -> xr.DataArray:
     """Dense array of one parameter: general rows first, specific rows override."""
     shape = [len(coords[d]) for d in spec.dims]
     default = np.nan if spec.default is None else spec.default
@@ -317,8 +327,9 @@ def _build_parameter(spec: Parameter, rows: pd.DataFrame, coords: dict,
     for row in rows.itertuples(index=False):
         key = tuple(getattr(row, d) for d in other_dims)
         where = f"{row.file}, line {row.line}"
-        group = groups.setdefault(key, {"knots": {}, "constant": None, "unit": row.unit,
-                                        "where": where})
+        group = groups.setdefault(
+            key, {"knots": {}, "constant": None, "unit": row.unit, "where": where}
+        )
         if row.unit != group["unit"]:
             raise DataError(
                 f"{where}: parameter {spec.name!r} uses unit {row.unit!r} where an earlier row "
@@ -340,8 +351,10 @@ def _build_parameter(spec: Parameter, rows: pd.DataFrame, coords: dict,
                 f"year for the same labels {selection}"
             )
         # outer index of the block the row group covers, one axis per dimension
-        axes = [[positions[d][selection[d]]] if d in selection else range(len(coords[d]))
-                for d in spec.dims]
+        axes = [
+            [positions[d][selection[d]]] if d in selection else range(len(coords[d]))
+            for d in spec.dims
+        ]
         block_index = np.ix_(*axes) if axes else ()
         block_shape = tuple(len(axis) for axis in axes)
         if group["knots"]:
@@ -360,25 +373,31 @@ def _build_parameter(spec: Parameter, rows: pd.DataFrame, coords: dict,
     return array
 
 
-def _block_factor(spec: Parameter, unit: str, output_units: xr.DataArray | None,
-                  selection: dict, where: str) -> np.ndarray | float:
+def _block_factor(
+    spec: Parameter, unit: str, output_units: xr.DataArray | None, selection: dict, where: str
+) -> np.ndarray | float:
     """Conversion factor for a block, shaped to broadcast over the parameter's axes."""
     if output_units is None:
         return _factor_array(spec, unit, None, where)
     units_here = output_units.loc[{d: v for d, v in selection.items() if d in output_units.dims}]
     factor = _factor_array(spec, unit, units_here, where)
     # put the factor's own axes where they sit among the parameter's dimensions
-    shape = [
-        factor.sizes[d] if d in factor.dims else 1 for d in spec.dims
-    ] if isinstance(factor, xr.DataArray) else []
+    shape = (
+        [factor.sizes[d] if d in factor.dims else 1 for d in spec.dims]
+        if isinstance(factor, xr.DataArray)
+        else []
+    )
     values = factor.transpose(*[d for d in spec.dims if d in factor.dims]).values
     return values.reshape(shape)
 
 
-def _check_block_range(block: np.ndarray, spec: Parameter, axes: list, coords: dict,
-                       where: str) -> None:
-    for test in ((block < spec.minimum) if spec.minimum is not None else None,
-                 (block > spec.maximum) if spec.maximum is not None else None):
+def _check_block_range(
+    block: np.ndarray, spec: Parameter, axes: list, coords: dict, where: str
+) -> None:
+    for test in (
+        (block < spec.minimum) if spec.minimum is not None else None,
+        (block > spec.maximum) if spec.maximum is not None else None,
+    ):
         if test is None or not test.any():
             continue
         index = tuple(np.argwhere(test)[0])
@@ -389,8 +408,33 @@ def _check_block_range(block: np.ndarray, spec: Parameter, axes: list, coords: d
         )
 
 
-def _apply_override(array: xr.DataArray, spec: Parameter, override: Override, coords: dict,
-                    data_sets: dict[str, pd.DataFrame]) -> xr.DataArray:
+def _range_end(
+    spec: Parameter, rows: pd.DataFrame, end: str, coords: dict, data_sets: dict[str, pd.DataFrame]
+) -> xr.DataArray:
+    """The parameter built from the rows' ``low`` or ``high`` column (``value`` where empty)."""
+    ends = rows.copy()
+    given = ends[end] != ""
+    try:
+        ends.loc[given, "value"] = ends.loc[given, end].astype(float)
+    except ValueError:
+        bad = ends.loc[given, end][
+            ~ends.loc[given, end].str.replace(".", "", regex=False).str.lstrip("-").str.isdigit()
+        ]
+        row = ends.loc[bad.index[0]]
+        raise DataError(
+            f"{row.file}, line {row.line}: {end} {row[end]!r} is not a number"
+        ) from None
+    return _build_parameter(spec, ends, coords, data_sets)
+
+
+def _apply_override(
+    array: xr.DataArray,
+    spec: Parameter,
+    override: Override,
+    coords: dict,
+    data_sets: dict[str, pd.DataFrame],
+    rows: pd.DataFrame | None = None,
+) -> xr.DataArray:
     where = f"{override.origin or 'scenario'}: key 'parameters.{spec.name}'"
     selection = {}
     for dim, labels in override.where.items():
@@ -409,6 +453,10 @@ def _apply_override(array: xr.DataArray, spec: Parameter, override: Override, co
             )
         selection[dim] = wanted
     target = array.loc[selection]
+    if override.use is not None:
+        ends = _range_end(spec, rows, override.use, coords, data_sets)
+        array.loc[selection] = ends.loc[selection].to_numpy()
+        return array
     if override.scale is not None:
         array.loc[selection] = (target * override.scale).to_numpy()
         return array
@@ -435,8 +483,10 @@ def _apply_override(array: xr.DataArray, spec: Parameter, override: Override, co
 
 def _check_range(array: xr.DataArray, spec: Parameter, origin: str) -> None:
     values = array.to_numpy()
-    for bound, test in ((spec.minimum, values < (spec.minimum or 0)),
-                        (spec.maximum, values > (spec.maximum or 0))):
+    for bound, test in (
+        (spec.minimum, values < (spec.minimum or 0)),
+        (spec.maximum, values > (spec.maximum or 0)),
+    ):
         if bound is None:
             continue
         bad = np.argwhere(np.nan_to_num(test, nan=False))
@@ -468,10 +518,11 @@ def load_data(scenario: Scenario) -> Data:
     rows = _read_parameter_rows(folder, labels)
     values: dict[str, xr.DataArray] = {}
     for name, spec in PARAMETERS.items():
-        array = _build_parameter(spec, rows[rows["parameter"] == name], coords, sets)
+        own = rows[rows["parameter"] == name]
+        array = _build_parameter(spec, own, coords, sets)
         _check_range(array, spec, f"{folder} (parameter {name})")
         for override in scenario.parameters.get(name, ()):
-            array = _apply_override(array, spec, override, coords, sets)
+            array = _apply_override(array, spec, override, coords, sets, own)
             _check_range(array, spec, f"{override.origin}: key 'parameters.{name}'")
         array.attrs.update(units=spec.unit, description=spec.description)
         values[name] = array

@@ -34,8 +34,13 @@ def _slacks(st: Structure, scenario: Scenario, data: Data, relax: str) -> list[s
 
     for (s, c, v, y), amount in used("unserved"):
         unit = unit_of_service[(s, v)]
-        reasons.append((y, f"{y}: demand for {s}/{v} in {c} cannot be met: short by "
-                           f"{amount:.3g} {unit}/yr of {st.demand[(s, c, v, y)]:.3g}"))
+        reasons.append(
+            (
+                y,
+                f"{y}: demand for {s}/{v} in {c} cannot be met: short by "
+                f"{amount:.3g} {unit}/yr of {st.demand[(s, c, v, y)]:.3g}",
+            )
+        )
     for (y,), amount in used("cap_excess"):
         cap = st.policy["cap"]["limit"][y]
         reasons.append((y, f"{y}: emission cap of {cap:.3g} Mt short by {amount:.3g} Mt"))
@@ -47,14 +52,17 @@ def _slacks(st: Structure, scenario: Scenario, data: Data, relax: str) -> list[s
         reasons.append((y, f"{y}: CO2 storage of {limit:.3g} Mt binding, {amount:.3g} Mt short"))
     for (k, y), amount in used("supply_excess"):
         limit = st.policy["supply"]["carrier_limit"][(k, y)]
-        reasons.append((y, f"{y}: {k} supply limit of {limit:.3g} PJ binding, {amount:.3g} PJ short"))
+        reasons.append(
+            (y, f"{y}: {k} supply limit of {limit:.3g} PJ binding, {amount:.3g} PJ short")
+        )
     for (r, y), amount in used("route_excess"):
         limit = st.policy["supply"]["route_limit"][(r, y)]
         reasons.append((y, f"{y}: activity limit of {r} ({limit:.3g}) binding, {amount:.3g} short"))
     for (c, r, y), amount in used("build_excess"):
         limit = st.build_limit[(c, r, y)]
-        reasons.append((y, f"{y}: build limit of {r} in {c} ({limit:.3g}) binding, "
-                           f"{amount:.3g} short"))
+        reasons.append(
+            (y, f"{y}: build limit of {r} in {c} ({limit:.3g}) binding, {amount:.3g} short")
+        )
     return [text for _, text in sorted(reasons)]
 
 
@@ -69,14 +77,19 @@ def explain_infeasibility(st: Structure, scenario: Scenario, data: Data) -> list
     to_meet_targets = _slacks(st, scenario, data, "limits")
     lines = []
     if within_limits is None:
-        lines.append("even with demand and the emission cap relaxed the limits conflict: "
-                     "check grid, storage and supply limits against existing stock")
+        lines.append(
+            "even with demand and the emission cap relaxed the limits conflict: "
+            "check grid, storage and supply limits against existing stock"
+        )
     elif within_limits:
         lines.append("within the limits as set: " + "; ".join(within_limits))
     if to_meet_targets is None:
-        lines.append("no relaxation of grid, storage, supply or build limits meets the targets "
-                     "(potentials, first years or retirements stand in the way)")
+        lines.append(
+            "no relaxation of grid, storage, supply or build limits meets the targets "
+            "(potentials, first years or retirements stand in the way)"
+        )
     elif to_meet_targets:
-        lines.append("to meet the targets these limits would have to give: "
-                     + "; ".join(to_meet_targets))
+        lines.append(
+            "to meet the targets these limits would have to give: " + "; ".join(to_meet_targets)
+        )
     return lines or ["the LP is infeasible but no target or limit explains it (numerics?)"]

@@ -18,6 +18,8 @@ from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from elektra.indicators import route_mix_shares
+
 DPI = 110
 SIZE = (8.0, 4.6)
 
@@ -160,39 +162,6 @@ def energy_by_carrier(ds: xr.Dataset) -> Figure | None:
         "carrier",
         CARRIER_COLOURS,
     )
-
-
-def route_mix_shares(ds: xr.Dataset, year: int) -> pd.DataFrame:
-    """Share of each route class in the output of each (sector, service), in one year.
-
-    Rows are labelled ``sector`` or ``sector: service`` where a sector has several
-    services (their outputs are in different units and are not added up).
-    """
-    activity = ds["activity"].sel(year=year).sum("cluster")
-    route = ds.route
-    output = {}
-    for sector in ds.sector.values:
-        services = [
-            str(v)
-            for v in dict.fromkeys(
-                route.route_service.values[(route.route_sector == sector).values]
-            )
-        ]
-        for service in services:
-            own = (route.route_sector == sector) & (route.route_service == service)
-            flows = activity.sel(sector=sector).where(own, 0.0)
-            by_class = flows.groupby(route.route_class).sum().to_pandas()
-            if by_class.sum() <= 0:
-                continue
-            label = (
-                str(sector)
-                if len(services) == 1 and service == sector
-                else (f"{sector}: {service}")
-            )
-            output[label] = by_class / by_class.sum()
-    shares = pd.DataFrame(output).T.fillna(0.0)
-    order = [c for c in ROUTE_CLASS_COLOURS if c in shares.columns]
-    return shares[order + [c for c in shares.columns if c not in order]]
 
 
 def route_mix(ds: xr.Dataset) -> Figure | None:

@@ -221,13 +221,18 @@ def add_subsidy_constraints(m: pyo.ConcreteModel, st: Structure) -> None:
     sub = st.policy["subsidy"]
 
     def grant_rule(m, i, s, c, r, v):
-        return m.grant[i, s, c, r, v] <= sub["grant_share"][(i, s, c, r, v)] * m.new_capacity[s, c, r, v]
+        return (
+            m.grant[i, s, c, r, v]
+            <= sub["grant_share"][(i, s, c, r, v)] * m.new_capacity[s, c, r, v]
+        )
 
     def operating_rule(m, i, s, c, r, v):
         return m.subsidised_capacity[i, s, c, r, v] <= m.new_capacity[s, c, r, v]
 
     def cover_rule(m, s, c, r, y):
-        paid = sum(m.subsidised_capacity[i, s, c, r, v] for i, v in sub["operating_cover"][(s, c, r, y)])
+        paid = sum(
+            m.subsidised_capacity[i, s, c, r, v] for i, v in sub["operating_cover"][(s, c, r, y)]
+        )
         return st.availability[r] * paid <= m.activity[s, c, r, y]
 
     grants = defaultdict(list)
@@ -289,7 +294,10 @@ def add_levy_base(m: pyo.ConcreteModel, st: Structure) -> None:
     levy = st.policy["levy"]
 
     def rule(m, s, c, y):
-        return m.levied[s, c, y] >= emissions_expression(m, st, s, c, y) - levy["dispensation"][(s, c, y)]
+        return (
+            m.levied[s, c, y]
+            >= emissions_expression(m, st, s, c, y) - levy["dispensation"][(s, c, y)]
+        )
 
     m.levy_base = pyo.Constraint(levy["index"], rule=rule)
 
@@ -411,13 +419,18 @@ def cost_terms(m: pyo.ConcreteModel, st: Structure) -> dict[str, object]:
         if st.ets_price[y] * _net_emission_factor(st, r, y) != 0
     )
     terms["free_allocation"] = -sum(
-        d[y] * st.ets_price[y] * st.free_allocation[(s, st.route_service[r], y)]
+        d[y]
+        * st.ets_price[y]
+        * st.free_allocation[(s, st.route_service[r], y)]
         * m.activity[s, c, r, y]
         for (s, c, r, y) in st.activity_index
         if st.domestic[r] and st.ets_price[y] * st.free_allocation[(s, st.route_service[r], y)] != 0
     )
     terms["co2_transport_storage"] = sum(
-        d[y] * tariff[y] * st.gross_emission_factor[(r, y)] * st.capture_rate[r]
+        d[y]
+        * tariff[y]
+        * st.gross_emission_factor[(r, y)]
+        * st.capture_rate[r]
         * m.activity[s, c, r, y]
         for (s, c, r, y) in st.activity_index
         if tariff[y] * st.capture_rate[r] * st.gross_emission_factor[(r, y)] != 0
@@ -429,7 +442,9 @@ def cost_terms(m: pyo.ConcreteModel, st: Structure) -> dict[str, object]:
     terms["operating_subsidies"] = -sum(
         sub["operating_value"][key] * m.subsidised_capacity[key] for key in sub["operating_index"]
     )
-    terms["ikc_compensation"] = -sum(d[key[2]] * m.ikc_paid[key] for key in st.policy["ikc"]["index"])
+    terms["ikc_compensation"] = -sum(
+        d[key[2]] * m.ikc_paid[key] for key in st.policy["ikc"]["index"]
+    )
     levy = st.policy["levy"]
     terms["co2_levy"] = sum(d[key[2]] * levy["rate"][key] * m.levied[key] for key in levy["index"])
     grid = st.policy["grid"]
@@ -471,8 +486,7 @@ def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> object:
         m.storage_excess = pyo.Var(policy["storage"]["index"], within=nonneg)
         m.supply_excess = pyo.Var(policy["supply"]["carrier_index"], within=nonneg)
         m.route_excess = pyo.Var(policy["supply"]["route_index"], within=nonneg)
-        slack += [m.build_excess, m.grid_excess, m.storage_excess, m.supply_excess,
-                  m.route_excess]
+        slack += [m.build_excess, m.grid_excess, m.storage_excess, m.supply_excess, m.route_excess]
     return ELASTIC_PENALTY * sum(sum(v.values()) for v in slack)
 
 

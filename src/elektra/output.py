@@ -18,8 +18,18 @@ from pathlib import Path
 
 import xarray as xr
 
-PACKAGES = ("elektra", "pyomo", "highspy", "numpy", "pandas", "xarray", "pint", "pydantic",
-            "h5netcdf", "matplotlib")
+PACKAGES = (
+    "elektra",
+    "pyomo",
+    "highspy",
+    "numpy",
+    "pandas",
+    "xarray",
+    "pint",
+    "pydantic",
+    "h5netcdf",
+    "matplotlib",
+)
 
 
 def _versions() -> dict[str, str]:
@@ -35,10 +45,12 @@ def _versions() -> dict[str, str]:
 def git_commit(folder: Path) -> str:
     """The commit of the repository holding ``folder``, with '+dirty' if it has changes."""
     try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True,
-                                text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=folder,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return commit + ("+dirty" if dirty else "")
@@ -57,8 +69,9 @@ def write_netcdf(ds: xr.Dataset, path: Path) -> None:
     _netcdf_ready(ds).to_netcdf(path, engine="h5netcdf")
 
 
-def manifest(ds: xr.Dataset, timings: dict[str, float], files: tuple[str, ...],
-             repository: Path) -> dict:
+def manifest(
+    ds: xr.Dataset, timings: dict[str, float], files: tuple[str, ...], repository: Path
+) -> dict:
     return {
         "scenario_name": ds.attrs["scenario_name"],
         "scenario_hash": ds.attrs["scenario_hash"],
@@ -75,8 +88,13 @@ def manifest(ds: xr.Dataset, timings: dict[str, float], files: tuple[str, ...],
     }
 
 
-def write_run(ds: xr.Dataset, out: Path, timings: dict[str, float], files: tuple[str, ...],
-              extras: bool = True) -> Path:
+def write_run(
+    ds: xr.Dataset,
+    out: Path,
+    timings: dict[str, float],
+    files: tuple[str, ...],
+    extras: bool = True,
+) -> Path:
     """Write the results folder ``out`` atomically and return it."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -84,8 +102,8 @@ def write_run(ds: xr.Dataset, out: Path, timings: dict[str, float], files: tuple
     try:
         write_netcdf(ds, staging / "results.nc")
         if extras:
-            from elektra.iamc import to_iamc
             from elektra.figures import make_figures
+            from elektra.iamc import to_iamc
             from elektra.report import write_report
 
             to_iamc(ds).to_csv(staging / "iamc.csv", index=False)

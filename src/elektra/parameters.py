@@ -145,8 +145,7 @@ PARAMETERS: dict[str, Parameter] = {
             "build_limit",
             ("cluster", "route", "year"),
             "{output}/yr",
-            "Largest new capacity of a route in a cluster in one year (leave out for no "
-            "limit).",
+            "Largest new capacity of a route in a cluster in one year (leave out for no limit).",
             minimum=0,
             output_from="route",
         ),

@@ -103,5 +103,4 @@ def run(scenario: Scenario | str | Path, write_model: str | Path | None = None) 
     timings["results"] = time.perf_counter() - start
     timings["total"] = sum(timings.values())
     results.attrs["timings"] = ", ".join(f"{k}={v:.3f}s" for k, v in timings.items())
-    return Run(scenario=scenario, data=data, structure=structure, results=results,
-               timings=timings)
+    return Run(scenario=scenario, data=data, structure=structure, results=results, timings=timings)

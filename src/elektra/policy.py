@@ -8,7 +8,6 @@ returns empty sets: the model then simply has no such constraint.
 
 from __future__ import annotations
 
-import math
 from elektra.config import Scenario
 from elektra.data import Data
 from elektra.structure import MWH_PER_PJ, Structure, annuity_factor, finite
@@ -77,9 +76,19 @@ def levelised_cost(data: Data, st: Structure, route: str, year: int) -> float:
 
 def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     """Eligible (instrument, cell, year) tuples, their rates and the budgets."""
-    empty = {"grant_index": [], "grant_share": {}, "operating_index": [], "operating_rate": {},
-             "operating_value": {}, "operating_commitment": {}, "duration": {}, "budget": {},
-             "budget_index": [], "gap": {}, "operating_cover": {}}
+    empty = {
+        "grant_index": [],
+        "grant_share": {},
+        "operating_index": [],
+        "operating_rate": {},
+        "operating_value": {},
+        "operating_commitment": {},
+        "duration": {},
+        "budget": {},
+        "budget_index": [],
+        "gap": {},
+        "operating_cover": {},
+    }
     if not scenario.policies.subsidies or data.instruments.empty:
         return empty
     budget_array = data.table("subsidy_budget")
@@ -101,9 +110,11 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     # the unprofitable gap of each route against the cheapest reference route of its service
     reference = {}
     for r in {cell[2] for cell in st.route_cells}:
-        same = routes[(routes["sector"] == st.route_sector[r])
-                      & (routes["service"] == st.route_service[r])
-                      & (routes["route_class"] == "reference")].index
+        same = routes[
+            (routes["sector"] == st.route_sector[r])
+            & (routes["service"] == st.route_service[r])
+            & (routes["route_class"] == "reference")
+        ].index
         reference[r] = [x for x in same if x in st.availability]
     gap = {}
     grant_index, grant_share = [], {}
@@ -144,7 +155,7 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
                 )
     # the subsidised capacity of vintage v must run in the years it is paid
     cover: dict = {}
-    for (i, s, c, r, v) in operating_index:
+    for i, s, c, r, v in operating_index:
         for y in st.years:
             if v <= y < v + min(duration[i], lifetime[r]):
                 cover.setdefault((s, c, r, y), []).append((i, v))
@@ -231,10 +242,7 @@ def supply_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     activity = data.table("route_activity_limit")
     used = {r for (_, _, r) in st.route_cells}
     route_limit = {
-        (r, y): activity[r, y]
-        for r in sorted(used)
-        for y in st.years
-        if finite(activity[r, y])
+        (r, y): activity[r, y] for r in sorted(used) for y in st.years if finite(activity[r, y])
     }
     return {
         "carrier_index": sorted(carrier_limit),

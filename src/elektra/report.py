@@ -15,7 +15,8 @@ import numpy as np
 import xarray as xr
 import yaml
 
-from elektra.figures import CAPTIONS, produced_carrier_duals, route_mix_shares
+from elektra.figures import CAPTIONS, produced_carrier_duals
+from elektra.indicators import route_mix_shares
 
 #: Duals shown in their own sections; every other ``dual_*`` is listed where non-zero.
 OWN_SECTION_DUALS = ("dual_demand", "dual_carrier_balance")

@@ -35,16 +35,27 @@ COST_COMPONENTS = (
 )
 
 
-def _array(values: dict[tuple, float], coords: dict[str, list], name: str, units: str,
-           description: str, fill: float = 0.0) -> xr.DataArray:
+def _array(
+    values: dict[tuple, float],
+    coords: dict[str, list],
+    name: str,
+    units: str,
+    description: str,
+    fill: float = 0.0,
+) -> xr.DataArray:
     dims = list(coords)
     shape = [len(coords[d]) for d in dims]
     positions = [{label: i for i, label in enumerate(coords[d])} for d in dims]
     data = np.full(shape, fill, dtype=float)
     for key, value in values.items():
         data[tuple(p[k] for p, k in zip(positions, key))] = value
-    return xr.DataArray(data, dims=dims, coords=coords, name=name,
-                        attrs={"units": units, "description": description})
+    return xr.DataArray(
+        data,
+        dims=dims,
+        coords=coords,
+        name=name,
+        attrs={"units": units, "description": description},
+    )
 
 
 def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[str, int], float]:
@@ -55,7 +66,7 @@ def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[s
     rate = float(data["discount_rate"])
     lifetime = data["lifetime"].to_series().to_dict()
     capex, fixed_om = data.table("capex"), data.table("fixed_om")
-    for (s, c, r, v), amount in new.items():
+    for (_s, _c, r, v), amount in new.items():
         annuity = capex[r, v] * annuity_factor(rate, lifetime[r]) * amount
         for y in st.years:
             if v <= y < v + lifetime[r]:
@@ -84,7 +95,7 @@ def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[s
                 cost[("operating_subsidies", y)] -= (
                     sub["operating_rate"][key] * st.availability[r] * amount
                 )
-    for (s, c, y), amount in solution.values.get("ikc_paid", {}).items():
+    for (_s, _c, y), amount in solution.values.get("ikc_paid", {}).items():
         cost[("ikc_compensation", y)] -= amount
     levy = st.policy["levy"]
     for key, amount in solution.values.get("levied", {}).items():
@@ -100,8 +111,9 @@ def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[s
     return cost
 
 
-def _dual(solution: Solution, name: str, st: Structure, year_position: int,
-          sign: float = 1.0) -> dict[tuple, float]:
+def _dual(
+    solution: Solution, name: str, st: Structure, year_position: int, sign: float = 1.0
+) -> dict[tuple, float]:
     """Duals of a constraint, undiscounted to money of their year, with a sign applied."""
     return {
         key: sign * value / st.discount[key[year_position]]
@@ -123,20 +135,34 @@ def _grid_results(ds: xr.Dataset, data: Data, st: Structure, solution: Solution)
                 built[(c, y)] += amount
     coords = {"cluster": data.labels("cluster"), "year": st.years}
     limit = {key: value + built[key] for key, value in grid["limit"].items()}
-    ds["grid_peak"] = _array(dict(peak), coords, "grid_peak", "MW",
-                             "Peak electricity load of the modelled industry")
-    ds["grid_limit"] = _array(limit, coords, "grid_limit", "MW",
-                              "Grid connection capacity, paid expansion included", fill=np.nan)
-    ds["grid_expansion"] = _array(dict(built), coords, "grid_expansion", "MW",
-                                  "Paid grid expansion in service")
+    ds["grid_peak"] = _array(
+        dict(peak), coords, "grid_peak", "MW", "Peak electricity load of the modelled industry"
+    )
+    ds["grid_limit"] = _array(
+        limit,
+        coords,
+        "grid_limit",
+        "MW",
+        "Grid connection capacity, paid expansion included",
+        fill=np.nan,
+    )
+    ds["grid_expansion"] = _array(
+        dict(built), coords, "grid_expansion", "MW", "Paid grid expansion in service"
+    )
     duals = {k: 1e6 * v for k, v in _dual(solution, "grid_limit", st, 1, sign=-1.0).items()}
-    ds["dual_grid"] = _array(duals, coords, "dual_grid", "EUR/MW/yr",
-                             "Value of one more MW of connection capacity in the cluster and year",
-                             fill=np.nan)
+    ds["dual_grid"] = _array(
+        duals,
+        coords,
+        "dual_grid",
+        "EUR/MW/yr",
+        "Value of one more MW of connection capacity in the cluster and year",
+        fill=np.nan,
+    )
 
 
-def _subsidy_results(ds: xr.Dataset, data: Data, st: Structure, solution: Solution,
-                     avoided: dict[tuple, float]) -> None:
+def _subsidy_results(
+    ds: xr.Dataset, data: Data, st: Structure, solution: Solution, avoided: dict[tuple, float]
+) -> None:
     sub = st.policy["subsidy"]
     instruments = data.labels("instrument")
     if not instruments:
@@ -145,7 +171,7 @@ def _subsidy_results(ds: xr.Dataset, data: Data, st: Structure, solution: Soluti
     lifetime = data["lifetime"].to_series().to_dict()
     paid: dict[tuple, float] = defaultdict(float)
     committed: dict[tuple, float] = defaultdict(float)
-    for (i, s, c, r, v), amount in solution.values.get("grant", {}).items():
+    for (i, _s, _c, _r, v), amount in solution.values.get("grant", {}).items():
         paid[(i, v)] += amount  # a grant is paid out when the capacity is built
         committed[(i, v)] += amount
     for key, amount in solution.values.get("subsidised_capacity", {}).items():
@@ -154,18 +180,44 @@ def _subsidy_results(ds: xr.Dataset, data: Data, st: Structure, solution: Soluti
         for y in st.years:
             if v <= y < v + min(sub["duration"][i], lifetime[r]):
                 paid[(i, y)] += sub["operating_rate"][key] * st.availability[r] * amount
-    ds["subsidy_paid"] = _array(dict(paid), coords, "subsidy_paid", "MEUR/yr",
-                                "Subsidy paid out in the year (public outlay)")
-    ds["subsidy_committed"] = _array(dict(committed), coords, "subsidy_committed", "MEUR",
-                                     "Subsidy committed to the projects of the year's round")
-    ds["subsidy_budget"] = _array(sub["budget"], coords, "subsidy_budget", "MEUR",
-                                  "Budget of the instrument's round", fill=np.nan)
+    ds["subsidy_paid"] = _array(
+        dict(paid),
+        coords,
+        "subsidy_paid",
+        "MEUR/yr",
+        "Subsidy paid out in the year (public outlay)",
+    )
+    ds["subsidy_committed"] = _array(
+        dict(committed),
+        coords,
+        "subsidy_committed",
+        "MEUR",
+        "Subsidy committed to the projects of the year's round",
+    )
+    ds["subsidy_budget"] = _array(
+        sub["budget"],
+        coords,
+        "subsidy_budget",
+        "MEUR",
+        "Budget of the instrument's round",
+        fill=np.nan,
+    )
     ds["dual_subsidy_budget"] = _array(
-        _dual(solution, "subsidy_budget", st, 1, sign=-1.0), coords, "dual_subsidy_budget",
-        "MEUR/MEUR", "Cost saved for industry by one more euro of budget", fill=np.nan)
+        _dual(solution, "subsidy_budget", st, 1, sign=-1.0),
+        coords,
+        "dual_subsidy_budget",
+        "MEUR/MEUR",
+        "Cost saved for industry by one more euro of budget",
+        fill=np.nan,
+    )
     ds["co2_avoided_per_budget"] = _array(
-        avoided, coords, "co2_avoided_per_budget", "t/MEUR",
-        "CO2 avoided over the horizon per extra million euro of a binding budget", fill=np.nan)
+        avoided,
+        coords,
+        "co2_avoided_per_budget",
+        "t/MEUR",
+        "CO2 avoided over the horizon per extra million euro of a binding budget",
+        fill=np.nan,
+    )
 
 
 def _other_policy_results(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
@@ -173,46 +225,75 @@ def _other_policy_results(ds: xr.Dataset, data: Data, st: Structure, solution: S
     storage = st.policy["storage"]
     ds["co2_stored"] = ds["captured_co2"].sum(["sector", "cluster"])
     ds["co2_stored"].attrs = {"units": "Mt/yr", "description": "CO2 sent to storage"}
-    ds["co2_storage_capacity"] = _array({(y,): v for y, v in storage["limit"].items()}, years,
-                                        "co2_storage_capacity", "Mt/yr",
-                                        "CO2 storage injection capacity", fill=np.nan)
-    ds["dual_co2_storage"] = _array(_dual(solution, "co2_storage_limit", st, 0, sign=-1.0), years,
-                                    "dual_co2_storage", "EUR/t",
-                                    "Value of one more tonne of CO2 storage in the year",
-                                    fill=np.nan)
-    ds["dual_emission_cap"] = _array(_dual(solution, "emission_cap", st, 0, sign=-1.0), years,
-                                     "dual_emission_cap", "EUR/t",
-                                     "CO2 price the emission target implies on top of the ETS",
-                                     fill=np.nan)
+    ds["co2_storage_capacity"] = _array(
+        {(y,): v for y, v in storage["limit"].items()},
+        years,
+        "co2_storage_capacity",
+        "Mt/yr",
+        "CO2 storage injection capacity",
+        fill=np.nan,
+    )
+    ds["dual_co2_storage"] = _array(
+        _dual(solution, "co2_storage_limit", st, 0, sign=-1.0),
+        years,
+        "dual_co2_storage",
+        "EUR/t",
+        "Value of one more tonne of CO2 storage in the year",
+        fill=np.nan,
+    )
+    ds["dual_emission_cap"] = _array(
+        _dual(solution, "emission_cap", st, 0, sign=-1.0),
+        years,
+        "dual_emission_cap",
+        "EUR/t",
+        "CO2 price the emission target implies on top of the ETS",
+        fill=np.nan,
+    )
     carriers = data.labels("carrier")
     supply = _dual(solution, "supply_limit", st, 1, sign=-1.0)
-    ds["dual_supply_limit"] = _array(supply, {"carrier": carriers, **years}, "dual_supply_limit",
-                                     "MEUR/PJ", "Value of one more PJ of a limited carrier",
-                                     fill=np.nan)
+    ds["dual_supply_limit"] = _array(
+        supply,
+        {"carrier": carriers, **years},
+        "dual_supply_limit",
+        "MEUR/PJ",
+        "Value of one more PJ of a limited carrier",
+        fill=np.nan,
+    )
     # IKC-ETS: the LP pays min(claims, budget); split it pro rata over the claims
     ikc = st.policy["ikc"]
     activity = solution.values.get("activity", {})
     claims: dict[tuple, float] = defaultdict(float)
     for (s, c, r, y), level in activity.items():
         if (s, c, y) in ikc["rate"]:
-            claims[(s, c, y)] += ikc["rate"][(s, c, y)] * st.inputs[(r, y)].get("electricity", 0) * level
+            claims[(s, c, y)] += (
+                ikc["rate"][(s, c, y)] * st.inputs[(r, y)].get("electricity", 0) * level
+            )
     total_paid: dict[int, float] = defaultdict(float)
-    for (s, c, y), amount in solution.values.get("ikc_paid", {}).items():
+    for (_s, _c, y), amount in solution.values.get("ikc_paid", {}).items():
         total_paid[y] += amount
     total_claims: dict[int, float] = defaultdict(float)
-    for (s, c, y), amount in claims.items():
+    for (_s, _c, y), amount in claims.items():
         total_claims[y] += amount
     pro_rata = {
         key: amount * total_paid[key[2]] / total_claims[key[2]]
-        for key, amount in claims.items() if total_claims[key[2]] > 0
+        for key, amount in claims.items()
+        if total_claims[key[2]] > 0
     }
     ds["ikc_compensation"] = _array(
-        pro_rata, {"sector": data.labels("sector"), "cluster": data.labels("cluster"), **years},
-        "ikc_compensation", "MEUR/yr",
-        "IKC-ETS compensation, the budget split pro rata over the claims")
-    ds["dual_ikc_budget"] = _array(_dual(solution, "ikc_budget", st, 0, sign=-1.0), years,
-                                   "dual_ikc_budget", "MEUR/MEUR",
-                                   "Value to industry of one more euro of IKC budget", fill=np.nan)
+        pro_rata,
+        {"sector": data.labels("sector"), "cluster": data.labels("cluster"), **years},
+        "ikc_compensation",
+        "MEUR/yr",
+        "IKC-ETS compensation, the budget split pro rata over the claims",
+    )
+    ds["dual_ikc_budget"] = _array(
+        _dual(solution, "ikc_budget", st, 0, sign=-1.0),
+        years,
+        "dual_ikc_budget",
+        "MEUR/MEUR",
+        "Value to industry of one more euro of IKC budget",
+        fill=np.nan,
+    )
 
 
 def _public_and_social(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
@@ -222,20 +303,33 @@ def _public_and_social(ds: xr.Dataset, data: Data, st: Structure, solution: Solu
     labels = list(data.labels("instrument")) + ["ikc_ets"]
     for y in years:
         for i in data.labels("instrument"):
-            outlay_rows[(i, y)] = float(ds["subsidy_paid"].sel(instrument=i, year=y)) if "subsidy_paid" in ds else 0.0
+            outlay_rows[(i, y)] = (
+                float(ds["subsidy_paid"].sel(instrument=i, year=y)) if "subsidy_paid" in ds else 0.0
+            )
         outlay_rows[("ikc_ets", y)] = float(ds["ikc_compensation"].sel(year=y).sum())
-    ds["public_outlay"] = _array(outlay_rows, {"outlay": labels, "year": years}, "public_outlay",
-                                 "MEUR/yr", "Public spending per instrument and IKC-ETS")
+    ds["public_outlay"] = _array(
+        outlay_rows,
+        {"outlay": labels, "year": years},
+        "public_outlay",
+        "MEUR/yr",
+        "Public spending per instrument and IKC-ETS",
+    )
     tax = data.table("energy_tax")
     paid_tax: dict[int, float] = defaultdict(float)
-    for (s, c, r, y), level in solution.values.get("activity", {}).items():
+    for (_s, _c, r, y), level in solution.values.get("activity", {}).items():
         for k, use in st.inputs[(r, y)].items():
             if k not in st.produced_carriers:
                 paid_tax[y] += use * tax[k, y] * level
-    real = ["investment", "fixed_om", "energy_and_variable", "co2_transport_storage",
-            "grid_expansion"]
+    real = [
+        "investment",
+        "fixed_om",
+        "energy_and_variable",
+        "co2_transport_storage",
+        "grid_expansion",
+    ]
     social = ds["cost"].sel(cost_component=real).sum("cost_component") - xr.DataArray(
-        [paid_tax[y] for y in years], dims=["year"], coords={"year": years})
+        [paid_tax[y] for y in years], dims=["year"], coords={"year": years}
+    )
     ds["social_cost"] = social
     ds["social_cost"].attrs = {
         "units": "MEUR/yr",
@@ -244,9 +338,14 @@ def _public_and_social(ds: xr.Dataset, data: Data, st: Structure, solution: Solu
     }
 
 
-def build_results(data: Data, scenario: Scenario, st: Structure, solution: Solution,
-                  timings: dict[str, float] | None = None,
-                  avoided: dict[tuple, float] | None = None) -> xr.Dataset:
+def build_results(
+    data: Data,
+    scenario: Scenario,
+    st: Structure,
+    solution: Solution,
+    timings: dict[str, float] | None = None,
+    avoided: dict[tuple, float] | None = None,
+) -> xr.Dataset:
     """Assemble the results Dataset of a solved scenario."""
     routes = data.routes
     coords4 = {
@@ -263,12 +362,21 @@ def build_results(data: Data, scenario: Scenario, st: Structure, solution: Solut
     }
     flow = "output_unit/yr"
     ds = xr.Dataset()
-    ds["activity"] = _array(activity, coords4, "activity", flow,
-                            "Yearly output of each route (units: the route's output_unit)")
-    ds["capacity"] = _array(capacity, coords4, "capacity", flow,
-                            "Nameplate capacity alive: existing stock plus new vintages")
-    ds["new_capacity"] = _array(new, coords4, "new_capacity", flow,
-                                "Capacity built in the year")
+    ds["activity"] = _array(
+        activity,
+        coords4,
+        "activity",
+        flow,
+        "Yearly output of each route (units: the route's output_unit)",
+    )
+    ds["capacity"] = _array(
+        capacity,
+        coords4,
+        "capacity",
+        flow,
+        "Nameplate capacity alive: existing stock plus new vintages",
+    )
+    ds["new_capacity"] = _array(new, coords4, "new_capacity", flow, "Capacity built in the year")
     emissions, captured = defaultdict(float), defaultdict(float)
     by_sector = defaultdict(float)
     for (s, c, r, y), level in activity.items():
@@ -278,45 +386,77 @@ def build_results(data: Data, scenario: Scenario, st: Structure, solution: Solut
         for k, use in st.inputs[(r, y)].items():
             by_sector[(s, c, y, k)] += use * level
     coords3 = {"sector": coords4["sector"], "cluster": coords4["cluster"], "year": st.years}
-    ds["emissions"] = _array(dict(emissions), coords3, "emissions", "Mt/yr",
-                             "Direct CO2 emissions after capture")
-    ds["captured_co2"] = _array(dict(captured), coords3, "captured_co2", "Mt/yr",
-                                "CO2 captured for transport and storage")
+    ds["emissions"] = _array(
+        dict(emissions), coords3, "emissions", "Mt/yr", "Direct CO2 emissions after capture"
+    )
+    ds["captured_co2"] = _array(
+        dict(captured), coords3, "captured_co2", "Mt/yr", "CO2 captured for transport and storage"
+    )
     carriers = data.labels("carrier")
     ds["energy_use_by_sector"] = _array(
-        dict(by_sector), {**coords3, "carrier": carriers}, "energy_use_by_sector", "PJ/yr",
-        "Carrier use (fuel, feedstock and electricity) per sector")
-    ds["energy_use"] = ds["energy_use_by_sector"].sum("sector").transpose("carrier", "cluster", "year")
+        dict(by_sector),
+        {**coords3, "carrier": carriers},
+        "energy_use_by_sector",
+        "PJ/yr",
+        "Carrier use (fuel, feedstock and electricity) per sector",
+    )
+    ds["energy_use"] = (
+        ds["energy_use_by_sector"].sum("sector").transpose("carrier", "cluster", "year")
+    )
     ds["energy_use"].attrs = {"units": "PJ/yr", "description": "Carrier use per cluster"}
 
     costs = _yearly_costs(data, st, solution)
-    ds["cost"] = _array(costs, {"cost_component": list(COST_COMPONENTS), "year": st.years},
-                        "cost", "MEUR/yr", "Net cost to industry per component (undiscounted)")
+    ds["cost"] = _array(
+        costs,
+        {"cost_component": list(COST_COMPONENTS), "year": st.years},
+        "cost",
+        "MEUR/yr",
+        "Net cost to industry per component (undiscounted)",
+    )
 
     # duals -----------------------------------------------------------------------------
     services = data.labels("service")
     ds["dual_demand"] = _array(
         _dual(solution, "demand_balance", st, 3),
         {**{k: coords4[k] for k in ("sector", "cluster")}, "service": services, "year": st.years},
-        "dual_demand", "MEUR/output_unit",
-        "Marginal cost of a service (per unit of the service's output_unit)", fill=np.nan)
+        "dual_demand",
+        "MEUR/output_unit",
+        "Marginal cost of a service (per unit of the service's output_unit)",
+        fill=np.nan,
+    )
     ds["dual_capacity_limit"] = _array(
-        _dual(solution, "capacity_limit", st, 3, sign=-1.0), coords4, "dual_capacity_limit",
-        "MEUR/output_unit", "Value of one more unit of available capacity", fill=np.nan)
+        _dual(solution, "capacity_limit", st, 3, sign=-1.0),
+        coords4,
+        "dual_capacity_limit",
+        "MEUR/output_unit",
+        "Value of one more unit of available capacity",
+        fill=np.nan,
+    )
     ds["dual_potential_limit"] = _array(
-        _dual(solution, "potential_limit", st, 3, sign=-1.0), coords4, "dual_potential_limit",
-        "MEUR/output_unit", "Value of one more unit of technical potential", fill=np.nan)
+        _dual(solution, "potential_limit", st, 3, sign=-1.0),
+        coords4,
+        "dual_potential_limit",
+        "MEUR/output_unit",
+        "Value of one more unit of technical potential",
+        fill=np.nan,
+    )
     produced = data.produced_carriers
     if produced:
         ds["dual_carrier_balance"] = _array(
-            _dual(solution, "carrier_balance", st, 1), {"carrier": produced, "year": st.years},
-            "dual_carrier_balance", "MEUR/PJ",
-            "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ", fill=np.nan)
+            _dual(solution, "carrier_balance", st, 1),
+            {"carrier": produced, "year": st.years},
+            "dual_carrier_balance",
+            "MEUR/PJ",
+            "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ",
+            fill=np.nan,
+        )
 
     if produced and "hydrogen" in produced:
         ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier="hydrogen", drop=True)
-        ds["hydrogen_marginal_cost"].attrs = {"units": "EUR/GJ",
-                                              "description": "Marginal cost of hydrogen"}
+        ds["hydrogen_marginal_cost"].attrs = {
+            "units": "EUR/GJ",
+            "description": "Marginal cost of hydrogen",
+        }
     _grid_results(ds, data, st, solution)
     _subsidy_results(ds, data, st, solution, avoided or {})
     _other_policy_results(ds, data, st, solution)
@@ -325,13 +465,21 @@ def build_results(data: Data, scenario: Scenario, st: Structure, solution: Solut
     # inputs ------------------------------------------------------------------------------
     for name, array in data.values.items():
         ds[f"input_{name}"] = array.rename(f"input_{name}")
-        ds[f"input_{name}"].attrs = {"units": PARAMETERS[name].unit,
-                                     "description": PARAMETERS[name].description}
+        ds[f"input_{name}"].attrs = {
+            "units": PARAMETERS[name].unit,
+            "description": PARAMETERS[name].description,
+        }
     ds = ds.assign_coords(
-        route_class=("route", routes["route_class"].reindex(coords4["route"]).to_numpy().astype(str)),
+        route_class=(
+            "route",
+            routes["route_class"].reindex(coords4["route"]).to_numpy().astype(str),
+        ),
         route_sector=("route", routes["sector"].reindex(coords4["route"]).to_numpy().astype(str)),
         route_service=("route", routes["service"].reindex(coords4["route"]).to_numpy().astype(str)),
-        output_unit=("route", routes["output_unit"].reindex(coords4["route"]).to_numpy().astype(str)),
+        output_unit=(
+            "route",
+            routes["output_unit"].reindex(coords4["route"]).to_numpy().astype(str),
+        ),
     )
     discounted = sum(st.discount[y] * v for (_, y), v in costs.items())
     ds.attrs.update(

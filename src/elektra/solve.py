@@ -69,10 +69,15 @@ def compile_model(model: pyo.ConcreteModel, names: bool = False) -> CompiledMode
     lp = highspy.HighsLp()
     lp.num_col_ = matrix.shape[1]
     lp.num_row_ = matrix.shape[0]
-    lp.col_cost_ = np.asarray(info.c.toarray()[0] if info.c.shape[0] else np.zeros(matrix.shape[1]),
-                              dtype=float)
-    lower = np.array([v.lb if v.lb is not None else -highspy.kHighsInf for v in info.columns], dtype=float)
-    upper = np.array([v.ub if v.ub is not None else highspy.kHighsInf for v in info.columns], dtype=float)
+    lp.col_cost_ = np.asarray(
+        info.c.toarray()[0] if info.c.shape[0] else np.zeros(matrix.shape[1]), dtype=float
+    )
+    lower = np.array(
+        [v.lb if v.lb is not None else -highspy.kHighsInf for v in info.columns], dtype=float
+    )
+    upper = np.array(
+        [v.ub if v.ub is not None else highspy.kHighsInf for v in info.columns], dtype=float
+    )
     lp.col_lower_ = lower
     lp.col_upper_ = upper
     rhs = np.asarray(info.rhs, dtype=float)
@@ -88,8 +93,12 @@ def compile_model(model: pyo.ConcreteModel, names: bool = False) -> CompiledMode
     if names:
         lp.col_names_ = [_lp_name(v.name) for v in info.columns]
         lp.row_names_ = [_lp_name(row.constraint.name) for row in info.rows]
-    return CompiledModel(lp=lp, columns=info.columns, rows=[r.constraint for r in info.rows],
-                         offset=float(info.c_offset[0]) if len(info.c_offset) else 0.0)
+    return CompiledModel(
+        lp=lp,
+        columns=info.columns,
+        rows=[r.constraint for r in info.rows],
+        offset=float(info.c_offset[0]) if len(info.c_offset) else 0.0,
+    )
 
 
 def _lp_name(name: str) -> str:
@@ -160,21 +169,32 @@ def solve_model(
     duals = _by_component(compiled.rows, np.asarray(solution.row_dual))
     timings["extract"] = time.perf_counter() - start
     objective = highs.getInfo().objective_function_value + compiled.offset
-    return Solution(termination=OPTIMAL, objective=objective, values=values, duals=duals,
-                    timings=timings, highs=highs, compiled=compiled)
+    return Solution(
+        termination=OPTIMAL,
+        objective=objective,
+        values=values,
+        duals=duals,
+        timings=timings,
+        highs=highs,
+        compiled=compiled,
+    )
 
 
-def resolve_with_rhs_change(solution: Solution, constraint: str, index: tuple,
-                            delta: float) -> dict[str, dict[tuple, float]] | None:
+def resolve_with_rhs_change(
+    solution: Solution, constraint: str, index: tuple, delta: float
+) -> dict[str, dict[tuple, float]] | None:
     """Values after moving one constraint's right-hand side by ``delta`` (warm start).
 
     The change is undone afterwards. Returns None if the changed LP is not optimal.
     """
     highs, compiled = solution.highs, solution.compiled
     position = next(
-        (row for row, con in enumerate(compiled.rows)
-         if con.parent_component().local_name == constraint
-         and (con.index() if isinstance(con.index(), tuple) else (con.index(),)) == index),
+        (
+            row
+            for row, con in enumerate(compiled.rows)
+            if con.parent_component().local_name == constraint
+            and (con.index() if isinstance(con.index(), tuple) else (con.index(),)) == index
+        ),
         None,
     )
     if position is None:

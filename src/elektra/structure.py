@@ -138,10 +138,15 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
     first_year = data["first_year"].to_series().to_dict()
     availability = data["availability"].to_series().to_dict()
     potential_array = data.table("potential")
-    missing = [r for r, _ in routes.iterrows() if not finite(lifetime.get(r, np.nan))
-               and any(cell[2] == r for cell in cells)]
+    missing = [
+        r
+        for r, _ in routes.iterrows()
+        if not finite(lifetime.get(r, np.nan)) and any(cell[2] == r for cell in cells)
+    ]
     if missing:
-        raise StructureError(f"{data.path}: parameter 'lifetime' has no value for route {missing[0]!r}")
+        raise StructureError(
+            f"{data.path}: parameter 'lifetime' has no value for route {missing[0]!r}"
+        )
 
     activity_index = [(s, c, r, y) for (s, c, r) in cells for y in years]
     build_index = [(s, c, r, y) for (s, c, r) in cells for y in years if y >= first_year[r]]
@@ -153,9 +158,7 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
         for (s, c, r, y) in activity_index
     }
     existing_array = data.table("existing_capacity")
-    existing = {
-        (s, c, r, y): existing_array[s, c, r, y] for (s, c, r, y) in activity_index
-    }
+    existing = {(s, c, r, y): existing_array[s, c, r, y] for (s, c, r, y) in activity_index}
     potential = {(c, r): potential_array[c, r] for (_, c, r) in cells}
     potential_index = [
         (s, c, r, y)
@@ -171,9 +174,7 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
     purchase = as_table(data["price"] + data["network_tariff"] + data["energy_tax"])
     variable = data.table("variable_cost")
     embedded = data["embedded_emissions"].to_series().to_dict()
-    ets_price = {
-        y: (data.table("ets_price")[y] if policies.ets else 0.0) for y in years
-    }
+    ets_price = {y: (data.table("ets_price")[y] if policies.ets else 0.0) for y in years}
     if policies.ets and not all(finite(v) for v in ets_price.values()):
         raise StructureError(f"{data.path}: parameter 'ets_price' has no value for every year")
     phase_out = data["cbam_phase_out"].to_series().to_dict()
@@ -216,23 +217,18 @@ def build_structure(data: Data, scenario: Scenario) -> Structure:
     for s, c, r, v in build_index:
         alive = [y for y in years if v <= y < v + lifetime[r]]
         annuity = capex[r, v] * annuity_factor(rate, lifetime[r])
-        build_cost[(s, c, r, v)] = sum(
-            discount[y] * (annuity + fixed_om[r, y]) for y in alive
-        )
+        build_cost[(s, c, r, v)] = sum(discount[y] * (annuity + fixed_om[r, y]) for y in alive)
     constant_cost = sum(
-        discount[y] * fixed_om[r, y] * existing[(s, c, r, y)]
-        for (s, c, r, y) in activity_index
+        discount[y] * fixed_om[r, y] * existing[(s, c, r, y)] for (s, c, r, y) in activity_index
     )
     build_limit_array = data.table("build_limit")
     build_limit = {}
-    for (_s, c, r) in cells:
+    for _s, c, r in cells:
         for y in build_years[(_s, c, r)]:
             value = build_limit_array[c, r, y]
             if finite(value):
                 build_limit[(c, r, y)] = value
-    producers = {
-        k: [(s, c, r) for (s, c, r) in cells if route_service[r] == k] for k in produced
-    }
+    producers = {k: [(s, c, r) for (s, c, r) in cells if route_service[r] == k] for k in produced}
     emission_cells = sorted({(s, c) for (s, c, _) in cells})
 
     structure = Structure(
