@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 import pyomo.environ as pyo
+from pyomo.core.expr.numeric_expr import LinearExpression
 
 from elektra.structure import Structure
 
@@ -32,6 +33,19 @@ def _routes_by_cell(st: Structure) -> dict[tuple[str, str], list[str]]:
     return cells
 
 
+def _linear(pairs: list[tuple[float, object]], constant: float = 0.0) -> LinearExpression:
+    """A linear expression from (coefficient, variable) pairs, built in one step.
+
+    Pyomo's ``sum`` grows an expression term by term; building the LinearExpression
+    directly is about four times faster and gives the same LP.
+    """
+    return LinearExpression(
+        constant=constant,
+        linear_coefs=[coefficient for coefficient, _ in pairs],
+        linear_vars=[variable for _, variable in pairs],
+    )
+
+
 def _net_emission_factor(st: Structure, r: str, y: int) -> float:
     return st.gross_emission_factor[(r, y)] * (1.0 - st.capture_rate[r])
 
@@ -44,10 +58,12 @@ def emissions_expression(m: pyo.ConcreteModel, st: Structure, s: str, c: str, y:
     with :math:`\phi` carrier input, :math:`f` emission factor, :math:`p` process
     emissions and :math:`\kappa` capture rate. Units: Mt/yr.
     """
-    return sum(
-        _net_emission_factor(st, r, y) * m.activity[s, c, r, y]
-        for r in m.cell_routes[(s, c)]
-        if _net_emission_factor(st, r, y) != 0
+    return _linear(
+        [
+            (_net_emission_factor(st, r, y), m.activity[s, c, r, y])
+            for r in m.cell_routes[(s, c)]
+            if _net_emission_factor(st, r, y) != 0
+        ]
     )
 
 
@@ -58,10 +74,12 @@ def captured_expression(m: pyo.ConcreteModel, st: Structure, y: int):
 
     Units: Mt/yr.
     """
-    return sum(
-        st.gross_emission_factor[(r, y)] * st.capture_rate[r] * m.activity[s, c, r, y]
-        for (s, c, r) in st.route_cells
-        if st.capture_rate[r] > 0
+    return _linear(
+        [
+            (st.gross_emission_factor[(r, y)] * st.capture_rate[r], m.activity[s, c, r, y])
+            for (s, c, r) in st.route_cells
+            if st.capture_rate[r] > 0 and st.gross_emission_factor[(r, y)] != 0
+        ]
     )
 
 
@@ -72,10 +90,12 @@ def carrier_use_expression(m: pyo.ConcreteModel, st: Structure, k: str, y: int):
 
     Units: PJ/yr.
     """
-    return sum(
-        st.inputs[(r, y)][k] * m.activity[s, c, r, y]
-        for (s, c, r) in st.route_cells
-        if k in st.inputs[(r, y)]
+    return _linear(
+        [
+            (st.inputs[(r, y)][k], m.activity[s, c, r, y])
+            for (s, c, r) in st.route_cells
+            if k in st.inputs[(r, y)]
+        ]
     )
 
 
@@ -92,10 +112,10 @@ def add_demand_balance(m: pyo.ConcreteModel, st: Structure) -> None:
     """
 
     def rule(m, s, c, v, y):
-        served = sum(m.activity[s, c, r, y] for r in st.demand_routes[(s, c, v)])
+        pairs = [(1.0, m.activity[s, c, r, y]) for r in st.demand_routes[(s, c, v)]]
         if m.elastic_targets:
-            served += m.unserved[s, c, v, y]
-        return served == st.demand[(s, c, v, y)]
+            pairs.append((1.0, m.unserved[s, c, v, y]))
+        return _linear(pairs) == st.demand[(s, c, v, y)]
 
     m.demand_balance = pyo.Constraint(st.demand_index, rule=rule)
 
@@ -111,8 +131,11 @@ def add_capacity_limit(m: pyo.ConcreteModel, st: Structure) -> None:
     """
 
     def rule(m, s, c, r, y):
-        new = sum(m.new_capacity[s, c, r, v] for v in st.vintages[(s, c, r, y)])
-        return m.activity[s, c, r, y] <= st.availability[r] * (st.existing[(s, c, r, y)] + new)
+        # a - alpha * sum(new) <= alpha * existing
+        alpha = st.availability[r]
+        pairs = [(1.0, m.activity[s, c, r, y])]
+        pairs += [(-alpha, m.new_capacity[s, c, r, v]) for v in st.vintages[(s, c, r, y)]]
+        return _linear(pairs) <= alpha * st.existing[(s, c, r, y)]
 
     m.capacity_limit = pyo.Constraint(st.activity_index, rule=rule)
 
@@ -144,10 +167,10 @@ def add_build_limit(m: pyo.ConcreteModel, st: Structure) -> None:
         built[(c, r, y)].append(s)
 
     def rule(m, c, r, y):
-        total = sum(m.new_capacity[s, c, r, y] for s in built[(c, r, y)])
+        pairs = [(1.0, m.new_capacity[s, c, r, y]) for s in built[(c, r, y)]]
         if m.elastic_limits:
-            total -= m.build_excess[c, r, y]
-        return total <= st.build_limit[(c, r, y)]
+            pairs.append((-1.0, m.build_excess[c, r, y]))
+        return _linear(pairs) <= st.build_limit[(c, r, y)]
 
     m.build_limit = pyo.Constraint(st.build_limit_index, rule=rule)
 
@@ -162,8 +185,13 @@ def add_carrier_balance(m: pyo.ConcreteModel, st: Structure) -> None:
     index = [(k, y) for k in st.produced_carriers for y in st.years]
 
     def rule(m, k, y):
-        produced = sum(m.activity[s, c, r, y] for (s, c, r) in st.producers[k])
-        return produced == carrier_use_expression(m, st, k, y)
+        pairs = [(1.0, m.activity[s, c, r, y]) for (s, c, r) in st.producers[k]]
+        pairs += [
+            (-st.inputs[(r, y)][k], m.activity[s, c, r, y])
+            for (s, c, r) in st.route_cells
+            if k in st.inputs[(r, y)]
+        ]
+        return _linear(pairs) == 0
 
     m.carrier_balance = pyo.Constraint(index, rule=rule)
 
@@ -189,11 +217,11 @@ def add_grid_limit(m: pyo.ConcreteModel, st: Structure) -> None:
                 expansions[(c, y)].append(v)
 
     def rule(m, c, y):
-        peak = sum(coefficient * m.activity[key] for coefficient, key in loads[(c, y)])
-        limit = grid["limit"][(c, y)] + sum(m.grid_expansion[c, v] for v in expansions[(c, y)])
+        pairs = [(coefficient, m.activity[key]) for coefficient, key in loads[(c, y)]]
+        pairs += [(-1.0, m.grid_expansion[c, v]) for v in expansions[(c, y)]]
         if m.elastic_limits:
-            peak -= m.grid_excess[c, y]
-        return peak <= limit
+            pairs.append((-1.0, m.grid_excess[c, y]))
+        return _linear(pairs) <= grid["limit"][(c, y)]
 
     m.grid_limit = pyo.Constraint(grid["index"], rule=rule)
 
@@ -243,11 +271,12 @@ def add_subsidy_constraints(m: pyo.ConcreteModel, st: Structure) -> None:
         operating[(key[0], key[4])].append(key)
 
     def budget_rule(m, i, y):
-        spent = sum(m.grant[key] for key in grants[(i, y)]) + sum(
-            sub["operating_commitment"][key] * m.subsidised_capacity[key]
+        pairs = [(1.0, m.grant[key]) for key in grants[(i, y)]]
+        pairs += [
+            (sub["operating_commitment"][key], m.subsidised_capacity[key])
             for key in operating[(i, y)]
-        )
-        return spent <= sub["budget"][(i, y)]
+        ]
+        return _linear(pairs) <= sub["budget"][(i, y)]
 
     m.grant_limit = pyo.Constraint(sub["grant_index"], rule=grant_rule)
     m.operating_subsidy_limit = pyo.Constraint(sub["operating_index"], rule=operating_rule)
@@ -314,7 +343,7 @@ def add_co2_storage_limit(m: pyo.ConcreteModel, st: Structure) -> None:
     def rule(m, y):
         captured = captured_expression(m, st, y)
         if m.elastic_limits:
-            captured -= m.storage_excess[y]
+            captured = captured - m.storage_excess[y]
         return captured <= storage["limit"][y]
 
     m.co2_storage_limit = pyo.Constraint(storage["index"], rule=rule)
@@ -335,14 +364,14 @@ def add_supply_limits(m: pyo.ConcreteModel, st: Structure) -> None:
     def carrier_rule(m, k, y):
         use = carrier_use_expression(m, st, k, y)
         if m.elastic_limits:
-            use -= m.supply_excess[k, y]
+            use = use - m.supply_excess[k, y]
         return use <= supply["carrier_limit"][(k, y)]
 
     def route_rule(m, r, y):
-        total = sum(m.activity[s, c, r, y] for s, c in cells_of_route[r])
+        pairs = [(1.0, m.activity[s, c, r, y]) for s, c in cells_of_route[r]]
         if m.elastic_limits:
-            total -= m.route_excess[r, y]
-        return total <= supply["route_limit"][(r, y)]
+            pairs.append((-1.0, m.route_excess[r, y]))
+        return _linear(pairs) <= supply["route_limit"][(r, y)]
 
     m.supply_limit = pyo.Constraint(supply["carrier_index"], rule=carrier_rule)
     m.route_activity_limit = pyo.Constraint(supply["route_index"], rule=route_rule)
@@ -358,10 +387,14 @@ def add_emission_cap(m: pyo.ConcreteModel, st: Structure) -> None:
     cap = st.policy["cap"]
 
     def rule(m, y):
-        total = sum(emissions_expression(m, st, s, c, y) for s, c in st.emission_cells)
+        pairs = [
+            (_net_emission_factor(st, r, y), m.activity[s, c, r, y])
+            for (s, c, r) in st.route_cells
+            if _net_emission_factor(st, r, y) != 0
+        ]
         if m.elastic_targets:
-            total -= m.cap_excess[y]
-        return total <= cap["limit"][y]
+            pairs.append((-1.0, m.cap_excess[y]))
+        return _linear(pairs) <= cap["limit"][y]
 
     m.emission_cap = pyo.Constraint(cap["index"], rule=rule)
 
@@ -385,7 +418,7 @@ CONSTRAINTS: list[Callable[[pyo.ConcreteModel, Structure], None]] = [
 # --------------------------------------------------------------------------- objective
 
 
-def cost_terms(m: pyo.ConcreteModel, st: Structure) -> dict[str, object]:
+def cost_terms(m: pyo.ConcreteModel, st: Structure) -> dict[str, list[tuple[float, object]]]:
     r"""The discounted net cost to industry, term by term (MEUR, base-year money).
 
     .. math::
@@ -406,51 +439,48 @@ def cost_terms(m: pyo.ConcreteModel, st: Structure) -> dict[str, object]:
     """
     d = st.discount
     tariff = st.policy["storage"]["tariff"]
-    terms: dict[str, object] = {}
-    terms["investment"] = sum(st.build_cost[key] * m.new_capacity[key] for key in st.build_index)
-    terms["running"] = sum(
-        d[y] * st.running_cost[(r, y)] * m.activity[s, c, r, y]
+    act = m.activity
+    terms: dict[str, list[tuple[float, object]]] = {}
+    terms["investment"] = [(st.build_cost[key], m.new_capacity[key]) for key in st.build_index]
+    terms["running"] = [
+        (d[y] * st.running_cost[(r, y)], act[s, c, r, y])
         for (s, c, r, y) in st.activity_index
         if st.running_cost[(r, y)] != 0
-    )
-    terms["ets"] = sum(
-        d[y] * st.ets_price[y] * _net_emission_factor(st, r, y) * m.activity[s, c, r, y]
+    ]
+    terms["ets"] = [
+        (d[y] * st.ets_price[y] * _net_emission_factor(st, r, y), act[s, c, r, y])
         for (s, c, r, y) in st.activity_index
         if st.ets_price[y] * _net_emission_factor(st, r, y) != 0
-    )
-    terms["free_allocation"] = -sum(
-        d[y]
-        * st.ets_price[y]
-        * st.free_allocation[(s, st.route_service[r], y)]
-        * m.activity[s, c, r, y]
+    ]
+    terms["free_allocation"] = [
+        (-d[y] * st.ets_price[y] * st.free_allocation[(s, st.route_service[r], y)], act[s, c, r, y])
         for (s, c, r, y) in st.activity_index
         if st.domestic[r] and st.ets_price[y] * st.free_allocation[(s, st.route_service[r], y)] != 0
-    )
-    terms["co2_transport_storage"] = sum(
-        d[y]
-        * tariff[y]
-        * st.gross_emission_factor[(r, y)]
-        * st.capture_rate[r]
-        * m.activity[s, c, r, y]
+    ]
+    terms["co2_transport_storage"] = [
+        (d[y] * tariff[y] * st.gross_emission_factor[(r, y)] * st.capture_rate[r], act[s, c, r, y])
         for (s, c, r, y) in st.activity_index
         if tariff[y] * st.capture_rate[r] * st.gross_emission_factor[(r, y)] != 0
-    )
+    ]
     sub = st.policy["subsidy"]
-    terms["investment_grants"] = -sum(
-        sub["grant_value"][key] * m.grant[key] for key in sub["grant_index"]
-    )
-    terms["operating_subsidies"] = -sum(
-        sub["operating_value"][key] * m.subsidised_capacity[key] for key in sub["operating_index"]
-    )
-    terms["ikc_compensation"] = -sum(
-        d[key[2]] * m.ikc_paid[key] for key in st.policy["ikc"]["index"]
-    )
+    terms["investment_grants"] = [
+        (-sub["grant_value"][key], m.grant[key]) for key in sub["grant_index"]
+    ]
+    terms["operating_subsidies"] = [
+        (-sub["operating_value"][key], m.subsidised_capacity[key]) for key in sub["operating_index"]
+    ]
+    terms["ikc_compensation"] = [(-d[key[2]], m.ikc_paid[key]) for key in st.policy["ikc"]["index"]]
     levy = st.policy["levy"]
-    terms["co2_levy"] = sum(d[key[2]] * levy["rate"][key] * m.levied[key] for key in levy["index"])
+    terms["co2_levy"] = [(d[key[2]] * levy["rate"][key], m.levied[key]) for key in levy["index"]]
     grid = st.policy["grid"]
-    terms["grid_expansion"] = sum(
-        grid["expansion_cost"][key] * m.grid_expansion[key] for key in grid["expansion_index"]
-    )
+    terms["grid_expansion"] = [
+        (grid["expansion_cost"][key], m.grid_expansion[key]) for key in grid["expansion_index"]
+    ]
+    terms["tie_break"] = [
+        (d[y] * st.tie_break * _net_emission_factor(st, r, y), act[s, c, r, y])
+        for (s, c, r, y) in st.activity_index
+        if st.tie_break * _net_emission_factor(st, r, y) != 0
+    ]
     return terms
 
 
@@ -466,7 +496,7 @@ def _add_variables(m: pyo.ConcreteModel, st: Structure) -> None:
     m.grid_expansion = pyo.Var(st.policy["grid"]["expansion_index"], within=nonneg)
 
 
-def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> object:
+def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> list[tuple[float, object]]:
     """Slack, at a penalty, on the targets or the limits a scenario can make infeasible.
 
     Targets are demand and the emission cap; limits are grid, CO2 storage, supply and
@@ -487,7 +517,7 @@ def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> object:
         m.supply_excess = pyo.Var(policy["supply"]["carrier_index"], within=nonneg)
         m.route_excess = pyo.Var(policy["supply"]["route_index"], within=nonneg)
         slack += [m.build_excess, m.grid_excess, m.storage_excess, m.supply_excess, m.route_excess]
-    return ELASTIC_PENALTY * sum(sum(v.values()) for v in slack)
+    return [(ELASTIC_PENALTY, variable) for component in slack for variable in component.values()]
 
 
 def build_model(st: Structure, elastic: tuple[str, ...] = ()) -> pyo.ConcreteModel:
@@ -505,15 +535,6 @@ def build_model(st: Structure, elastic: tuple[str, ...] = ()) -> pyo.ConcreteMod
     for add in CONSTRAINTS:
         add(m, st)
     terms = cost_terms(m, st)
-    m.cost_terms = terms
-    tie_break = sum(
-        st.discount[y] * st.tie_break * _net_emission_factor(st, r, y) * m.activity[s, c, r, y]
-        for (s, c, r, y) in st.activity_index
-        if _net_emission_factor(st, r, y) != 0
-    )
-    m.tie_break_term = tie_break
-    m.objective = pyo.Objective(
-        expr=sum(terms.values()) + tie_break + penalty,
-        sense=pyo.minimize,
-    )
+    pairs = [pair for term in terms.values() for pair in term] + penalty
+    m.objective = pyo.Objective(expr=_linear(pairs), sense=pyo.minimize)
     return m
