@@ -92,3 +92,19 @@ def test_python_dash_m_works(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert "valid" in completed.stdout
+
+
+def test_infeasible_run_explains_and_writes_nothing(tmp_path):
+    from tests.test_policy import heat_case
+
+    rows = [
+        {"parameter": "emission_cap", "value": 0.1, "unit": "Mt/yr"},
+        {"parameter": "grid_capacity", "cluster": "x", "value": 100, "unit": "MW"},
+    ]
+    scenario = heat_case(tmp_path / "case", rows=rows, policies={"emission_cap": True})
+    out = tmp_path / "results"
+    result = runner.invoke(app, ["run", str(scenario), "--out", str(out), "--no-extras"])
+    assert result.exit_code == 3
+    assert "emission cap of 0.1 Mt short by 0.299 Mt" in result.output
+    assert "185 MW short" in result.output
+    assert not out.exists()

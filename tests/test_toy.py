@@ -132,3 +132,21 @@ def test_every_result_carries_units(toy_run):
         assert variable.attrs.get("units") is not None, name
     for coordinate in ("route_class", "route_sector", "route_service", "output_unit"):
         assert coordinate in toy_run.results.coords
+
+
+def test_every_constraint_reports_its_dual(toy_run):
+    """Duals are returned for every named constraint of the model (per-project subsidy
+    limits are folded into the budget dual)."""
+    import pyomo.environ as pyo
+
+    from elektra.model import build_model
+    from elektra.results import PER_PROJECT_DUALS
+
+    model = build_model(toy_run.structure)
+    names = {c.local_name for c in model.component_objects(pyo.Constraint)}
+    reported = {
+        name.removeprefix("dual_") for name in toy_run.results.data_vars if name.startswith("dual_")
+    }
+    aliases = {"grid_limit": "grid", "co2_storage_limit": "co2_storage", "demand_balance": "demand"}
+    missing = {n for n in names if aliases.get(n, n) not in reported} - set(PER_PROJECT_DUALS)
+    assert not missing

@@ -165,8 +165,6 @@ def _subsidy_results(
 ) -> None:
     sub = st.policy["subsidy"]
     instruments = data.labels("instrument")
-    if not instruments:
-        return
     coords = {"instrument": instruments, "year": st.years}
     lifetime = data["lifetime"].to_series().to_dict()
     paid: dict[tuple, float] = defaultdict(float)
@@ -294,6 +292,53 @@ def _other_policy_results(ds: xr.Dataset, data: Data, st: Structure, solution: S
         "Value to industry of one more euro of IKC budget",
         fill=np.nan,
     )
+
+
+#: Duals of the remaining constraints: constraint -> (variable, dims, units, description).
+#: The limits' duals get the sign "value of one more unit" (>= 0 when binding). The duals
+#: of the per-project grant and operating-subsidy limits stay in the solution only: they
+#: are the budget's dual spread over projects, already in ``dual_subsidy_budget``.
+OTHER_DUALS = {
+    "build_limit": (
+        "dual_build_limit",
+        ("cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of new capacity allowed in the year",
+    ),
+    "route_activity_limit": (
+        "dual_route_activity_limit",
+        ("route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of national activity of the route",
+    ),
+    "operating_subsidy_output": (
+        "dual_operating_subsidy_output",
+        ("sector", "cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of output allowed to subsidised capacity",
+    ),
+    "ikc_limit": (
+        "dual_ikc_limit",
+        ("sector", "cluster", "year"),
+        "MEUR/MEUR",
+        "Value of one more euro of IKC compensation claimable",
+    ),
+    "levy_base": (
+        "dual_levy_base",
+        ("sector", "cluster", "year"),
+        "EUR/t",
+        "Levy paid at the margin per tonne above the dispensation rights",
+    ),
+}
+PER_PROJECT_DUALS = ("grant_limit", "operating_subsidy_limit")
+
+
+def _other_duals(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
+    for constraint, (name, dims, units, description) in OTHER_DUALS.items():
+        coords = {d: (st.years if d == "year" else data.labels(d)) for d in dims}
+        sign = 1.0 if constraint == "levy_base" else -1.0
+        values = _dual(solution, constraint, st, dims.index("year"), sign=sign)
+        ds[name] = _array(values, coords, name, units, description, fill=np.nan)
 
 
 def _public_and_social(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
@@ -441,15 +486,14 @@ def build_results(
         fill=np.nan,
     )
     produced = data.produced_carriers
-    if produced:
-        ds["dual_carrier_balance"] = _array(
-            _dual(solution, "carrier_balance", st, 1),
-            {"carrier": produced, "year": st.years},
-            "dual_carrier_balance",
-            "MEUR/PJ",
-            "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ",
-            fill=np.nan,
-        )
+    ds["dual_carrier_balance"] = _array(
+        _dual(solution, "carrier_balance", st, 1),
+        {"carrier": produced, "year": st.years},
+        "dual_carrier_balance",
+        "MEUR/PJ",
+        "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ",
+        fill=np.nan,
+    )
 
     if produced and "hydrogen" in produced:
         ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier="hydrogen", drop=True)
@@ -461,6 +505,7 @@ def build_results(
     _subsidy_results(ds, data, st, solution, avoided or {})
     _other_policy_results(ds, data, st, solution)
     _public_and_social(ds, data, st, solution)
+    _other_duals(ds, data, st, solution)
 
     # inputs ------------------------------------------------------------------------------
     for name, array in data.values.items():
