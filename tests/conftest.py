@@ -8,22 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from elektra.parameters import DIMENSIONS
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "elektra test fixture (invented for a hand-solvable case)"
 
-PARAMETER_COLUMNS = [
-    "parameter",
-    "sector",
-    "cluster",
-    "service",
-    "route",
-    "year",
-    "carrier",
-    "instrument",
-    "value",
-    "unit",
-    "source",
-]
+PARAMETER_COLUMNS = ["parameter", *DIMENSIONS, "value", "unit", "source"]
 
 
 def _write(path: Path, columns: list[str], rows: list[dict]) -> None:

@@ -153,8 +153,11 @@ def default_data() -> Data:
 def write_docs(folder: Path) -> list[Path]:
     """Write the generated pages into ``folder`` and return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    pages = {"math.md": math_page(), "parameters.md": parameters_page(),
-             "data.md": data_page(default_data())}
+    pages = {
+        "math.md": math_page(),
+        "parameters.md": parameters_page(),
+        "data.md": data_page(default_data()),
+    }
     written = []
     for name, text in pages.items():
         path = folder / name

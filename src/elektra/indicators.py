@@ -5,16 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import xarray as xr
 
+from elektra.data import ROUTE_CLASSES
+
 #: Route classes in the order tables and figures show them.
-ROUTE_CLASS_ORDER = (
-    "reference",
-    "electrification",
-    "hydrogen",
-    "blue_hydrogen",
-    "biogas",
-    "ccs",
-    "import",
-)
+ROUTE_CLASS_ORDER = ROUTE_CLASSES
 
 
 def route_mix_shares(ds: xr.Dataset, year: int) -> pd.DataFrame:
