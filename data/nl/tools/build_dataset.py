@@ -86,6 +86,23 @@ S_HYEU = "Hydrogen Europe Clean Hydrogen Monitor 2022 (grid electrolysis 3.0-9.7
 S_EC_H2 = "European Commission (2020) Hydrogen strategy cost figures via h2-tech.com (green 2.5-5.5, blue ~2, grey ~1.5 EUR/kg)"
 S_OWE = "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 S_OWN = "elektra dataset compiler (estimate)"
+S_HH1 = ("Shell Venster 2025 'Het kloppend hart achter de grootste groene waterstoffabriek van Europa' (shell.nl): "
+         "Holland Hydrogen 1, 10 x 20 MW electrolysers on Maasvlakte 2, opening planned end 2026, up to 60 t H2/day; "
+         "FID July 2022 (nd.nl 2022-07, rechargenews.com)")
+S_ELYGATOR = ("Air Liquide FID ELYgator, 200 MW electrolyser Maasvlakte, operational end 2027, 23 kt H2/yr, mainly for "
+              "TotalEnergies (duurzaam-ondernemen.nl 2025-07; power-to-x.de: TotalEnergies takes 130 MW for its Antwerp refinery)")
+S_YARA_NL = ("Northern Lights / Yara binding agreement (norlights.com, Nov 2023): 800 kt CO2/yr from Yara Sluiskil ammonia "
+             "production, liquefied and shipped to Norway; duurzaam-ondernemen.nl 2025-03: liquefaction unit under construction, "
+             "ship calls twice a week from 2026")
+S_TATA_GS = ("Tata Steel Nederland Green Steel plan (steeltimesint.com / eurometal.net, May 2024: stage 1 = 1 DRP + 1 EAF "
+             "replacing BF7 and coke & gas plant 2 'as soon as 2030', -40 % CO2, scrap 17 % -> 30 %; EAF about 3 Mt/yr per "
+             "market participants (Fastmarkets); stage 2 closes BF6 2030-2045); JLoI with State and Province Sep 2025")
+S_ARAMIS = ("Aramis: State (EBN/Gasunie) takes over the trunkline investment, FID 2026, construction completed by 2030 "
+            "(businessinsider.nl; evrimagaci.org 2025, EUR 639M state commitment); aramis-ccs.com: 22 Mt/yr ultimate, ship "
+            "delivery possible (Zeeland, Antwerp)")
+S_PACE = ("elektra dataset compiler (estimate of national installation pace); context: Routekaart Elektrificatie in de "
+          "Industrie (TKI E&I, DNV, TNO 2021) >= 30 TWh extra industrial electricity by 2030; SDE++ 2024 hekje EUR 1bn for "
+          "high-temperature heat (e-boilers) (kst-31239-387)")
 
 EST = True
 
@@ -434,7 +451,7 @@ def heat_routes(sector, band, ref_inputs, ref_name, ref_capex, hp_potential=None
                          S_MIDDEN_TC + " TC0478 (Lensink & Schoots 2021 SDE++ eindadvies; DEA 2020)",
                          ccs_in,
                          capex=("ccs", (0.0, ref_capex[1]), captured), fixed_om=("pct", 0.02), lifetime=25,
-                         first_year=2027, capture=CCS_RATE,
+                         first_year=2031, capture=CCS_RATE,
                          potential={"cluster6": 0.0, "chemelot": 0.5, "noord_nederland": 0.5},
                          inputs_src=S_MIDDEN_TC + " TC0478: 175 kWh_e + 1028 kWh_heat per t CO2 captured, 90 % capture",
                          inputs_method="reference inputs plus capture energy; capture heat from a gas boiler (1.0825 PJ/PJ) whose CO2 is captured too"))
@@ -519,14 +536,14 @@ ROUTES.append(Route("steel_h2_dri_eaf", "steel", "crude_steel", "hydrogen",
                     {"hydrogen": H2_DRI, "electricity": 2.07, "natural_gas": 0.78, "coal": 0.76},
                     capex=(905 * 0.98 + 250, "EUR/(t/yr)", S_MIDDEN_TC + " TC0039 (DRI 905 EUR/t DRI x 0.98) + EAF", True,
                            "DRI from MIDDEN TC0039 (range 673-1140); EAF capex not in MIDDEN: EUR 250/(t/yr) assumed", 673 * 0.98 + 200, 1140 * 0.98 + 350, 2017),
-                    fixed_om=("pct", 0.03), lifetime=20, first_year=2030, flh=7000, inputs_est=False))
+                    fixed_om=("pct", 0.03), lifetime=20, first_year=2031, flh=7000, inputs_est=False))
 ROUTES.append(Route("steel_scrap_eaf", "steel", "crude_steel", "electrification",
                     "Scrap-based electric arc furnace",
                     S_MIDDEN_TC + " TC0037 (EAF energy use, used for a scrap charge)",
                     {"electricity": 2.07, "natural_gas": 0.78, "coal": 0.76},
                     capex=(250, "EUR/(t/yr)", S_OWN, True, "EAF capex not in MIDDEN; assumed", 200, 400, 2020),
-                    fixed_om=("pct", 0.03), lifetime=25, first_year=2027, flh=7000,
-                    potential={"": 0.3},
+                    fixed_om=("pct", 0.03), lifetime=25, first_year=2031, flh=7000,
+                    potential={"": 0.13},
                     inputs_est=True, inputs_method="MIDDEN DRI-EAF energy use applied to a scrap charge (upper bound)"))
 ROUTES.append(Route("steel_import", "steel", "crude_steel", "import", "Import of crude steel/slab", S_OWN, {},
                     variable_cost=(550, "EUR/t", S_OWN, True, "assumed import price of steel slab (no series retrieved)", 450, 700, 2024),
@@ -552,14 +569,14 @@ ROUTES.append(Route("ammonia_smr_ccs", "ammonia", "ammonia", "blue_hydrogen",
                     {"natural_gas": NH3_GAS + nh3_cap * nh3_gross * (313 * 3.6 / 1000) * GAS_BOILER,
                      "electricity": 0.5 + nh3_cap * nh3_gross * CCS_EL},
                     capex=("ccs193", (0.0, "EUR/(t/yr)"), nh3_cap * nh3_gross),
-                    fixed_om=("pct", 0.03), lifetime=25, first_year=2027, capture=nh3_cap,
+                    fixed_om=("pct", 0.03), lifetime=25, first_year=2026, capture=nh3_cap,
                     potential={"cluster6": 0.0, "chemelot": 0.5},
                     inputs_method="reference inputs plus capture energy (MIDDEN TC0354) for the captured process CO2; capture_rate 0.65 = share of feed carbon (about 22 of 32 GJ gas/t) in total CO2 [estimate]"))
 ROUTES.append(Route("ammonia_h2", "ammonia", "ammonia", "hydrogen",
                     "Ammonia synthesis from pool hydrogen (air separation + Haber-Bosch loop)",
                     S_OWN, {"hydrogen": NH3_H2 * LHV_H2, "electricity": 1.5},
                     capex=(300, "EUR/(t/yr)", S_OWN, True, "assumed: air separation unit + loop adaptation when the reformer is replaced by external hydrogen", 150, 600, 2020),
-                    fixed_om=("pct", 0.03), lifetime=25, first_year=2027,
+                    fixed_om=("pct", 0.03), lifetime=25, first_year=2030,
                     inputs_method=f"stoichiometric hydrogen ({NH3_H2*LHV_H2:.1f} GJ H2/t NH3); 1.5 GJ/t electricity assumed for ASU and compression"))
 ROUTES.append(Route("ammonia_import", "ammonia", "ammonia", "import", "Import of ammonia", S_OWN, {},
                     variable_cost=(500, "EUR/t", S_OWN, True, "assumed NW-Europe import price of grey ammonia (no series retrieved)", 350, 800, 2024),
@@ -580,7 +597,7 @@ cin, ccap = with_post_combustion(HVC_IN)
 ROUTES.append(Route("petrochemicals_cracker_ccs", "petrochemicals", "hvc", "ccs",
                     "Steam cracker with post-combustion capture on furnace flue gas",
                     S_MIDDEN_TC + " TC0478", cin, capex=("ccs", (0.0, "EUR/(t/yr)"), ccap),
-                    fixed_om=("pct", 0.03), lifetime=25, first_year=2028, capture=CCS_RATE,
+                    fixed_om=("pct", 0.03), lifetime=25, first_year=2031, capture=CCS_RATE,
                     potential={"cluster6": 0.0, "chemelot": 0.5},
                     inputs_src=S_MIDDEN_TC + " TC0478: 175 kWh_e + 1028 kWh_heat per t CO2, 90 %",
                     inputs_method="reference inputs plus capture energy; capture heat from a gas boiler"))
@@ -594,8 +611,8 @@ ROUTES.append(Route("petrochemicals_h2_cracker", "petrochemicals", "hvc", "hydro
                     "Steam cracker with hydrogen-fired furnaces", S_MIDDEN_TC + " TC0263 (VNPI 2018)",
                     {"hydrogen": 8.28, "electricity": 0.59},
                     capex=(435, "EUR/(t/yr)", S_MIDDEN_TC + " TC0263", False, "", 220, 650, 2018),
-                    fixed_om=("pct", 0.01), lifetime=30, first_year=2030, inputs_est=False,
-                    note="TRL 5: first_year 2030 [estimate]; methane-rich off-gas no longer burnt is not credited"))
+                    fixed_om=("pct", 0.01), lifetime=30, first_year=2032, inputs_est=False,
+                    note="TRL 5: first_year 2032 [estimate]; methane-rich off-gas no longer burnt is not credited"))
 ROUTES.append(Route("petrochemicals_import", "petrochemicals", "hvc", "import", "Import of high-value chemicals", S_OWN, {},
                     variable_cost=(900, "EUR/t", S_OWN, True, "assumed HVC basket import price (no series retrieved)", 700, 1200, 2024),
                     embedded=(0.0, "t/t", "Regulation (EU) 2023/956 Annex I (organic chemicals are not CBAM goods)", False, "", None, None),
@@ -632,9 +649,9 @@ ROUTES.append(Route("hydrogen_atr_ccs", "hydrogen", "hydrogen", "blue_hydrogen",
                     S_MIDDEN_TC + " TC0425 (H-Vision 2019 p.51: 3.13 GW gas -> 2.4 GW H2, 53 MWe/GW H2, EUR 380M/GW H2, O&M 2.5 %/yr)",
                     {"natural_gas": 3.13 / 2.4, "electricity": 0.053},
                     capex=(380, "MEUR/GW", S_MIDDEN_TC + " TC0425", False, "", None, None, 2019),
-                    fixed_om=("pct", 0.025), lifetime=25, first_year=2030, capture=0.96,
+                    fixed_om=("pct", 0.025), lifetime=25, first_year=2031, capture=0.96,
                     potential={"cluster6": 0.0, "chemelot": 0.5, "noord_nederland": 0.5}, inputs_est=False,
-                    note="capture 0.96 (ETM ATR+CCS); MIDDEN gives 498 of 504 t/h (0.99); first_year 2030 = first Aramis CO2 [estimate]"))
+                    note="capture 0.96 (ETM ATR+CCS); MIDDEN gives 498 of 504 t/h (0.99); first_year 2031 [estimate, see method]"))
 EL_CAPEX_2025 = 2063 / 0.62
 ROUTES.append(Route("hydrogen_electrolysis", "hydrogen", "hydrogen", "hydrogen",
                     "Grid-connected water electrolysis (alkaline)",
@@ -752,6 +769,24 @@ def main():
               sector="hydrogen", cluster=c, route=r.label, year=2025)
         t.add("existing_capacity", round(cap * 0.6, 4), "PJ/yr", S_OWN, figure_year=2035, estimate=True,
               method="linear retirement over a 25-yr life: 0.6 of 2025 left in 2035", sector="hydrogen", cluster=c, route=r.label, year=2035)
+    # Porthos capture at the ExxonMobil and Shell refinery hydrogen units (FID Oct 2023, SDE++ 2020, start 2026):
+    # committed projects, so they enter as capacity standing from 2026 rather than as a model choice
+    r = ROUTE_BY["refining_heat_high_fuel_furnace_ccs"]
+    smr = ROUTE_BY["hydrogen_smr_ccs"]
+    smr_capt = H2_CLUSTER["rotterdam_moerdijk"] * smr.gross_emissions() * smr.capture
+    ref_capt = 2.5 - smr_capt
+    cpu = r.gross_emissions() * r.capture
+    cap = ref_capt / cpu / r.availability
+    m = (f"Porthos 2.5 Mt/yr less the capture at the merchant SMRs of Air Liquide and Air Products ({smr_capt:.2f} Mt at "
+         f"base-year output, modelled by hydrogen_smr_ccs) = {ref_capt:.2f} Mt/yr for the ExxonMobil and Shell refinery "
+         f"hydrogen units; these units are inside refinery fuel in this dataset, so the capture is represented as "
+         f"refinery-furnace capture: / {cpu:.4f} Mt captured per PJ / availability {r.availability}")
+    t.add("existing_capacity", 0.0, "PJ/yr", S_PORTHOS, figure_year=2025, estimate=True, method="Porthos not yet in operation",
+          sector="refining", cluster="rotterdam_moerdijk", route=r.label, year=2025)
+    for y in (2026, 2035):
+        t.add("existing_capacity", round(cap, 4), "PJ/yr", S_PORTHOS, figure_year=2026, estimate=True,
+              method=m + ("" if y == 2026 else "; no retirement within 15-yr Porthos contracts"),
+              sector="refining", cluster="rotterdam_moerdijk", route=r.label, year=y)
     n["existing_capacity"] = t.write()
 
     # --------------------------------------------------------------- techno-economics
@@ -806,7 +841,7 @@ def main():
               estimate=r.rclass in ("reference", "import"),
               method="assumed economic lifetime" if r.rclass in ("reference", "import") else "", route=r.label)
         fy_est = r.first_year != 2025
-        t.add("first_year", r.first_year, "calendar year", r.source if not fy_est else S_OWN + " from MIDDEN TRL / announced projects",
+        t.add("first_year", r.first_year, "calendar year", r.source if not fy_est else _fy_source(r),
               estimate=fy_est,
               method=("" if not fy_est else _fy_method(r)), note=r.note, route=r.label)
         t.add("availability", r.availability, "1", S_OWN, estimate=True,
@@ -835,8 +870,8 @@ def main():
             elif c in ("chemelot", "noord_nederland"):
                 meth = "no CO2 pipeline; only part of the CO2 transportable by ship/rail [assumed 50 %]"
             elif r.label == "steel_scrap_eaf":
-                meth = "scrap availability: Tata plans scrap share 17 % -> 30 % (Sep-2025 LoI); 0.3 used as upper bound"
-            t.add("potential", p, "1", S_OWN if r.label != "steel_scrap_eaf" else "Tata Steel Nederland LoI Sep 2025 via news.mesteel.com",
+                meth = "extra scrap of Tata's Green Steel stage 1: scrap share 17 % -> 30 % by 2030, so 0.13 of output can move to a scrap charge in the new EAF; the 17 % already used in the BOF stays in the bf_bof route"
+            t.add("potential", p, "1", S_OWN if r.label != "steel_scrap_eaf" else S_TATA_GS,
                   estimate=True, method=meth, cluster=c, route=r.label)
         for c, v in r.inputs.items():
             if v <= 0:
@@ -845,6 +880,7 @@ def main():
                    method=r.inputs_method if r.inputs_est or r.inputs_method else "", route=r.label, carrier=c)
     n["routes_techno_economic"] = t.write()
     n["route_inputs"] = ti.write()
+    n["build_limits"] = write_build_limits()
 
     # --------------------------------------------------------------- carriers & prices
     t = Table("carriers_prices")
@@ -939,27 +975,42 @@ def main():
     # --------------------------------------------------------------- grid
     t = Table("grid")
     base_mw = base_grid_load()
+    # Headroom for new modelled load before the cluster's reinforcement [estimate, see method]
+    HEADROOM = {
+        "rotterdam_moerdijk": (500, "Maasvlakte is outside the congestion area (ANP Dec 2024: almost all of Zuid-Holland congested, "
+                                    "Maasvlakte, Westland and Alblasserdam excepted) and hosts the 200 MW Holland Hydrogen 1 and "
+                                    "ELYgator electrolysers with their own high-voltage connections (400 MW); about 100 MW more "
+                                    "assumed for the rest of the port through non-firm/time-bound transport contracts, against 570 MW "
+                                    "of current port capacity and > 1,800 MW of requests"),
+        "noordzeekanaalgebied": (100, "assumed: NZKG is congested; about 100 MW of new industrial load possible through non-firm "
+                                      "contracts before Tata's own 380 kV connection (order of one large e-boiler project)"),
+        "zeeland_west_brabant": (425, "425 of the 715 MW waitlist connectable (TenneT/Stedin, Jun 2024)"),
+        "noord_nederland": (50, "Delfzijl: about 300 MW available against 665 MW of demand (CES Noord-Nederland), Groningen 110 kV "
+                                "full since end 2023; about 50 MW assumed through non-firm contracts and congestion management"),
+        "chemelot": (50, "June 2022 connection stop for Brabant and Limburg (800 MW of requests); about 50 MW assumed through "
+                         "congestion management and non-firm contracts before the Graetheide 380 kV station"),
+        "cluster6": (100, "congestion in nearly all provinces; dispersed sites connect to the distribution grid; about 100 MW "
+                          "assumed connectable nationwide, growing with the DSOs' reinforcements (see 2030/2035 rows)"),
+    }
     REINF = {
         "rotterdam_moerdijk": [(2029, 1800, "3 Simonshaven transformers 2027-2029; Stedin: room around Rotterdam from 2029; the 1,800 MW of 2022 requests assumed connectable from 2029")],
         "chemelot": [(2033, 500, "new 380 kV Graetheide station, delivery 2031-2034 (mid 2033); 500 MW of the 800 MW Brabant+Limburg requests assumed for Chemelot")],
-        "zeeland_west_brabant": [(2025, 425, "425 of 715 MW waitlist connectable (Jun 2024)"),
-                                 (2032, 1500, "TenneT > EUR 1bn, full relief 2029-2035; 1,500 MW of the 3.5 GW requests assumed from 2032")],
+        "zeeland_west_brabant": [(2032, 1500, "TenneT > EUR 1bn, full relief 2029-2035; 1,500 MW of the 3.5 GW requests assumed from 2032")],
         "noord_nederland": [(2032, 365, "new connections from 2032: Delfzijl demand 665 MW vs 300 MW available"),
                             (2034, 500, "full expansion 2034; 500 MW assumed")],
         "noordzeekanaalgebied": [(2029, 1000, "Tata Steel own 380 kV connection at Zeestraat with IJmuiden Ver Beta landing (2029); 1,000 MW assumed")],
-        "cluster6": [],
+        "cluster6": [(2030, 100, "distribution-grid reinforcements (Landelijk Actieprogramma Netcongestie): +100 MW assumed by 2030"),
+                     (2035, 200, "+200 MW more assumed by 2035")],
     }
     for c, mw in base_mw.items():
-        early = [(y, a, nt) for y, a, nt in REINF[c] if y <= 2025]
-        cum = mw + sum(a for _, a, _ in early)
-        t.add("grid_capacity", round(cum, 1), "MW", S_OWN if not early else S_GRID, figure_year=2025, estimate=True,
-              method=f"base-year electricity use of the dataset's reference routes ({mw:.0f} MW = PJ/yr / full-load hours; the model starts at today's congested load, no spare capacity assumed)"
-              + "".join(f"; +{a} MW: {nt}" for _, a, nt in early),
+        head, hmeth = HEADROOM[c]
+        cum = mw + head
+        t.add("grid_capacity", round(cum, 1), "MW", S_GRID, figure_year=2025, estimate=True,
+              method=f"base-year electricity use of the dataset's reference routes ({mw:.0f} MW = PJ/yr / full-load hours) "
+                     f"+ {head} MW of headroom for new load before reinforcement: {hmeth}",
               cluster=c, year=2025)
         for y, add, note in REINF[c]:
-            if y <= 2025:
-                continue
-            t.add("grid_capacity", round(cum, 1), "MW", S_OWN, estimate=True, method="held until the reinforcement year", cluster=c, year=y - 1)
+            t.add("grid_capacity", round(cum, 1), "MW", S_GRID, estimate=True, method="held until the reinforcement year", cluster=c, year=y - 1)
             cum += add
             t.add("grid_capacity", round(cum, 1), "MW", S_GRID, figure_year=y, estimate=True, method=f"+{add} MW: {note}", cluster=c, year=y)
     for c in CLUSTERS:
@@ -1020,9 +1071,12 @@ def main():
                   method="assumed aid intensity (EU GBER/CEEAG ranges 25-50 %); eligibility by technology maturity", instrument=ins, route=rl)
     for y, v, src, est, m in ((2025, 167.4, S_IKC, False, ""), (2026, 129.2, S_IKC, False, ""), (2027, 200, S_IKC, False, ""),
                               (2028, 150, S_IKC + " (one extra year, about EUR 150M)", False, ""),
-                              (2029, 1000, S_KB + ": resources for EII electricity costs rising to EUR 1bn per year from 2029 (IKC extension + separate envelope)", True,
-                               "whole envelope assigned to IKC-ETS (upper bound; spending options not yet decided)"),
-                              (2035, 1000, S_KB, True, "held to 2035 (reserved 2026-2035)")):
+                              (2029, 150, S_IKC + "; " + S_KB, True,
+                               "IKC held at the last budgeted level (EUR 150M, 2028). The policy letter reserves resources for EII "
+                               "electricity costs 'oplopend tot 1 miljard per jaar vanaf 2029', of which the IKC extension to 22 "
+                               "(sub)sectors is only a first step; the rest is a separate envelope whose spending options are not "
+                               "decided, so it is NOT counted as IKC here (a policy scenario can add it)"),
+                              (2035, 150, S_IKC + "; " + S_KB, True, "held to 2035; unallocated envelope (up to about EUR 850M/yr) not included")):
         t.add("ikc_budget", v, "MEUR", src, figure_year=y, estimate=est, method=m, year=y)
     t.add("ikc_aid_intensity", 0.75, "1", S_EU_SA)
     for y in (2025, 2035):
@@ -1036,10 +1090,14 @@ def main():
 
     # --------------------------------------------------------------- CO2
     t = Table("co2")
-    for y, v, m in ((2025, 0.0, "no storage in operation"), (2026, 2.5, "Porthos 2.5 Mt/yr from 2026 (fully contracted to Air Liquide, Air Products, ExxonMobil, Shell)"),
-                    (2029, 2.5, "held"), (2030, 7.5, "Porthos 2.5 + Aramis initial 5 Mt/yr (first CO2 2030)"),
-                    (2035, 16.5, "Porthos 2.5 + Aramis 14 Mt/yr (upper end of PBL's 5-14 Mt in 2030, reached by 2035) [estimate]")):
-        t.add("co2_storage_capacity", v, "Mt/yr", S_PORTHOS, figure_year=y, estimate=(y == 2035), method=m if y == 2035 else "", note=m if y != 2035 else "", year=y)
+    for y, v, est, m in ((2025, 0.0, False, "no storage in operation"),
+                         (2026, 3.3, True, "Porthos 2.5 Mt/yr from 2026 (fully contracted to Air Liquide, Air Products, ExxonMobil, Shell) + 0.8 Mt/yr Yara Sluiskil by ship to Northern Lights (Norway)"),
+                         (2029, 3.3, True, "held"),
+                         (2030, 5.8, True, "Porthos 2.5 + Northern Lights 0.8 + Aramis 2.5: Aramis construction completes in 2030 (FID 2026), so half of its initial 5 Mt/yr is assumed for the start-up year"),
+                         (2031, 8.3, True, "Porthos 2.5 + Northern Lights 0.8 + Aramis initial 5 Mt/yr"),
+                         (2035, 17.3, True, "Porthos 2.5 + Northern Lights 0.8 + Aramis 14 Mt/yr (upper end of PBL's 5-14 Mt in 2030, reached by 2035)")):
+        t.add("co2_storage_capacity", v, "Mt/yr", S_PORTHOS + "; " + S_ARAMIS + "; " + S_YARA_NL, figure_year=y, estimate=est,
+              method=m if est else "", note="" if est else m, year=y)
     t.add("co2_transport_storage_tariff", 54.8, "EUR/t", S_MIDDEN_TC + " TC0478: O&M incl. transport & storage at the Porthos tariff EUR 54.8/t (51.4-56.9)",
           figure_year=2020, estimate=True, low=51.4, high=56.9,
           method="MIDDEN's capture O&M incl. T&S used as one tariff; the official Porthos tariff was not found; CCS routes carry only 2-3 % capex as fixed O&M", year=2025)
@@ -1069,6 +1127,194 @@ def main():
     return n
 
 
+# ------------------------------------------------------------------------ build limits
+MW_PJ = 1 / (1000 * MEUR_PER_PJYR_PER_EUR_PER_KW)  # PJ/yr per MW of continuous output = 0.031557
+
+# National pace of new capacity per heat technology, MW of useful heat per year [estimate].
+# Allocated to (cluster, route) in proportion to demand x potential of the route's cell.
+HEAT_PACE = {
+    "e_boiler": ({2025: 150, 2027: 300, 2030: 600, 2035: 800},
+                 "national e-boiler pace assumed 150 MW/yr (2025) rising to 600 (2030) and 800 (2035): the "
+                 "Routekaart's >= 30 TWh extra industrial electricity by 2030 would mean about 3.4 GW, i.e. 400-700 MW/yr "
+                 "if spread over 2025-2035; the early years are held lower for connection queues and the SDE++ round cycle"),
+    "heat_pump": ({2025: 50, 2027: 100, 2030: 200, 2035: 300},
+                  "national pace of large industrial heat pumps (MVR/closed cycle) assumed 50 MW_th/yr (2025) rising to "
+                  "200 (2030) and 300 (2035): typical projects are 1-20 MW_th and need site-specific integration; the "
+                  "SDE++ 'grootschalige warmtepompen' category is young (PBL conceptadvies 2021)"),
+    "electric_furnace": ({2027: 20, 2030: 60, 2035: 150},
+                         "national pace of electric furnaces/kilns (hybrid glass melters, electric kilns, electric process "
+                         "heaters) assumed 20 MW_th/yr (2027) rising to 60 (2030) and 150 (2035): first-of-a-kind units "
+                         "in most sectors (Navigant 2019 via MIDDEN TC0264)"),
+    "h2_boiler": ({2027: 50, 2030: 150, 2035: 300},
+                  "national pace of hydrogen boiler retrofits assumed 50 MW_th/yr (2027), 150 (2030), 300 (2035), only "
+                  "in clusters with hydrogen pipeline access (see H2_ACCESS)"),
+    "h2_furnace": ({2027: 50, 2030: 150, 2035: 300},
+                   "national pace of hydrogen burner retrofits on furnaces assumed 50 MW_th/yr (2027), 150 (2030), "
+                   "300 (2035), only in clusters with hydrogen pipeline access (see H2_ACCESS)"),
+}
+# First year with hydrogen by pipeline per cluster [estimate]
+H2_ACCESS = {"rotterdam_moerdijk": 2027, "noord_nederland": 2030, "zeeland_west_brabant": 2031,
+             "noordzeekanaalgebied": 2031, "chemelot": 2033, "cluster6": 2033}
+H2_ACCESS_METHOD = ("hydrogen by pipeline assumed from: Rotterdam 2027 (port pipeline HyTransPort with Holland "
+                    "Hydrogen 1, end 2026), Noord-Nederland 2030 (first backbone section with Eemshaven/Delfzijl), "
+                    "Zeeland and NZKG 2031, Chemelot and cluster 6 2033 (completion of the national backbone, "
+                    "delayed to about 2033; exact section dates not retrieved)")
+# New post-combustion capture per year, Mt CO2/yr of capture capacity, national [estimate]
+CCS_PACE = ({2031: 1.5, 2035: 2.0},
+            "national pace of new post-combustion capture (heat routes and crackers) assumed 1.5 Mt CO2/yr of capture "
+            "capacity per year from 2031, 2.0 by 2035: Aramis (ready 2030) is filled in phases of a few capture "
+            "projects of 0.3-1 Mt each (8 Aramis-linked projects got SDE++ in 2022, together about 4.6 Mt/yr of all "
+            "SDE++ 2022 reductions); allocated over clusters with CO2 transport (Rotterdam, Zeeland by ship, NZKG, "
+            "Chemelot/Noord-Nederland by ship or rail within their 0.5 potential)")
+HEAT_YEARS = [2025, 2027, 2030, 2035]
+
+
+def _interp(points, y):
+    ks = sorted(points)
+    if y <= ks[0]:
+        return points[ks[0]]
+    if y >= ks[-1]:
+        return points[ks[-1]]
+    for a, b in zip(ks, ks[1:]):
+        if a <= y <= b:
+            return points[a] + (points[b] - points[a]) * (y - a) / (b - a)
+
+
+def _cells(route):
+    """(cluster, weight) of a route: base-year demand of its cell x its potential."""
+    out = {}
+    for (s, c, svc), d in DEMAND.items():
+        if s == route.sector and svc == route.service:
+            pot = route.potential.get(c, route.potential.get("", 1.0))
+            pot = 1.0 if pot is None else pot
+            if d * pot > 0:
+                out[c] = d * pot
+    return out
+
+
+def write_build_limits():
+    t = Table("build_limits")
+
+    def add(route, cluster, year, value, unit, source, method, figure_year=None, est=True, note=""):
+        t.add("build_limit", round(value, 5), unit, source, figure_year=figure_year, estimate=est, method=method,
+              note=note, cluster=cluster, route=route, year=year)
+
+    # ---- heat technologies: national pace shared by demand x potential
+    for tech, (pace, meth) in HEAT_PACE.items():
+        routes = [r for r in ROUTES if r.label.endswith("_" + tech)]
+        cells = [(r, c, w) for r in routes for c, w in _cells(r).items()]
+        total = sum(w for _, _, w in cells)
+        for r, c, w in cells:
+            share = w / total
+            start = max(r.first_year, H2_ACCESS[c] if tech.startswith("h2_") else r.first_year)
+            years = sorted({y for y in HEAT_YEARS + list(pace) if y >= start} | {start})
+            m = (f"{meth}; share of this cell {share:.4f} = its base-year demand x potential over all {tech} cells; "
+                 f"MW x {MW_PJ:.5f} PJ/yr per MW")
+            if tech.startswith("h2_"):
+                m += "; " + H2_ACCESS_METHOD
+                if start > r.first_year:
+                    add(r.label, c, start - 1, 0.0, "PJ/yr", S_PACE, m)
+            for y in years:
+                add(r.label, c, y, _interp(pace, y) * share * MW_PJ, "PJ/yr", S_PACE, m)
+
+    # ---- post-combustion capture (heat routes and crackers), national pace in Mt CO2 captured
+    ccs_routes = [r for r in ROUTES if r.rclass == "ccs" and r.sector not in ("steel",)]
+    cells = []
+    for r in ccs_routes:
+        cap_per_unit = r.gross_emissions() * r.capture  # Mt CO2 (or t/t) captured per output unit
+        for c, w in _cells(r).items():
+            if c == "cluster6":
+                continue
+            cells.append((r, c, w * cap_per_unit, cap_per_unit))
+    total = sum(w for _, _, w, _ in cells)
+    pace, meth = CCS_PACE
+    for r, c, w, cpu in cells:
+        share = w / total
+        m = f"{meth}; share of this cell {share:.4f} = captured CO2 if fully converted; / {cpu:.4f} Mt CO2 captured per {r.unit}"
+        for y in (2031, 2035):
+            add(r.label, c, y, _interp(pace, y) * share / cpu, r.unit + "/yr", S_ARAMIS + "; " + S_SDE24.split(";")[0], m)
+
+    # ---- hydrogen-fired crackers: furnace conversion pace
+    for c, w in _cells(ROUTE_BY["petrochemicals_h2_cracker"]).items():
+        add("petrochemicals_h2_cracker", c, 2032, 0.3, "Mt/yr", S_MIDDEN_TC + " TC0263 (TRL 5)",
+            "conversion of at most 0.3 Mt HVC/yr of furnace capacity per cluster per year (about a third of the furnaces of a "
+            "world-scale cracker), furnace by furnace during turnarounds, after a first demonstration")
+
+    # ---- steel (Tata Steel IJmuiden)
+    nz = "noordzeekanaalgebied"
+    add("steel_h2_dri_eaf", nz, 2031, 3.0, "Mt/yr", S_TATA_GS,
+        "Green Steel stage 1: one DRP + one EAF replacing BF7, EAF about 3 Mt/yr (Fastmarkets market estimate)", figure_year=2030)
+    add("steel_h2_dri_eaf", nz, 2032, 0.0, "Mt/yr", S_TATA_GS,
+        "stage 2 (closure of BF6) is planned between 2030 and 2045 without a date; no second DRP/EAF assumed before 2036")
+    add("steel_h2_dri_eaf", nz, 2035, 0.0, "Mt/yr", S_TATA_GS, "held at 0 (stage 2 not before 2036)")
+    for y in (2030, 2035):
+        add("steel_bf_bof_ccs", nz, y, 0.0, "Mt/yr", S_TATA_GS,
+            "Tata's chosen route is DRI-EAF; no top-gas-recycling/CCS blast-furnace project is planned")
+
+    # ---- ammonia
+    zwb, chem = "zeeland_west_brabant", "chemelot"
+    nh3_cap_t = ROUTE_BY["ammonia_smr_ccs"].gross_emissions() * ROUTE_BY["ammonia_smr_ccs"].capture
+    add("ammonia_smr_ccs", zwb, 2026, 0.8 / nh3_cap_t, "Mt/yr", S_YARA_NL,
+        f"800 kt CO2/yr captured at Yara Sluiskil / {nh3_cap_t:.3f} t CO2 captured per t NH3 in the route", figure_year=2026)
+    add("ammonia_smr_ccs", zwb, 2027, 0.0, "Mt/yr", S_YARA_NL, "no further capture project announced before Aramis")
+    add("ammonia_smr_ccs", zwb, 2030, 0.0, "Mt/yr", S_YARA_NL, "no further capture project announced before Aramis")
+    add("ammonia_smr_ccs", zwb, 2031, 0.3, "Mt/yr", S_ARAMIS,
+        "a second capture/liquefaction train by ship to Aramis assumed possible from 2031: 0.3 Mt NH3/yr per year (about 0.35 Mt CO2)")
+    for y in (2026, 2035):
+        add("ammonia_smr_ccs", chem, y, 0.0, "Mt/yr", S_OWN,
+            "no CO2 transport from Chemelot before 2036 (Delta Rhine Corridor CO2 pipeline not decided)")
+    for c in (zwb, chem):
+        add("ammonia_h2", c, 2030, 0.1, "Mt/yr", S_OWN + "; " + S_HH1,
+            "one electrolyser-fed ammonia line per cluster per year at most: 0.1 Mt NH3/yr = 17.8 kt H2/yr, "
+            "about 150-250 MW of electrolysis, the size of the first 200 MW projects (Holland Hydrogen 1, ELYgator)")
+
+    # ---- hydrogen production
+    rm = "rotterdam_moerdijk"
+    smr_rm = H2_CLUSTER[rm] / ROUTE_BY["hydrogen_smr"].availability
+    add("hydrogen_smr_ccs", rm, 2026, smr_rm, "PJ/yr", S_PORTHOS,
+        f"Porthos capture at the Air Liquide and Air Products SMRs: at most the whole merchant SMR capacity of the cluster "
+        f"({smr_rm:.1f} PJ/yr), retrofitted for the 2026 start", figure_year=2026)
+    add("hydrogen_smr_ccs", rm, 2027, 0.0, "PJ/yr", S_PORTHOS,
+        "Porthos is fully contracted; new blue hydrogen after 2027 is ATR+CCS (Aramis)")
+    add("hydrogen_smr_ccs", rm, 2035, 0.0, "PJ/yr", S_PORTHOS, "held at 0")
+    for c in CLUSTERS:
+        if c != rm:
+            add("hydrogen_smr_ccs", c, 2026, 0.0, "PJ/yr", S_PORTHOS, "no Porthos contract outside Rotterdam")
+            add("hydrogen_smr_ccs", c, 2035, 0.0, "PJ/yr", S_PORTHOS, "no Porthos contract outside Rotterdam")
+    # grey SMR: like-for-like replacement of the retiring merchant stock only
+    for c in CLUSTERS:
+        cap = H2_CLUSTER.get(c, 0.0) / ROUTE_BY["hydrogen_smr"].availability
+        rate = cap * 0.4 / 10
+        m = (f"no new grey hydrogen plant is announced (ETS + CBAM on hydrogen); new SMR capacity only replaces the retiring "
+             f"merchant stock: 40 % of {cap:.2f} PJ/yr over 10 yr = {rate:.3f} PJ/yr per year")
+        for y in (2025, 2035):
+            add("hydrogen_smr", c, y, rate, "PJ/yr", S_MIDDEN_EM, m)
+    atr_pj = 0.5 * 1000 * MW_PJ
+    for c in CLUSTERS:
+        if c == rm:
+            add("hydrogen_atr_ccs", c, 2031, atr_pj, "PJ/yr", S_MIDDEN_TC + " TC0425 (H-Vision 2.4 GW H2); " + S_ARAMIS,
+                f"at most 0.5 GW H2 of ATR+CCS per year ({atr_pj:.2f} PJ/yr), i.e. the 2.4 GW H-Vision design built in "
+                "phases over about five years; only Rotterdam has Aramis pipeline access")
+        else:
+            add("hydrogen_atr_ccs", c, 2031, 0.0, "PJ/yr", S_ARAMIS, "no CO2 pipeline for a large ATR outside Rotterdam")
+    el = 1000 * MW_PJ * 0.62  # PJ/yr H2 per GW electrolyser input (62 % LHV)
+    add("hydrogen_electrolysis", rm, 2025, 0.0, "PJ/yr", S_HH1, "Holland Hydrogen 1 not yet in operation")
+    add("hydrogen_electrolysis", rm, 2026, 0.2 * el, "PJ/yr", S_HH1,
+        f"Holland Hydrogen 1, 200 MW_e x 0.62 = {0.2*el:.2f} PJ/yr H2", figure_year=2026)
+    add("hydrogen_electrolysis", rm, 2027, 0.07 * el, "PJ/yr", S_ELYGATOR,
+        "ELYgator 200 MW_e, of which 130 MW is contracted for TotalEnergies Antwerp (outside NL): 70 MW for NL users", figure_year=2027)
+    add("hydrogen_electrolysis", rm, 2028, 0.0, "PJ/yr", S_OWN, "no further FID as of 2025; 2-3 yr construction")
+    for c, mw in (("rotterdam_moerdijk", 250), ("noord_nederland", 100), ("zeeland_west_brabant", 100),
+                  ("noordzeekanaalgebied", 50), ("chemelot", 0), ("cluster6", 0)):
+        if c != rm:
+            add("hydrogen_electrolysis", c, 2025, 0.0, "PJ/yr", S_OWN, "no electrolyser above 20 MW with FID in the cluster as of 2025")
+            add("hydrogen_electrolysis", c, 2028, 0.0, "PJ/yr", S_OWN, "no electrolyser above 20 MW with FID in the cluster as of 2025")
+        add("hydrogen_electrolysis", c, 2029, mw * el / 1000, "PJ/yr", S_OWN + "; Kamerbrief kst-32813-1143 (3-4 GW electrolysis target 2030)",
+            f"{mw} MW_e per year from 2029 (decisions from 2026 on; national 500 MW/yr, well below the 3-4 GW 2030 target, "
+            "which no current FID pipeline supports); Chemelot and cluster 6 have no hydrogen network before 2033")
+    return t.write()
+
+
 def _capex_value(r):
     cx = r.capex
     if cx is None:
@@ -1091,13 +1337,37 @@ def _capex_value(r):
     return v, u
 
 
-def _fy_method(r):
+def _fy_source(r):
+    if r.rclass == "ccs" and r.sector not in ("steel",):
+        return S_PORTHOS + "; " + S_ARAMIS
     return {
-        "steel_h2_dri_eaf": "TRL 5 in MIDDEN; Tata's DRI plant planned by about 2030 (Sep-2025 LoI)",
-        "steel_bf_bof_ccs": "TRL 5 in MIDDEN; needs Aramis-scale storage (2030)",
+        "steel_h2_dri_eaf": S_TATA_GS,
+        "steel_scrap_eaf": S_TATA_GS,
+        "ammonia_smr_ccs": S_YARA_NL,
+        "hydrogen_atr_ccs": S_MIDDEN_TC + " TC0425 (TRL 9); " + S_ARAMIS,
+        "ammonia_h2": S_OWN + " (lead time of large industrial projects); " + S_HH1,
+    }.get(r.label, S_OWN + " from MIDDEN TRL / announced projects")
+
+
+def _fy_method(r):
+    if r.rclass == "ccs" and r.sector not in ("steel", "petrochemicals"):
+        return ("Porthos (2026) is fully contracted (Air Liquide, Air Products, ExxonMobil, Shell); new post-combustion "
+                "capture needs Aramis: FID 2026, construction completed by 2030, so first full year of a capture unit 2031")
+    return {
+        "steel_h2_dri_eaf": ("Tata Green Steel stage 1 (1 DRP + 1 EAF replacing BF7) 'as soon as 2030'; JLoI Sep 2025, "
+                             "maatwerk agreement and FID not before 2026; commissioning at the end of 2030 at the earliest, "
+                             "so 2031 is the first full model year"),
+        "steel_scrap_eaf": "the extra scrap (17 % -> 30 %) is charged in the stage-1 EAF, so it comes with the DRP/EAF (2031)",
+        "steel_bf_bof_ccs": "TRL 5 in MIDDEN; needs Aramis-scale storage (2030); no project (see build_limit: 0)",
         "petrochemicals_e_cracker": "TRL 3, MIDDEN year 2040",
-        "petrochemicals_h2_cracker": "TRL 5; demonstration assumed before 2030",
-        "hydrogen_atr_ccs": "TRL 9 but no NL project; first Aramis CO2 2030",
+        "petrochemicals_h2_cracker": ("TRL 5 (MIDDEN TC0263); no NL demonstration announced; a demonstration in the late "
+                                      "2020s plus 4-6 yr to a commercial furnace conversion: 2032"),
+        "petrochemicals_cracker_ccs": "post-combustion capture on cracker flue gas needs Aramis (FID 2026, ready 2030): 2031",
+        "ammonia_smr_ccs": "Yara Sluiskil CO2 liquefaction for Northern Lights under construction, shipments from 2026",
+        "ammonia_h2": ("ammonia from external hydrogen needs large electrolysers or the hydrogen backbone; no FID at an NL "
+                       "ammonia plant as of 2025; 4-5 yr lead time after a 2025-26 decision: 2030"),
+        "hydrogen_atr_ccs": ("TRL 9 (H-Vision design) but no NL FID as of 2025; needs Aramis (ready 2030); a 2026-27 FID plus "
+                             "4-5 yr construction gives 2031"),
         "hydrogen_smr_ccs": "Porthos operational 2026",
         "hydrogen_import": "import terminals/pipelines about 2030",
     }.get(r.label, "assumed: two years for permits and construction (TRL >= 7) or CO2 infrastructure")
