@@ -9,7 +9,10 @@ docs/validation.md discusses them. Tolerances and why:
   (CHP gas in the balance also feeds greenhouses, so the truth lies in between);
 - coal +-20 % of coke-oven and blast-furnace input: 2023 was a blast-furnace reline year
   (Tata 4.5 Mt CO2 against 5.9 Mt in 2024), so the 2023 balance is low for a normal year;
-- 2030 emissions inside PBL's KEV 2024 range for industry (33.3-42.5 Mt).
+- 2030 emissions inside PBL's KEV 2024 range for industry (33.3-42.5 Mt) moved to elektra's
+  boundary: PBL industry includes non-ETS and non-CO2 emissions (about 10.5 Mt in 2030)
+  and leaves out the Vattenfall plants on Tata's gases (5.3 Mt), a shift of -5.2 Mt
+  (docs/validation.md, section 2).
 """
 
 from __future__ import annotations
@@ -21,9 +24,16 @@ from elektra.pipeline import run
 from tests.conftest import ROOT
 
 VALIDATION = ROOT / "data" / "nl" / "validation"
-GAS_SECTORS = ("chemical_petrochemical_final", "oil_refineries_own_use", "food_tobacco_final",
-               "paper_pulp_print_final", "non_metallic_minerals_final", "iron_steel_final",
-               "non_ferrous_final", "non_energy_use")
+GAS_SECTORS = (
+    "chemical_petrochemical_final",
+    "oil_refineries_own_use",
+    "food_tobacco_final",
+    "paper_pulp_print_final",
+    "non_metallic_minerals_final",
+    "iron_steel_final",
+    "non_ferrous_final",
+    "non_energy_use",
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,17 +63,27 @@ def test_base_year_emissions_per_cluster_match_published(base):
 
 def test_base_year_energy_use_matches_the_energy_balance(base):
     use = base["energy_use"].sum("cluster").sel(year=2025)
-    oil = _balance("oil_refineries_own_use", "oil") + _balance("chemical_petrochemical_final", "oil")
+    oil = _balance("oil_refineries_own_use", "oil") + _balance(
+        "chemical_petrochemical_final", "oil"
+    )
     assert float(use.sel(carrier="oil")) == pytest.approx(oil, rel=0.10)
     coal = _balance("coke_ovens_coking_coal_input", "coal") + _balance(
-        "blast_furnaces_coking_coal_input", "coal")
+        "blast_furnaces_coking_coal_input", "coal"
+    )
     assert float(use.sel(carrier="coal")) == pytest.approx(coal, rel=0.20)
     gas_without_chp = sum(_balance(item, "natural_gas") for item in GAS_SECTORS)
     gas_with_chp = gas_without_chp + _balance("autoproducer_chp_input", "natural_gas")
     assert gas_without_chp <= float(use.sel(carrier="natural_gas")) <= gas_with_chp
 
 
+#: PBL industry (Klimaatakkoord sector) minus elektra's boundary in 2030, Mt (estimate,
+#: docs/validation.md): 10.5 Mt not modelled less 5.3 Mt of Vattenfall plants modelled.
+PBL_BOUNDARY_SHIFT = 10.5 - 5.3
+
+
 def test_2030_emissions_lie_in_the_pbl_projection_range(base):
     table = _published("projections.csv").set_index("item")["value"]
     total_2030 = float(base["emissions"].sel(year=2030).sum())
-    assert table["kev2024_industry_2030_low"] <= total_2030 <= table["kev2024_industry_2030_high"]
+    low = table["kev2024_industry_2030_low"] - PBL_BOUNDARY_SHIFT
+    high = table["kev2024_industry_2030_high"] - PBL_BOUNDARY_SHIFT
+    assert low <= total_2030 <= high

@@ -415,3 +415,54 @@ def test_infeasible_scenario_names_the_conflicting_constraints(tmp_path):
     message = str(error.value)
     assert "2030: emission cap of 0.1 Mt short by 0.299 Mt" in message
     assert "x grid limit of 100 MW binding, 185 MW short" in message
+
+
+def test_committed_activity_runs_and_its_dual_is_its_cost(tmp_path):
+    """Electricity at 20 EUR/GJ makes the e-boiler dearer than gas (15.6); a commitment of
+    3 PJ/yr of e-boiler heat holds and binds, and costs 20 - 15.6 = 4.4 MEUR per PJ."""
+    rows = [
+        {"parameter": "route_activity_minimum", "route": "e_boiler", "value": 3, "unit": "PJ/yr"}
+    ]
+    ds = solved(
+        heat_case(
+            tmp_path,
+            rows=rows,
+            parameters={"price": [{"where": {"carrier": "electricity"}, "value": 20}]},
+        )
+    )
+    assert at(ds, "activity", **ROUTE, route="e_boiler") == pytest.approx(3.0)
+    assert at(ds, "dual_route_activity_minimum", route="e_boiler", year=2030) == pytest.approx(4.4)
+
+
+def test_subsidies_do_not_stack_on_the_same_capacity(tmp_path):
+    """Two grants of 60 % each with ample budgets: 10 PJ/yr of heat pumps (capex 100 per
+    PJ/yr) take 600 MEUR in all, not 1,200 (aid never pays more than one instrument's
+    share of the same capacity)."""
+    rows = (
+        HEAT_PUMP
+        + [
+            {"parameter": "subsidy_budget", "instrument": i, "value": 5000, "unit": "MEUR"}
+            for i in ("niki", "veki")
+        ]
+        + [
+            {
+                "parameter": "grant_share",
+                "instrument": i,
+                "route": "heat_pump",
+                "value": 0.6,
+                "unit": "1",
+            }
+            for i in ("niki", "veki")
+        ]
+    )
+    ds = solved(
+        heat_case(
+            tmp_path,
+            enabled=("gas_boiler", "heat_pump"),
+            rows=rows,
+            instruments=[("niki", "investment"), ("veki", "investment")],
+            parameters=NO_ETS,
+        )
+    )
+    assert at(ds, "new_capacity", **ROUTE, route="heat_pump") == pytest.approx(10.0)
+    assert float(ds["subsidy_committed"].sum()) == pytest.approx(600.0)

@@ -44,6 +44,9 @@ def _slacks(st: Structure, scenario: Scenario, data: Data, relax: str) -> list[s
     for (y,), amount in used("cap_excess"):
         cap = st.policy["cap"]["limit"][y]
         reasons.append((y, f"{y}: emission cap of {cap:.3g} Mt short by {amount:.3g} Mt"))
+    for (r, y), amount in used("route_shortfall"):
+        minimum = st.policy["supply"]["route_minimum"][(r, y)]
+        reasons.append((y, f"{y}: committed activity of {r} ({minimum:.3g}) short by {amount:.3g}"))
     for (c, y), amount in used("grid_excess"):
         limit = st.policy["grid"]["limit"][(c, y)]
         reasons.append((y, f"{y}: {c} grid limit of {limit:.0f} MW binding, {amount:.0f} MW short"))

@@ -229,15 +229,14 @@ def add_grid_limit(m: pyo.ConcreteModel, st: Structure) -> None:
 def add_subsidy_constraints(m: pyo.ConcreteModel, st: Structure) -> None:
     r"""Subsidies: what an instrument pays stays within its aid intensity and its budget.
 
-    Investment grants (NIKI, VEKI, DEI+, Flex-e) pay at most a share of capex:
+    Investment grants (NIKI, VEKI, DEI+, Flex-e) pay at most a share :math:`\sigma` of
+    capex on the capacity they fund; operating subsidies (SDE++) fund capacity :math:`w`
+    and pay a rate, never more than the unprofitable gap to the reference route, on the
+    output :math:`u` of that capacity in the years of their duration. A unit of new
+    capacity takes one instrument at most (aid does not stack); the paid output is within
+    the funded capacity and within what the route actually makes:
 
-    .. math:: g_{i,s,c,r,v} \le \sigma_{i,r}\, C_{r,v}\, n_{s,c,r,v}
-
-    Operating subsidies (SDE++) pay a rate per unit of output, never more than the
-    unprofitable gap to the reference route, on subsidised capacity :math:`w` that must be
-    new and must run at full availability while it is paid:
-
-    .. math:: w_{i,s,c,r,v} \le n_{s,c,r,v}, \qquad \sum_{i,v \,\mathrm{paid\,in}\, y} \alpha_r\, w_{i,s,c,r,v} \le a_{s,c,r,y}
+    .. math:: \sum_i \frac{g_{i,s,c,r,v}}{\sigma_{i,r}\, C_{r,v}} + \sum_i w_{i,s,c,r,v} \le n_{s,c,r,v}, \qquad u_{i,s,c,r,v,y} \le \alpha_r\, w_{i,s,c,r,v}, \qquad \sum_{i,v} u_{i,s,c,r,v,y} \le a_{s,c,r,y}
 
     The budget of a round caps grants plus the full commitment of operating subsidies:
 
@@ -248,20 +247,27 @@ def add_subsidy_constraints(m: pyo.ConcreteModel, st: Structure) -> None:
     """
     sub = st.policy["subsidy"]
 
-    def grant_rule(m, i, s, c, r, v):
-        return (
-            m.grant[i, s, c, r, v]
-            <= sub["grant_share"][(i, s, c, r, v)] * m.new_capacity[s, c, r, v]
-        )
+    funded = defaultdict(list)
+    for key in sub["grant_index"]:
+        funded[key[1:]].append((1.0 / sub["grant_share"][key], m.grant[key]))
+    for key in sub["operating_index"]:
+        funded[key[1:]].append((1.0, m.subsidised_capacity[key]))
 
-    def operating_rule(m, i, s, c, r, v):
-        return m.subsidised_capacity[i, s, c, r, v] <= m.new_capacity[s, c, r, v]
+    def stacking_rule(m, s, c, r, v):
+        pairs = funded[(s, c, r, v)] + [(-1.0, m.new_capacity[s, c, r, v])]
+        return _linear(pairs) <= 0
+
+    def output_rule(m, i, s, c, r, v, y):
+        return m.subsidised_output[i, s, c, r, v, y] <= (
+            st.availability[r] * m.subsidised_capacity[i, s, c, r, v]
+        )
 
     def cover_rule(m, s, c, r, y):
-        paid = sum(
-            m.subsidised_capacity[i, s, c, r, v] for i, v in sub["operating_cover"][(s, c, r, y)]
-        )
-        return st.availability[r] * paid <= m.activity[s, c, r, y]
+        pairs = [
+            (1.0, m.subsidised_output[i, s, c, r, v, y])
+            for i, v in sub["operating_cover"][(s, c, r, y)]
+        ]
+        return _linear(pairs + [(-1.0, m.activity[s, c, r, y])]) <= 0
 
     grants = defaultdict(list)
     for key in sub["grant_index"]:
@@ -278,8 +284,8 @@ def add_subsidy_constraints(m: pyo.ConcreteModel, st: Structure) -> None:
         ]
         return _linear(pairs) <= sub["budget"][(i, y)]
 
-    m.grant_limit = pyo.Constraint(sub["grant_index"], rule=grant_rule)
-    m.operating_subsidy_limit = pyo.Constraint(sub["operating_index"], rule=operating_rule)
+    m.subsidy_stacking = pyo.Constraint(sorted(funded), rule=stacking_rule)
+    m.subsidised_output_limit = pyo.Constraint(sub["output_index"], rule=output_rule)
     m.operating_subsidy_output = pyo.Constraint(sorted(sub["operating_cover"]), rule=cover_rule)
     m.subsidy_budget = pyo.Constraint(sub["budget_index"], rule=budget_rule)
 
@@ -377,6 +383,29 @@ def add_supply_limits(m: pyo.ConcreteModel, st: Structure) -> None:
     m.route_activity_limit = pyo.Constraint(supply["route_index"], rule=route_rule)
 
 
+def add_route_activity_minimum(m: pyo.ConcreteModel, st: Structure) -> None:
+    r"""Commitments: national activity of a route is at least its committed minimum.
+
+    .. math:: \sum_{s,c} a_{s,c,r,y} \;(+\,w_{r,y}) \ge \underline{A}_{r,y}
+
+    For projects that run under contract (Porthos capture) or obligations (a quota);
+    :math:`w` is the shortfall in elastic mode. Dual: what the commitment costs per unit.
+    Units: output unit per year.
+    """
+    supply = st.policy["supply"]
+    cells_of_route = defaultdict(list)
+    for s, c, r in st.route_cells:
+        cells_of_route[r].append((s, c))
+
+    def rule(m, r, y):
+        pairs = [(1.0, m.activity[s, c, r, y]) for s, c in cells_of_route[r]]
+        if m.elastic_targets:
+            pairs.append((1.0, m.route_shortfall[r, y]))
+        return _linear(pairs) >= supply["route_minimum"][(r, y)]
+
+    m.route_activity_minimum = pyo.Constraint(supply["minimum_index"], rule=rule)
+
+
 def add_emission_cap(m: pyo.ConcreteModel, st: Structure) -> None:
     r"""Emission target: direct emissions of the modelled industry stay within the cap.
 
@@ -411,6 +440,7 @@ CONSTRAINTS: list[Callable[[pyo.ConcreteModel, Structure], None]] = [
     add_levy_base,
     add_co2_storage_limit,
     add_supply_limits,
+    add_route_activity_minimum,
     add_emission_cap,
 ]
 
@@ -467,7 +497,7 @@ def cost_terms(m: pyo.ConcreteModel, st: Structure) -> dict[str, list[tuple[floa
         (-sub["grant_value"][key], m.grant[key]) for key in sub["grant_index"]
     ]
     terms["operating_subsidies"] = [
-        (-sub["operating_value"][key], m.subsidised_capacity[key]) for key in sub["operating_index"]
+        (-sub["operating_value"][key], m.subsidised_output[key]) for key in sub["output_index"]
     ]
     terms["ikc_compensation"] = [(-d[key[2]], m.ikc_paid[key]) for key in st.policy["ikc"]["index"]]
     levy = st.policy["levy"]
@@ -491,6 +521,7 @@ def _add_variables(m: pyo.ConcreteModel, st: Structure) -> None:
     sub = st.policy["subsidy"]
     m.grant = pyo.Var(sub["grant_index"], within=nonneg)
     m.subsidised_capacity = pyo.Var(sub["operating_index"], within=nonneg)
+    m.subsidised_output = pyo.Var(sub["output_index"], within=nonneg)
     m.ikc_paid = pyo.Var(st.policy["ikc"]["index"], within=nonneg)
     m.levied = pyo.Var(st.policy["levy"]["index"], within=nonneg)
     m.grid_expansion = pyo.Var(st.policy["grid"]["expansion_index"], within=nonneg)
@@ -499,7 +530,7 @@ def _add_variables(m: pyo.ConcreteModel, st: Structure) -> None:
 def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> list[tuple[float, object]]:
     """Slack, at a penalty, on the targets or the limits a scenario can make infeasible.
 
-    Targets are demand and the emission cap; limits are grid, CO2 storage, supply and
+    Targets are demand, the emission cap and committed activity; limits are grid, CO2 storage, supply and
     build rates. A diagnosis relaxes one group at a time: "how far do the targets miss
     within the limits?" and "how much more of each limit would the targets need?".
     """
@@ -509,7 +540,8 @@ def _add_elastic_variables(m: pyo.ConcreteModel, st: Structure) -> list[tuple[fl
     if m.elastic_targets:
         m.unserved = pyo.Var(st.demand_index, within=nonneg)
         m.cap_excess = pyo.Var(policy["cap"]["index"], within=nonneg)
-        slack += [m.unserved, m.cap_excess]
+        m.route_shortfall = pyo.Var(policy["supply"]["minimum_index"], within=nonneg)
+        slack += [m.unserved, m.cap_excess, m.route_shortfall]
     if m.elastic_limits:
         m.build_excess = pyo.Var(st.build_limit_index, within=nonneg)
         m.grid_excess = pyo.Var(policy["grid"]["index"], within=nonneg)

@@ -446,6 +446,16 @@ PARAMETERS: dict[str, Parameter] = {
             group="infrastructure",
         ),
         _p(
+            "route_activity_minimum",
+            ("route", "year"),
+            "{output}/yr",
+            "Smallest yearly national activity of a route: committed projects that run under "
+            "contract (Porthos capture under SDE++) or an obligation (a quota).",
+            minimum=0,
+            output_from="route",
+            group="infrastructure",
+        ),
+        _p(
             "emission_cap",
             ("year",),
             "Mt/yr",

@@ -82,6 +82,7 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
         "operating_index": [],
         "operating_rate": {},
         "operating_value": {},
+        "output_index": [],
         "operating_commitment": {},
         "duration": {},
         "budget": {},
@@ -126,7 +127,7 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
                 continue
             if kind[i] == "investment":
                 value = share[i, r]
-                if finite(value) and value > 0:
+                if finite(value) and value > 0 and capex[r, v] > 0:
                     grant_index.append((i, s, c, r, v))
                     # share of capex, in MEUR per unit of capacity
                     grant_share[(i, s, c, r, v)] = value * capex[r, v]
@@ -148,17 +149,18 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
                 # what the budget commits: the rate on full-availability output for the
                 # whole duration, inside the horizon or not
                 commitment[(i, s, c, r, v)] = paid * availability * years_paid
-                operating_value[(i, s, c, r, v)] = sum(
-                    st.discount[y] * paid * availability
-                    for y in st.years
-                    if v <= y < v + min(years_paid, lifetime[r])
-                )
-    # the subsidised capacity of vintage v must run in the years it is paid
+    # output of subsidised vintage v is paid in the years of its duration inside the horizon
+    output_index = [
+        (i, s, c, r, v, y)
+        for (i, s, c, r, v) in operating_index
+        for y in st.years
+        if v <= y < v + min(duration[i], lifetime[r])
+    ]
+    for key in output_index:
+        operating_value[key] = st.discount[key[5]] * operating_rate[key[:5]]
     cover: dict = {}
-    for i, s, c, r, v in operating_index:
-        for y in st.years:
-            if v <= y < v + min(duration[i], lifetime[r]):
-                cover.setdefault((s, c, r, y), []).append((i, v))
+    for i, s, c, r, v, y in output_index:
+        cover.setdefault((s, c, r, y), []).append((i, v))
     # annualise grants like the capex they pay for: only the part inside the horizon counts
     grant_value = {}
     for key in grant_index:
@@ -173,6 +175,7 @@ def subsidy_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
         "operating_index": operating_index,
         "operating_rate": operating_rate,
         "operating_value": operating_value,
+        "output_index": output_index,
         "operating_commitment": commitment,
         "operating_cover": cover,
         "duration": duration,
@@ -231,7 +234,14 @@ def storage_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
 def supply_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     """National supply limits per carrier and activity limits per route."""
     if not scenario.policies.supply_limits:
-        return {"carrier_index": [], "carrier_limit": {}, "route_index": [], "route_limit": {}}
+        return {
+            "carrier_index": [],
+            "carrier_limit": {},
+            "route_index": [],
+            "route_limit": {},
+            "minimum_index": [],
+            "route_minimum": {},
+        }
     supply = data.table("supply_limit")
     carrier_limit = {
         (k, y): supply[k, y]
@@ -244,11 +254,20 @@ def supply_structure(data: Data, scenario: Scenario, st: Structure) -> dict:
     route_limit = {
         (r, y): activity[r, y] for r in sorted(used) for y in st.years if finite(activity[r, y])
     }
+    minimum_array = data.table("route_activity_minimum")
+    route_minimum = {
+        (r, y): minimum_array[r, y]
+        for r in sorted(used)
+        for y in st.years
+        if finite(minimum_array[r, y]) and minimum_array[r, y] > 0
+    }
     return {
         "carrier_index": sorted(carrier_limit),
         "carrier_limit": carrier_limit,
         "route_index": sorted(route_limit),
         "route_limit": route_limit,
+        "minimum_index": sorted(route_minimum),
+        "route_minimum": route_minimum,
     }
 
 

@@ -88,13 +88,8 @@ def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[s
         for y in st.years:
             if v <= y < v + lifetime[r]:
                 cost[("investment_grants", y)] -= amount * annuity_factor(rate, lifetime[r])
-    for key, amount in solution.values.get("subsidised_capacity", {}).items():
-        i, s, c, r, v = key
-        for y in st.years:
-            if v <= y < v + min(sub["duration"][i], lifetime[r]):
-                cost[("operating_subsidies", y)] -= (
-                    sub["operating_rate"][key] * st.availability[r] * amount
-                )
+    for key, amount in solution.values.get("subsidised_output", {}).items():
+        cost[("operating_subsidies", key[5])] -= sub["operating_rate"][key[:5]] * amount
     for (_s, _c, y), amount in solution.values.get("ikc_paid", {}).items():
         cost[("ikc_compensation", y)] -= amount
     levy = st.policy["levy"]
@@ -166,18 +161,15 @@ def _subsidy_results(
     sub = st.policy["subsidy"]
     instruments = data.labels("instrument")
     coords = {"instrument": instruments, "year": st.years}
-    lifetime = data["lifetime"].to_series().to_dict()
     paid: dict[tuple, float] = defaultdict(float)
     committed: dict[tuple, float] = defaultdict(float)
     for (i, _s, _c, _r, v), amount in solution.values.get("grant", {}).items():
         paid[(i, v)] += amount  # a grant is paid out when the capacity is built
         committed[(i, v)] += amount
     for key, amount in solution.values.get("subsidised_capacity", {}).items():
-        i, s, c, r, v = key
-        committed[(i, v)] += sub["operating_commitment"][key] * amount
-        for y in st.years:
-            if v <= y < v + min(sub["duration"][i], lifetime[r]):
-                paid[(i, y)] += sub["operating_rate"][key] * st.availability[r] * amount
+        committed[(key[0], key[4])] += sub["operating_commitment"][key] * amount
+    for key, amount in solution.values.get("subsidised_output", {}).items():
+        paid[(key[0], key[5])] += sub["operating_rate"][key[:5]] * amount
     ds["subsidy_paid"] = _array(
         dict(paid),
         coords,
@@ -296,8 +288,8 @@ def _other_policy_results(ds: xr.Dataset, data: Data, st: Structure, solution: S
 
 #: Duals of the remaining constraints: constraint -> (variable, dims, units, description).
 #: The limits' duals get the sign "value of one more unit" (>= 0 when binding). The duals
-#: of the per-project grant and operating-subsidy limits stay in the solution only: they
-#: are the budget's dual spread over projects, already in ``dual_subsidy_budget``.
+#: of the per-project stacking limit stay in the solution only: they are the budget's dual
+#: spread over projects, already in ``dual_subsidy_budget``.
 OTHER_DUALS = {
     "build_limit": (
         "dual_build_limit",
@@ -317,6 +309,12 @@ OTHER_DUALS = {
         "MEUR/output_unit",
         "Value of one more unit of output allowed to subsidised capacity",
     ),
+    "route_activity_minimum": (
+        "dual_route_activity_minimum",
+        ("route", "year"),
+        "MEUR/output_unit",
+        "What one more unit of committed activity of the route costs",
+    ),
     "ikc_limit": (
         "dual_ikc_limit",
         ("sector", "cluster", "year"),
@@ -330,13 +328,13 @@ OTHER_DUALS = {
         "Levy paid at the margin per tonne above the dispensation rights",
     ),
 }
-PER_PROJECT_DUALS = ("grant_limit", "operating_subsidy_limit")
+PER_PROJECT_DUALS = ("subsidy_stacking", "subsidised_output_limit")
 
 
 def _other_duals(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
     for constraint, (name, dims, units, description) in OTHER_DUALS.items():
         coords = {d: (st.years if d == "year" else data.labels(d)) for d in dims}
-        sign = 1.0 if constraint == "levy_base" else -1.0
+        sign = 1.0 if constraint in ("levy_base", "route_activity_minimum") else -1.0
         values = _dual(solution, constraint, st, dims.index("year"), sign=sign)
         ds[name] = _array(values, coords, name, units, description, fill=np.nan)
 

@@ -13,6 +13,7 @@ reproduce them; see data/nl/README.md.
 from __future__ import annotations
 
 import csv
+import math
 from collections import defaultdict
 from pathlib import Path
 
@@ -1123,6 +1124,24 @@ def main():
     for y, v, m in ((2029, 0.0, "no import infrastructure before 2030"), (2030, 10.0, "assumed first import volumes (about 0.08 Mt H2)"),
                     (2035, 60.0, "assumed (about 0.5 Mt H2/yr by pipeline/ammonia cracking)")):
         t.add("route_activity_limit", v, "PJ/yr", S_OWN, figure_year=y, estimate=True, method=m, route="hydrogen_import", year=y)
+    # Committed projects that run under contract or obligation [estimate: capacity x availability]
+    committed = (
+        ("refining_heat_high_fuel_furnace_ccs", ((2025, 0.0), (2026, 19.2824 * 0.9)), S_PORTHOS,
+         "Porthos capture at the ExxonMobil and Shell refineries (existing_capacity 19.28 PJ/yr of "
+         "furnace heat from 2026) runs at its availability 0.9 under its SDE++ 2020 contract (15 yr)"),
+        ("hydrogen_smr_ccs", ((2025, 0.0), (2026, 19.2417 * 0.9)), S_PORTHOS,
+         "Porthos capture on the Air Liquide and Air Products SMRs (19.24 PJ/yr H2, build_limit 2026) "
+         "runs at its availability 0.9 under its SDE++ 2020 contract (15 yr)"),
+        ("hydrogen_electrolysis", ((2026, 0.0), (2027, 3.91314 * 0.57), (2028, (3.91314 + 1.3696) * 0.57)),
+         S_HH1 + "; " + S_ELYGATOR,
+         "Holland Hydrogen 1 (200 MW, 3.91 PJ/yr H2 nameplate, from 2027) and the Dutch-user part of "
+         "ELYgator (1.37 PJ/yr, from 2028) run at the route's availability 0.57"),
+    )
+    for route, points, source, method in committed:
+        for y, v in points:
+            # rounded down: a minimum above what the capacity can give would be infeasible
+            t.add("route_activity_minimum", math.floor(v * 1e4) / 1e4, "PJ/yr", source, figure_year=y, estimate=True,
+                  method=method, route=route, year=y)
     n["supply"] = t.write()
     return n
 
