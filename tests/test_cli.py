@@ -42,13 +42,16 @@ def test_run_writes_a_complete_results_folder(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["toy"]  # no staging folder left
 
 
-def test_written_model_resolves_to_the_same_objective(tmp_path):
-    """--write-model: anyone can re-solve the LP with another solver and get our answer."""
-    model = tmp_path / "toy.mps"
+@pytest.mark.parametrize("name", ["toy.mps", "toy.lp"])
+def test_written_model_resolves_to_the_same_objective(tmp_path, name):
+    """--write-model: anyone can re-solve the LP with another solver and get our answer,
+    with rows and columns named after elektra's constraints and variables."""
+    model = tmp_path / name
     result = runner.invoke(
         app, ["run", TOY, "--out", str(tmp_path / "r"), "--no-extras", "--write-model", str(model)]
     )
     assert result.exit_code == 0, result.output
+    assert "demand_balance(food,port,heat_low,2026)" in model.read_text()
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.readModel(str(model))

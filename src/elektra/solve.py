@@ -102,8 +102,11 @@ def compile_model(model: pyo.ConcreteModel, names: bool = False) -> CompiledMode
 
 
 def _lp_name(name: str) -> str:
-    """A name LP and MPS readers accept: no spaces, brackets kept, commas to colons."""
-    return name.replace(" ", "_").replace(",", ":")
+    """A name LP and MPS readers accept: ``demand_balance(steel,port,steel,2025)``.
+
+    The CPLEX LP format allows parentheses and commas but not square brackets or spaces.
+    """
+    return name.replace(" ", "_").replace("[", "(").replace("]", ")")
 
 
 @contextmanager
