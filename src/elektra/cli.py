@@ -22,6 +22,16 @@ console = Console()
 errors = Console(stderr=True)
 
 INPUT_ERRORS = (ScenarioError, DataError, StructureError)
+#: Column headers of the route-mix table, short enough for an 80-column terminal.
+SHORT_CLASS = {
+    "reference": "ref",
+    "electrification": "elec",
+    "hydrogen": "H2",
+    "blue_hydrogen": "blue",
+    "biogas": "bio",
+    "ccs": "CCS",
+    "import": "imp",
+}
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -46,11 +56,15 @@ def summary_tables(ds) -> list[Table]:
         "total", *[f"{float(by_cluster.sel(year=y).sum()):.2f}" for y in shown], style="bold"
     )
 
-    mix = Table(title=f"Route mix: share of output by route class, {shown[-1]}")
+    mix = Table(
+        title=f"Route mix: share of output by route class, {shown[-1]}",
+        caption="ref reference, elec electrification, H2 green hydrogen, blue blue "
+        "hydrogen, bio biomethane, imp import",
+    )
     shares = route_mix_shares(ds, shown[-1])
-    mix.add_column("sector: service")
+    mix.add_column("sector: service", no_wrap=True)
     for route_class in shares.columns:
-        mix.add_column(route_class.replace("_", " "), justify="right")
+        mix.add_column(SHORT_CLASS.get(route_class, route_class), justify="right", no_wrap=True)
     for label, row in shares.iterrows():
         mix.add_row(label, *[f"{100 * v:.0f}%" if v > 0.0005 else "-" for v in row])
 
