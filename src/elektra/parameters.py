@@ -123,6 +123,15 @@ PARAMETERS: dict[str, Parameter] = {
             maximum=2100,
         ),
         _p(
+            "trl",
+            ("route",),
+            "1",
+            "Technology readiness level of the route (1-9), as the source gives it; it informs "
+            "first_year and the hydrogen MCA, and does not enter the LP.",
+            minimum=1,
+            maximum=9,
+        ),
+        _p(
             "availability",
             ("route",),
             "",
