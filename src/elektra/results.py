@@ -9,6 +9,7 @@ budgets, caps) are what one more unit of the limit is worth (>= 0 when binding).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 import xarray as xr
@@ -95,14 +96,12 @@ def _yearly_costs(data: Data, st: Structure, solution: Solution) -> dict[tuple[s
     levy = st.policy["levy"]
     for key, amount in solution.values.get("levied", {}).items():
         cost[("co2_levy", key[2])] += levy["rate"][key] * amount
-    grid = st.policy["grid"]
     lifetime_grid = float(data["grid_expansion_lifetime"])
     for (c, v), amount in solution.values.get("grid_expansion", {}).items():
         yearly = data.table("grid_expansion_cost")[c] * annuity_factor(rate, lifetime_grid)
         for y in st.years:
             if v <= y < v + lifetime_grid:
                 cost[("grid_expansion", y)] += yearly * amount
-    del grid
     return cost
 
 
@@ -144,15 +143,6 @@ def _grid_results(ds: xr.Dataset, data: Data, st: Structure, solution: Solution)
     ds["grid_expansion"] = _array(
         dict(built), coords, "grid_expansion", "MW", "Paid grid expansion in service"
     )
-    duals = {k: 1e6 * v for k, v in _dual(solution, "grid_limit", st, 1, sign=-1.0).items()}
-    ds["dual_grid"] = _array(
-        duals,
-        coords,
-        "dual_grid",
-        "EUR/MW/yr",
-        "Value of one more MW of connection capacity in the cluster and year",
-        fill=np.nan,
-    )
 
 
 def _subsidy_results(
@@ -192,14 +182,6 @@ def _subsidy_results(
         "Budget of the instrument's round",
         fill=np.nan,
     )
-    ds["dual_subsidy_budget"] = _array(
-        _dual(solution, "subsidy_budget", st, 1, sign=-1.0),
-        coords,
-        "dual_subsidy_budget",
-        "MEUR/MEUR",
-        "Cost saved for industry by one more euro of budget",
-        fill=np.nan,
-    )
     ds["co2_avoided_per_budget"] = _array(
         avoided,
         coords,
@@ -221,32 +203,6 @@ def _other_policy_results(ds: xr.Dataset, data: Data, st: Structure, solution: S
         "co2_storage_capacity",
         "Mt/yr",
         "CO2 storage injection capacity",
-        fill=np.nan,
-    )
-    ds["dual_co2_storage"] = _array(
-        _dual(solution, "co2_storage_limit", st, 0, sign=-1.0),
-        years,
-        "dual_co2_storage",
-        "EUR/t",
-        "Value of one more tonne of CO2 storage in the year",
-        fill=np.nan,
-    )
-    ds["dual_emission_cap"] = _array(
-        _dual(solution, "emission_cap", st, 0, sign=-1.0),
-        years,
-        "dual_emission_cap",
-        "EUR/t",
-        "CO2 price the emission target implies on top of the ETS",
-        fill=np.nan,
-    )
-    carriers = data.labels("carrier")
-    supply = _dual(solution, "supply_limit", st, 1, sign=-1.0)
-    ds["dual_supply_limit"] = _array(
-        supply,
-        {"carrier": carriers, **years},
-        "dual_supply_limit",
-        "MEUR/PJ",
-        "Value of one more PJ of a limited carrier",
         fill=np.nan,
     )
     # IKC-ETS: the LP pays min(claims, budget); split it pro rata over the claims
@@ -276,67 +232,142 @@ def _other_policy_results(ds: xr.Dataset, data: Data, st: Structure, solution: S
         "MEUR/yr",
         "IKC-ETS compensation, the budget split pro rata over the claims",
     )
-    ds["dual_ikc_budget"] = _array(
-        _dual(solution, "ikc_budget", st, 0, sign=-1.0),
-        years,
+
+
+@dataclass(frozen=True)
+class DualSpec:
+    """How the dual of one constraint is reported in the results Dataset."""
+
+    name: str
+    dims: tuple[str, ...]
+    units: str
+    description: str
+    #: +1 for balances and commitments (a marginal cost), -1 for limits (what one more
+    #: unit of the limit is worth, >= 0 when binding)
+    sign: float = -1.0
+    scale: float = 1.0
+
+
+#: Every constraint's dual, in money of its own year. The duals of the per-project
+#: stacking and paid-output limits stay in the solution only: they are the budget's dual
+#: spread over projects, already in ``dual_subsidy_budget``.
+DUALS = {
+    "demand_balance": DualSpec(
+        "dual_demand",
+        ("sector", "cluster", "service", "year"),
+        "MEUR/output_unit",
+        "Marginal cost of a service (per unit of the service's output_unit)",
+        sign=1.0,
+    ),
+    "capacity_limit": DualSpec(
+        "dual_capacity_limit",
+        ("sector", "cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of available capacity",
+    ),
+    "potential_limit": DualSpec(
+        "dual_potential_limit",
+        ("sector", "cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of technical potential",
+    ),
+    "carrier_balance": DualSpec(
+        "dual_carrier_balance",
+        ("carrier", "year"),
+        "MEUR/PJ",
+        "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ",
+        sign=1.0,
+    ),
+    "grid_limit": DualSpec(
+        "dual_grid",
+        ("cluster", "year"),
+        "EUR/MW/yr",
+        "Value of one more MW of connection capacity in the cluster and year",
+        scale=1e6,
+    ),
+    "subsidy_budget": DualSpec(
+        "dual_subsidy_budget",
+        ("instrument", "year"),
+        "MEUR/MEUR",
+        "Cost saved for industry by one more euro of budget",
+    ),
+    "co2_storage_limit": DualSpec(
+        "dual_co2_storage", ("year",), "EUR/t", "Value of one more tonne of CO2 storage in the year"
+    ),
+    "emission_cap": DualSpec(
+        "dual_emission_cap",
+        ("year",),
+        "EUR/t",
+        "CO2 price the emission target implies on top of the ETS",
+    ),
+    "supply_limit": DualSpec(
+        "dual_supply_limit",
+        ("carrier", "year"),
+        "MEUR/PJ",
+        "Value of one more PJ of a limited carrier",
+    ),
+    "ikc_budget": DualSpec(
         "dual_ikc_budget",
+        ("year",),
         "MEUR/MEUR",
         "Value to industry of one more euro of IKC budget",
-        fill=np.nan,
-    )
-
-
-#: Duals of the remaining constraints: constraint -> (variable, dims, units, description).
-#: The limits' duals get the sign "value of one more unit" (>= 0 when binding). The duals
-#: of the per-project stacking limit stay in the solution only: they are the budget's dual
-#: spread over projects, already in ``dual_subsidy_budget``.
-OTHER_DUALS = {
-    "build_limit": (
+    ),
+    "build_limit": DualSpec(
         "dual_build_limit",
         ("cluster", "route", "year"),
         "MEUR/output_unit",
         "Value of one more unit of new capacity allowed in the year",
     ),
-    "route_activity_limit": (
+    "route_activity_limit": DualSpec(
         "dual_route_activity_limit",
         ("route", "year"),
         "MEUR/output_unit",
         "Value of one more unit of national activity of the route",
     ),
-    "operating_subsidy_output": (
+    "route_activity_minimum": DualSpec(
+        "dual_route_activity_minimum",
+        ("route", "year"),
+        "MEUR/output_unit",
+        "What one more unit of committed activity of the route costs",
+        sign=1.0,
+    ),
+    "operating_subsidy_output": DualSpec(
         "dual_operating_subsidy_output",
         ("sector", "cluster", "route", "year"),
         "MEUR/output_unit",
         "Value of one more unit of output allowed to subsidised capacity",
     ),
-    "route_activity_minimum": (
-        "dual_route_activity_minimum",
-        ("route", "year"),
-        "MEUR/output_unit",
-        "What one more unit of committed activity of the route costs",
-    ),
-    "ikc_limit": (
+    "ikc_limit": DualSpec(
         "dual_ikc_limit",
         ("sector", "cluster", "year"),
         "MEUR/MEUR",
         "Value of one more euro of IKC compensation claimable",
     ),
-    "levy_base": (
+    "levy_base": DualSpec(
         "dual_levy_base",
         ("sector", "cluster", "year"),
         "EUR/t",
         "Levy paid at the margin per tonne above the dispensation rights",
+        sign=1.0,
     ),
 }
 PER_PROJECT_DUALS = ("subsidy_stacking", "subsidised_output_limit")
 
 
-def _other_duals(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
-    for constraint, (name, dims, units, description) in OTHER_DUALS.items():
-        coords = {d: (st.years if d == "year" else data.labels(d)) for d in dims}
-        sign = 1.0 if constraint in ("levy_base", "route_activity_minimum") else -1.0
-        values = _dual(solution, constraint, st, dims.index("year"), sign=sign)
-        ds[name] = _array(values, coords, name, units, description, fill=np.nan)
+def _duals(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
+    """Every constraint's dual as a Dataset variable, per :data:`DUALS`."""
+    for constraint, spec in DUALS.items():
+        coords = {
+            d: st.years
+            if d == "year"
+            else data.produced_carriers
+            if constraint == "carrier_balance" and d == "carrier"
+            else data.labels(d)
+            for d in spec.dims
+        }
+        values = _dual(solution, constraint, st, spec.dims.index("year"), sign=spec.sign)
+        scaled = {key: spec.scale * value for key, value in values.items()}
+        ds[spec.name] = _array(scaled, coords, spec.name, spec.units, spec.description, fill=np.nan)
 
 
 def _public_and_social(ds: xr.Dataset, data: Data, st: Structure, solution: Solution) -> None:
@@ -458,42 +489,8 @@ def build_results(
     )
 
     # duals -----------------------------------------------------------------------------
-    services = data.labels("service")
-    ds["dual_demand"] = _array(
-        _dual(solution, "demand_balance", st, 3),
-        {**{k: coords4[k] for k in ("sector", "cluster")}, "service": services, "year": st.years},
-        "dual_demand",
-        "MEUR/output_unit",
-        "Marginal cost of a service (per unit of the service's output_unit)",
-        fill=np.nan,
-    )
-    ds["dual_capacity_limit"] = _array(
-        _dual(solution, "capacity_limit", st, 3, sign=-1.0),
-        coords4,
-        "dual_capacity_limit",
-        "MEUR/output_unit",
-        "Value of one more unit of available capacity",
-        fill=np.nan,
-    )
-    ds["dual_potential_limit"] = _array(
-        _dual(solution, "potential_limit", st, 3, sign=-1.0),
-        coords4,
-        "dual_potential_limit",
-        "MEUR/output_unit",
-        "Value of one more unit of technical potential",
-        fill=np.nan,
-    )
-    produced = data.produced_carriers
-    ds["dual_carrier_balance"] = _array(
-        _dual(solution, "carrier_balance", st, 1),
-        {"carrier": produced, "year": st.years},
-        "dual_carrier_balance",
-        "MEUR/PJ",
-        "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ",
-        fill=np.nan,
-    )
-
-    if produced and "hydrogen" in produced:
+    _duals(ds, data, st, solution)
+    if "hydrogen" in data.produced_carriers:
         ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier="hydrogen", drop=True)
         ds["hydrogen_marginal_cost"].attrs = {
             "units": "EUR/GJ",
@@ -503,7 +500,6 @@ def build_results(
     _subsidy_results(ds, data, st, solution, avoided or {})
     _other_policy_results(ds, data, st, solution)
     _public_and_social(ds, data, st, solution)
-    _other_duals(ds, data, st, solution)
 
     # inputs ------------------------------------------------------------------------------
     for name, array in data.values.items():
