@@ -105,6 +105,21 @@ S_PACE = ("elektra dataset compiler (estimate of national installation pace); co
           "Industrie (TKI E&I, DNV, TNO 2021) >= 30 TWh extra industrial electricity by 2030; SDE++ 2024 hekje EUR 1bn for "
           "high-temperature heat (e-boilers) (kst-31239-387)")
 
+# technology readiness (trl rows; informational, not in the LP)
+S_TRL_COMM = ("elektra dataset compiler: commercial technology in operation at Dutch sites or traded as a commodity "
+              "(TRL 9 = actual system proven in operational environment, EU Horizon 2020 TRL scale)")
+S_IRENA_P2H = ("IRENA (2019) Innovation landscape for smart electrification, 'High-temperature electricity-based applications "
+               "for industry' (irena.org): e-crackers in pilot phase; plasma-heated cement kilns at proof-of-concept stage")
+S_HORN_GLASS = ("HORN Glass Industries 'Developments in all-electric glass melting' (hornglass.com): all-electric furnaces are "
+                "established for specialty glass; for container glass limited to a pull below about 200 t/d; hybrid "
+                "20-80 % electric concepts as next step")
+S_H2GLASS = ("H2GLASS project (enlit.world, 12 Dec 2025): 100 % hydrogen combustion being demonstrated at five industrial "
+             "glass furnaces and one aluminium replicability demonstrator")
+S_NH3_HIST = ("Rouwenhorst, Travis & Lefferts (2022) 1921-2021: A Century of Renewable Ammonia Synthesis, Sustainable "
+              "Chemistry 3(2) 149-171: Haber-Bosch plants fed by electrolytic hydrogen operated commercially from 1921")
+S_GLOBALCEMENT_EL = ("Global Cement (2022) Update on electric cement kilns (globalcement.com): Coolbrook RotoDynamic Heater "
+                     "pilot, industrial pilots planned with Cemex and UltraTech")
+
 EST = True
 
 # ------------------------------------------------------------------------ constants
@@ -841,12 +856,18 @@ def main():
         t.add("lifetime", r.lifetime, "yr", r.source if r.rclass not in ("reference", "import") else S_OWN,
               estimate=r.rclass in ("reference", "import"),
               method="assumed economic lifetime" if r.rclass in ("reference", "import") else "", route=r.label)
-        fy_est = r.first_year != 2025
-        t.add("first_year", r.first_year, "calendar year", r.source if not fy_est else _fy_source(r),
-              estimate=fy_est,
-              method=("" if not fy_est else _fy_method(r)), note=r.note, route=r.label)
+        trl, trl_src, trl_est, trl_meth, trl_note = _trl(r)
+        first_year = max(r.first_year, TRL_EARLIEST_BUILD.get(trl, 2025))
+        fy_est = first_year != 2025
+        fy_method = "" if not fy_est else _fy_method(r)
+        if first_year > r.first_year:
+            fy_method += (f"; TRL {trl}: earliest commercial build {first_year} (a demonstration "
+                          "first, then 4-6 yr to a first commercial unit)")
+        t.add("first_year", first_year, "calendar year", r.source if not fy_est else _fy_source(r),
+              estimate=fy_est, method=fy_method, note=r.note, route=r.label)
         t.add("availability", r.availability, "1", S_OWN, estimate=True,
               method="assumed yearly availability (maintenance, redundancy)" if r.availability < 1 else "no domestic capacity constraint", route=r.label)
+        t.add("trl", trl, "1", trl_src, estimate=trl_est, method=trl_meth, note=trl_note, route=r.label)
         if r.inputs.get("electricity", 0) > 0:
             t.add("full_load_hours", r.flh, "h", S_OWN, estimate=True,
                   method="assumed operating hours of the electric load (continuous process 8000 h; EAF 7000 h; electrolysis 5000 h)", route=r.label)
@@ -1366,6 +1387,91 @@ def _fy_source(r):
         "hydrogen_atr_ccs": S_MIDDEN_TC + " TC0425 (TRL 9); " + S_ARAMIS,
         "ammonia_h2": S_OWN + " (lead time of large industrial projects); " + S_HH1,
     }.get(r.label, S_OWN + " from MIDDEN TRL / announced projects")
+
+
+# TRL of the heat routes not covered by MIDDEN, per sector: (value, source, method)
+TRL_E_FURNACE = {
+    "refining": (5, S_IRENA_P2H, "electric heating of large refinery fired heaters (crude/vacuum, reformer) is at pilot "
+                 "scale, like the e-cracker furnaces IRENA reports in pilot phase"),
+    "other_chemicals": (6, S_IRENA_P2H, "electric process-gas heaters are commercial below about 600 C; MW-scale electric "
+                        "furnaces for higher temperatures are in pilot/demonstration (IRENA: e-cracker pilots)"),
+    "glass": (8, S_HORN_GLASS, "all-electric melting is commercial (TRL 9) for specialty glass and pulls below about "
+              "200 t/d; the large container/float furnaces in NL need hybrid or scaled-up designs, first commercial units"),
+    "ceramics": (7, S_OWN, "electric kilns are commercial for small/technical ceramics; large brick/tile tunnel kilns "
+                 "are at first industrial demonstration"),
+    "cement_lime": (4, S_IRENA_P2H + "; " + S_GLOBALCEMENT_EL, "plasma/electric clinker kilns at proof-of-concept "
+                    "(IRENA) to pilot (Coolbrook) stage"),
+    "non_ferrous": (9, S_OWN, "induction and resistance melting/holding furnaces are commercial in aluminium, zinc and "
+                    "copper (re)melting"),
+}
+TRL_H2_FURNACE = {
+    "refining": (7, S_MIDDEN_TC + " TC0474-6 (H2 boiler, TRL 7)", "H2-boiler TRL applied to fired heaters; refinery "
+                 "heaters already burn hydrogen-rich fuel gas"),
+    "other_chemicals": (7, S_MIDDEN_TC + " TC0474-6 (H2 boiler, TRL 7)", "H2-boiler TRL applied to fired process furnaces"),
+    "glass": (6, S_H2GLASS, "100 % hydrogen firing in industrial demonstration at glass furnaces (product quality, NOx "
+              "and refractory questions open)"),
+    "ceramics": (6, S_H2GLASS, "as glass: hydrogen kiln firing at industrial-trial stage (refractory and product-quality "
+                 "questions open)"),
+    "cement_lime": (5, S_OWN, "hydrogen only as a partial fuel in full-scale kiln trials; 100 % hydrogen kiln firing "
+                    "not demonstrated (flame radiation, heat transfer)"),
+    "non_ferrous": (6, S_H2GLASS, "aluminium is the replicability demonstrator of H2GLASS; hydrogen-fired melting at "
+                    "industrial-trial stage"),
+}
+
+
+# Earliest year of a first commercial unit by TRL [estimate]: below TRL 7 a technology
+# still needs a demonstration, then 4-6 years to a commercial unit.
+TRL_EARLIEST_BUILD = {6: 2029, 5: 2031, 4: 2033, 3: 2036, 2: 2038, 1: 2040}
+
+
+def _trl(r):
+    """(value, source, estimate, method, note) of the trl row of a route."""
+    lab, tc = r.label, S_MIDDEN_TC
+    if r.rclass == "reference":
+        return (9, S_TRL_COMM, EST, "reference (fossil) route: commercial technology in operation in NL", "")
+    if r.rclass == "import":
+        note = ("pipeline imports are commercial; large-scale ammonia cracking is not yet (first_year 2030 carries the "
+                "timing)") if lab == "hydrogen_import" else ""
+        return (9, S_TRL_COMM, EST, "import of a commercially traded commodity (commercial); no domestic technology", note)
+    if lab.endswith("_e_boiler"):
+        return (9, tc + " TC0461-3 (electric boiler LP/MP/HP steam, TRL 9)", False, "", "")
+    if lab.endswith("_heat_pump"):
+        return (9, tc + " TC0471-2 (industrial heat pump LP/MP steam, TRL 9)", False, "", "")
+    if lab.endswith("_h2_boiler"):
+        return (7, tc + " TC0474-6 (H2 boiler retrofit, TRL 7)", False, "", "")
+    if lab.endswith("_biomethane_boiler"):
+        return (9, tc + " TC0446 (green-gas boiler, TRL 9)", False, "", "commercial: biomethane is grid-quality gas")
+    if lab.endswith("_biomethane_furnace"):
+        return (9, tc + " TC0446 (green-gas boiler, TRL 9)", EST,
+                "commercial: biomethane is grid-quality gas burnt in the existing gas furnace (TC0446 analogy)", "")
+    if lab.endswith("_electric_furnace"):
+        v, src, m = TRL_E_FURNACE[r.sector]
+        return (v, src, EST, m, "")
+    if lab.endswith("_h2_furnace"):
+        v, src, m = TRL_H2_FURNACE[r.sector]
+        return (v, src, EST, m, "")
+    if r.rclass == "ccs" and r.service.startswith("heat_") or lab == "petrochemicals_cracker_ccs":
+        src = tc + " TC0478 (post-combustion capture, TRL 9)"
+        if "_boiler_ccs" in lab:
+            return (9, src, False, "", "")
+        return (9, src, EST, "post-combustion capture TRL (TC0478) applied to furnace flue gas", "")
+    return {
+        "steel_bf_bof_ccs": (5, tc + " TC0030 (TGR blast furnace + CCS, TRL 5)", False, "", ""),
+        "steel_h2_dri_eaf": (5, tc + " TC0039 (H2-DRI shaft furnace, TRL 5) and TC0037 (EAF fed with DRI, TRL 9)", False, "",
+                             "route TRL = the lower of its two units (shaft furnace 5, EAF 9)"),
+        "steel_scrap_eaf": (9, tc + " TC0037 (EAF fed with DRI, TRL 9)", EST,
+                            "EAF TRL (TC0037) applied to a scrap charge; the scrap EAF is the commercial mainstream EAF route", ""),
+        "ammonia_smr_ccs": (9, tc + " TC0354 (pre-combustion capture on SMR, TRL 9)", EST,
+                            "TC0354 applied to the reformer process-CO2 stream of an ammonia plant", ""),
+        "ammonia_h2": (9, S_NH3_HIST, EST, "Haber-Bosch loop and air separation are commercial and electrolytic-hydrogen "
+                       "ammonia ran commercially for decades; the retrofit of a reformer-based plant adds no new unit", ""),
+        "petrochemicals_e_cracker": (3, tc + " TC0264 (electric steam cracker, TRL 3)", False, "",
+                                     "MIDDEN value; IRENA (2019) already reports e-cracker furnaces in pilot phase, so the present TRL is likely higher"),
+        "petrochemicals_h2_cracker": (5, tc + " TC0263 (H2-fired cracker furnaces, TRL 5)", False, "", ""),
+        "hydrogen_smr_ccs": (9, tc + " TC0354 (pre-combustion capture on SMR, TRL 9)", False, "", ""),
+        "hydrogen_atr_ccs": (9, tc + " TC0425 (ATR + CCS, H-Vision 2019, TRL 9)", False, "", ""),
+        "hydrogen_electrolysis": (9, tc + " TC0361 (AEL, TRL 9)", False, "", "PEM (TC0362) is TRL 8"),
+    }[lab]
 
 
 def _fy_method(r):
