@@ -31,8 +31,8 @@ docs: $(STAMP)
 	$(BIN)/elektra docs
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check elektra tests benchmarks tools
+	$(BIN)/ruff format --check elektra tests benchmarks tools
 
 # Re-record the stored figures of the shipped scenarios. Only with a reason in the commit
 # message and a CHANGELOG line.

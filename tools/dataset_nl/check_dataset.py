@@ -2,7 +2,7 @@
 and the base-year (2025) emissions and energy use implied by the reference routes match the
 published figures. Prints the calibration tables used in data/nl/README.md.
 
-Run: .venv/bin/python data/nl/tools/check_dataset.py
+Run: .venv/bin/python tools/dataset_nl/check_dataset.py
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pint
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "nl"
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 from elektra.parameters import PARAMETERS  # noqa: E402
 from elektra.units import conversion_factor  # noqa: E402
 
@@ -25,8 +25,13 @@ U.define("EUR = [currency]")
 U.define("MEUR = 1e6 EUR")
 U.define("kEUR = 1e3 EUR")
 
-SETS = {"clusters": "cluster", "sectors": "sector", "carriers": "carrier", "routes": "route",
-        "instruments": "instrument"}
+SETS = {
+    "clusters": "cluster",
+    "sectors": "sector",
+    "carriers": "carrier",
+    "routes": "route",
+    "instruments": "instrument",
+}
 errors = []
 
 
@@ -108,16 +113,16 @@ for e in errors[:40]:
     print("  ", e)
 
 # ------------------------------------------------------------------ calibration (2025)
-EF = {k[0]: v for k, v in P["emission_factor"].items()}          # Mt/PJ
+EF = {k[0]: v for k, v in P["emission_factor"].items()}  # Mt/PJ
 INP = defaultdict(dict)
-for (route, year, carrier), v in P["input"].items():
+for (route, _year, carrier), v in P["input"].items():
     INP[route][carrier] = v
 CAP = {k[0]: v for k, v in P.get("capture_rate", {}).items()}
 PROC = {k[0]: v for k, v in P.get("process_emissions", {}).items()}
 AVAIL = {k[0]: v for k, v in P["availability"].items()}
 
-existing = defaultdict(float)   # (cluster, route) -> capacity 2025
-for (s, c, rt, y), v in P["existing_capacity"].items():
+existing = defaultdict(float)  # (cluster, route) -> capacity 2025
+for (_s, c, rt, y), v in P["existing_capacity"].items():
     if y == "2025":
         existing[(c, rt)] += v
 
@@ -129,7 +134,11 @@ h2_use = 0.0
 for (s, c, svc, y), d in P["demand"].items():
     if y != "2025":
         continue
-    ref = [r for r in route_info.values() if r.sector == s and r.service == svc and r.route_class == "reference"][0].route
+    ref = [
+        r
+        for r in route_info.values()
+        if r.sector == s and r.service == svc and r.route_class == "reference"
+    ][0].route
     assert existing[(c, ref)] * AVAIL[ref] >= d * (1 - 1e-5), (s, c, svc)
     gross = sum(q * EF[k] for k, q in INP[ref].items()) + PROC.get(ref, 0.0)
     e = d * gross * (1 - CAP.get(ref, 0.0))
@@ -165,9 +174,9 @@ for c in sorted(pub):
     if c == "total":
         continue
     m = emis.get(c, 0.0)
-    print(f"{c:24s} {m:8.2f} {pub[c]:10.2f} {100*(m/pub[c]-1):8.1f}")
+    print(f"{c:24s} {m:8.2f} {pub[c]:10.2f} {100 * (m / pub[c] - 1):8.1f}")
 mt = sum(emis.values())
-print(f"{'total':24s} {mt:8.2f} {pub['total']:10.2f} {100*(mt/pub['total']-1):8.1f}")
+print(f"{'total':24s} {mt:8.2f} {pub['total']:10.2f} {100 * (mt / pub['total'] - 1):8.1f}")
 print("\nby sector:", {k: round(v, 2) for k, v in sorted(emis_sector.items())})
 print("\nBase-year energy use by carrier (PJ):", {k: round(v, 1) for k, v in energy.items()})
 print("hydrogen produced and used (PJ):", round(h2_use, 1))
@@ -184,7 +193,11 @@ for c in sorted(labels["cluster"]):
     for (s, cc, svc, y), d in P["demand"].items():
         if cc != c or y != "2025":
             continue
-        ref = [r for r in route_info.values() if r.sector == s and r.service == svc and r.route_class == "reference"][0].route
+        ref = [
+            r
+            for r in route_info.values()
+            if r.sector == s and r.service == svc and r.route_class == "reference"
+        ][0].route
         load += d * INP[ref].get("electricity", 0.0) * 277777.8 / FLH.get(ref, 8000)
     print(f"  {c:22s} capacity {cap:8.1f}  load {load:8.1f}")
 sys.exit(1 if errors else 0)
