@@ -91,6 +91,9 @@ def run(
         None, "--write-model", help="Also write the LP solved, as .mps or .lp"
     ),
     extras: bool = typer.Option(True, help="Write iamc.csv, figures and report.html too"),
+    sensitivity: bool = typer.Option(
+        False, help="Also measure CO2 avoided per extra MEUR of each binding budget"
+    ),
 ) -> None:
     """Solve a scenario and write its results folder."""
     from elektra.output import write_run
@@ -98,7 +101,7 @@ def run(
     from elektra.pipeline import run as run_scenario
 
     try:
-        result = run_scenario(scenario, write_model=write_model)
+        result = run_scenario(scenario, write_model=write_model, sensitivity=sensitivity)
     except INPUT_ERRORS as error:
         _fail(str(error))
     except InfeasibleScenario as error:

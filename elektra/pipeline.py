@@ -23,7 +23,17 @@ from elektra.structure import Structure, build_structure
 
 
 class InfeasibleScenario(RuntimeError):
-    """A scenario whose constraints conflict; the message says which, where, how much."""
+    """A scenario whose constraints conflict; the message says which, where, how much.
+
+    ``reasons`` holds one line per conflicting constraint, for a caller that formats them.
+    """
+
+    def __init__(self, name: str, reasons: list[str]):
+        super().__init__(
+            f"scenario {name!r} is infeasible:\n" + "\n".join(f"  - {r}" for r in reasons)
+        )
+        self.name = name
+        self.reasons = list(reasons)
 
 
 @dataclass
@@ -77,8 +87,16 @@ def budget_sensitivity(st: Structure, solution: Solution) -> dict[tuple, float]:
     return avoided
 
 
-def run(scenario: Scenario | str | Path, write_model: str | Path | None = None) -> Run:
-    """Solve a scenario and return its results; raise InfeasibleScenario with reasons."""
+def run(
+    scenario: Scenario | str | Path,
+    write_model: str | Path | None = None,
+    sensitivity: bool = False,
+) -> Run:
+    """Solve a scenario and return its results; raise InfeasibleScenario with reasons.
+
+    ``sensitivity`` adds the CO2 avoided per extra MEUR of each binding subsidy budget
+    (one warm re-solve per binding budget).
+    """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     data, structure, timings = prepare(scenario)
@@ -91,13 +109,13 @@ def run(scenario: Scenario | str | Path, write_model: str | Path | None = None) 
         if error.termination != INFEASIBLE:
             raise
         reasons = explain_infeasibility(structure, scenario, data)
-        raise InfeasibleScenario(
-            f"scenario {scenario.name!r} is infeasible:\n" + "\n".join(f"  - {r}" for r in reasons)
-        ) from None
+        raise InfeasibleScenario(scenario.name, reasons) from None
     timings.update(solution.timings)
-    start = time.perf_counter()
-    avoided = budget_sensitivity(structure, solution)
-    timings["sensitivity"] = time.perf_counter() - start
+    avoided = None
+    if sensitivity:
+        start = time.perf_counter()
+        avoided = budget_sensitivity(structure, solution)
+        timings["sensitivity"] = time.perf_counter() - start
     start = time.perf_counter()
     results = build_results(data, scenario, structure, solution, avoided=avoided)
     timings["results"] = time.perf_counter() - start

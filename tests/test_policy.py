@@ -92,8 +92,8 @@ def heat_case(
     return write_scenario(tmp_path, dataset="data", years=[2030, 2030], **scenario)
 
 
-def solved(path):
-    return run(path).results
+def solved(path, sensitivity=False):
+    return run(path, sensitivity=sensitivity).results
 
 
 def at(ds, name, **labels):
@@ -193,7 +193,7 @@ def test_investment_grant_within_budget_and_its_dual(tmp_path):
     (60 MEUR per PJ/yr, worth 6 per year in the horizon) brings it to 6.5 < 10, so a budget
     of 300 MEUR buys 300 / 60 = 5 PJ/yr of heat pumps. One more MEUR buys 1/60 PJ, which
     saves 10 - 6.5 = 3.5 MEUR/PJ: the budget dual is 3.5 / 60 = 0.05833."""
-    ds = solved(grant_case(tmp_path, 300))
+    ds = solved(grant_case(tmp_path, 300), sensitivity=True)
     assert at(ds, "activity", **ROUTE, route="heat_pump") == pytest.approx(5.0)
     assert at(ds, "subsidy_committed", instrument="niki", year=2030) == pytest.approx(300.0)
     assert at(ds, "subsidy_paid", instrument="niki", year=2030) <= 300.0 + 1e-9
