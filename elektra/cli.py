@@ -126,13 +126,14 @@ def validate(scenario: Path = typer.Argument(..., help="Scenario YAML file")) ->
 
     try:
         parsed = load_scenario(scenario)
-        data, structure, _ = prepare(parsed)
+        prepared = prepare(parsed)
     except INPUT_ERRORS as error:
         _fail(str(error))
+    core = prepared.core
     console.print(
-        f"{scenario}: valid. dataset {parsed.dataset} ({len(data.rows)} figures), years "
-        f"{parsed.years[0]}-{parsed.years[1]}, {len(structure.route_cells)} route cells, "
-        f"{len(structure.activity_index) + len(structure.build_index)} core variables."
+        f"{scenario}: valid. dataset {parsed.dataset} ({len(prepared.data.rows)} figures), years "
+        f"{parsed.years[0]}-{parsed.years[1]}, {len(core.cells)} route cells, "
+        f"{len(core.activity_index) + len(core.build_index)} core variables."
     )
 
 

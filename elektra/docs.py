@@ -1,8 +1,9 @@
 """Generate docs/math.md, docs/parameters.md and docs/data.md, so they cannot drift.
 
-The math page is the docstrings of the constraint functions in :mod:`elektra.model` (each
-holds its formula and units), in the order the model adds them; the parameter page is the
-registry in :mod:`elektra.parameters`. ``elektra docs`` writes both; a test fails when
+The math page is the docstrings of the constraint and cost functions of the core
+(:mod:`elektra.model`) and of each policy module (each holds its formula and units), with
+the symbol table of :mod:`elektra.notation`; the parameter page is the registry in
+:mod:`elektra.parameters`; the results page is the result and dual registries. ``elektra docs`` writes both; a test fails when
 the committed pages differ from what the code generates.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from elektra import model
 from elektra.config import load_scenario
 from elektra.data import Data, load_data
 from elektra.parameters import PARAMETERS
@@ -54,32 +54,134 @@ def _inline_math(line: str) -> str:
     return text
 
 
+def _section(function, where: str) -> str:
+    title, _, body = inspect.cleandoc(function.__doc__ or "").partition("\n")
+    return (
+        f"\n### {title}\n\nCode: `{function.__module__}.{function.__name__}`"
+        f"{where}.\n{_math_block(body)}\n"
+    )
+
+
 def math_page() -> str:
-    """The model's equations, one section per constraint function."""
+    """The model's equations: core, then each policy, then the symbol table.
+
+    Each section is the docstring of the function that makes the constraint or cost term,
+    so the formula and the code are reviewed in one diff.
+    """
+    from elektra import expressions, model, notation
+    from elektra.policies import POLICIES
+
     sections = [
         HEADER,
         "# The elektra model\n\n",
         _math_block(model.__doc__ or ""),
         "\n\n## Objective\n\n",
-        _math_block(model.cost_terms.__doc__ or ""),
+        _math_block(model.OBJECTIVE),
         "\n\n## Derived quantities\n",
     ]
-    for function in (
-        model.emissions_expression,
-        model.captured_expression,
-        model.carrier_use_expression,
-    ):
-        title, _, body = inspect.cleandoc(function.__doc__ or "").partition("\n")
-        sections.append(f"\n### {title}\n{_math_block(body)}\n")
-    sections.append("\n## Constraints\n")
-    for add in model.CONSTRAINTS:
-        title, _, body = inspect.cleandoc(add.__doc__ or "").partition("\n")
-        component = add.__name__.removeprefix("add_")
-        sections.append(
-            f"\n### {title}\n\nCode: `elektra.model.{add.__name__}` "
-            f"(component `{component}`).\n{_math_block(body)}\n"
-        )
+    sections += [_section(f, "") for f in expressions.DERIVED]
+    sections.append("\n## Core constraints\n")
+    sections += [_section(f, f" (constraint `{f.__name__}`)") for f in model.CONSTRAINTS]
+    sections.append("\n## Core cost terms\n")
+    sections += [_section(f, "") for f in (model.core_costs, model.tie_break_cost)]
+    for policy in POLICIES:
+        module = inspect.getmodule(type(policy))
+        intro = inspect.cleandoc(module.__doc__ or "")
+        sections.append(f"\n## Policy: {policy.title}\n\n{_math_block(intro)}\n")
+        sections += [_section(f, f" (constraint `{f.__name__}`)") for f in policy.constraints]
+        sections += [_section(f, "") for f in policy.cost_functions]
+    sections.append("\n## Symbols\n\n| index | meaning |\n|---|---|\n")
+    sections += [f"| ${s}$ | {meaning} |\n" for s, meaning in notation.INDICES.items()]
+    sections.append("\n| symbol | parameter | unit | meaning |\n|---|---|---|---|\n")
+    for symbol, (name, meaning) in notation.PARAMETERS.items():
+        unit = PARAMETERS[name].unit if name in PARAMETERS else ""
+        label = f"`{name}`" if name in PARAMETERS else name
+        sections.append(f"| ${symbol}$ | {label} | {f'`{unit}`' if unit else ''} | {meaning} |\n")
+    sections.append("\n| symbol | variable | meaning |\n|---|---|---|\n")
+    for symbol, (name, meaning) in notation.VARIABLES.items():
+        label = f"`{name}`" if not name.startswith("(") else name
+        sections.append(f"| ${symbol}$ | {label} | {meaning} |\n")
     return "".join(sections).rstrip() + "\n"
+
+
+def results_page() -> str:
+    """Every variable of the results Dataset, from the result and dual registries."""
+    from elektra.results import COST_COMPONENTS, dual_specs, result_specs
+
+    lines = [HEADER, RESULTS_INTRO, "\n## Variables\n\n| variable | dims | units | meaning |\n"]
+    lines.append("|---|---|---|---|\n")
+    for spec in result_specs():
+        lines.append(
+            f"| `{spec.name}` | {', '.join(spec.dims)} | {spec.units} | {spec.description} |\n"
+        )
+    lines.append(
+        "| `input_<parameter>` | the parameter's dims | its canonical unit | every input, "
+        "after the scenario's overrides (`docs/parameters.md`) |\n"
+    )
+    lines.append("\n## Duals\n\n| variable | of constraint | dims | units | sign | meaning |\n")
+    lines.append("|---|---|---|---|---|---|\n")
+    for spec in dual_specs():
+        sign = "marginal cost" if spec.sign > 0 else "value of one more unit (>= 0 binding)"
+        lines.append(
+            f"| `{spec.name}` | `{spec.constraint}` | {', '.join(spec.dims)} | {spec.units} | "
+            f"{sign} | {spec.description} |\n"
+        )
+    lines.append("\n## Cost components\n\n| component | transfer | meaning |\n|---|---|---|\n")
+    for component in COST_COMPONENTS:
+        kind = "yes" if component.transfer else "no"
+        lines.append(f"| `{component.name}` | {kind} | {component.description} |\n")
+    lines.append(RESULTS_NOTES)
+    return "".join(lines)
+
+
+RESULTS_INTRO = """# Results
+
+`elektra run` writes one folder, `results/<scenario>/`:
+
+| file | what |
+|---|---|
+| `results.nc` | inputs and results as one xarray Dataset (NetCDF4 via h5netcdf) |
+| `iamc.csv` | the same results in the IAMC long format (`model, scenario, region, variable, unit, year, value`) |
+| `figures/*.png` | standard figures |
+| `report.html` | a self-contained page (figures embedded) for readers who do not run Python |
+| `manifest.json` | scenario text and hash, package versions, git commit, solver status, objective, timings |
+
+The folder is written to a temporary sibling and renamed into place when complete, so a
+failed run never leaves a folder that looks whole.
+
+Dimensions: `sector, cluster, service, route, year, carrier` (and `instrument` where
+subsidies are modelled). Every variable carries `attrs["units"]` and
+`attrs["description"]`. Routes carry the coordinates `route_class`, `route_sector`,
+`route_service` and `output_unit` (the unit of the route's service: `Mt` or `PJ`).
+Quantities per route are in the route's `output_unit` (per year for flows), so
+`units = "output_unit/yr"` names that coordinate rather than a fixed unit. A policy's
+variables are present when the policy is switched on.
+"""
+
+RESULTS_NOTES = """
+## Reading the numbers
+
+Attributes: `objective` (MEUR, discounted to the base year: the sum of the discounted
+`cost`), `objective_lp` (the LP's objective: `objective` plus the discounted tie-break
+penalty), `termination_condition`, `scenario` (the resolved scenario as YAML text),
+`scenario_hash` (sha256 of that text), `scenario_name`, `dataset`, `elektra_version`,
+`notes` (what the run says about policies that never bind or cannot bite).
+
+`cost` is the LP's own cost terms evaluated on the solution, so it adds up to the
+objective exactly. `social_cost` is the sum of the components that are not transfers.
+
+Cells that cannot exist (a route of another sector) hold 0 in flows and NaN in duals.
+
+Duals are reported in money of their own year (the objective's discounting taken out).
+Where the primal solution is degenerate (a capacity exactly full, as existing stock
+sized to base-year demand is) a dual is one valid value between the left and right
+marginal costs, not a unique price; `tests/test_duals.py` checks duals on cases where they
+are unique. The tie-break penalty (`tie_break_emission_penalty`, default 0.01 EUR/t) adds
+at most 0.01 EUR/t times a route's emission factor to a marginal cost.
+
+In `iamc.csv`, `Price|Carbon|EU-ETS` is the EU-ETS price in EUR/t CO2; it is kept apart
+from the community variable `Price|Carbon`, which is in US$2010/t CO2.
+"""
 
 
 def parameters_page() -> str:
@@ -157,6 +259,7 @@ def write_docs(folder: Path) -> list[Path]:
         "math.md": math_page(),
         "parameters.md": parameters_page(),
         "data.md": data_page(default_data()),
+        "results.md": results_page(),
     }
     written = []
     for name, text in pages.items():

@@ -94,7 +94,10 @@ PRODUCT_NAMES = {
 COST_NAMES = {
     "investment": "Investment",
     "fixed_om": "Fixed O&M",
-    "energy_and_variable": "Energy and Variable",
+    "energy": "Energy",
+    "energy_tax": "Energy Tax",
+    "variable": "Variable",
+    "cbam": "CBAM",
     "ets": "EU-ETS",
     "free_allocation": "EU-ETS Free Allocation",
     "co2_transport_storage": "CO2 Transport and Storage",

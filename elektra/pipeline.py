@@ -1,4 +1,4 @@
-"""The one way through: scenario -> data -> structure -> model -> solve -> results.
+"""The one way through: scenario -> data -> structure -> LP -> solve -> results.
 
 Each stage is a function of the previous stage's value; :func:`run` strings them
 together, times them, and explains an infeasible scenario instead of only reporting it.
@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import xarray as xr
 
 from elektra.config import Scenario, load_scenario
 from elektra.data import Data, load_data
 from elektra.diagnose import explain_infeasibility
-from elektra.model import build_model
-from elektra.policy import build_policy_structure
+from elektra.lp import LinearProgram
+from elektra.model import active_policies, build_lp, policy_coefficients, to_pyomo
+from elektra.policies import Policy
 from elektra.results import build_results
-from elektra.solve import INFEASIBLE, Solution, SolveError, resolve_with_rhs_change, solve_model
-from elektra.structure import Structure, build_structure
+from elektra.solve import INFEASIBLE, Solution, SolveError, solve_lp
+from elektra.structure import Core, build_core
 
 
 class InfeasibleScenario(RuntimeError):
@@ -37,54 +40,49 @@ class InfeasibleScenario(RuntimeError):
 
 
 @dataclass
-class Run:
-    """A solved scenario: its inputs, structure and results Dataset, and the timings."""
+class Prepared:
+    """A scenario ready to be built: its data, core structure and policy coefficients."""
 
     scenario: Scenario
     data: Data
-    structure: Structure
-    results: xr.Dataset
+    core: Core
+    policies: tuple[Policy, ...]
+    coefficients: dict[str, Any]
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def prepare(scenario: Scenario) -> tuple[Data, Structure, dict[str, float]]:
-    """Load the data and compute the LP structure of a scenario."""
+@dataclass
+class Run:
+    """A solved scenario: its inputs, structure, LP, solution and results Dataset."""
+
+    scenario: Scenario
+    data: Data
+    core: Core
+    policies: tuple[Policy, ...]
+    coefficients: dict[str, Any]
+    lp: LinearProgram
+    solution: Solution
+    results: xr.Dataset
+    notes: list[str]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @cached_property
+    def model(self):
+        """The LP as a Pyomo model (built on first use)."""
+        return to_pyomo(self.lp)
+
+
+def prepare(scenario: Scenario) -> Prepared:
+    """Load the data and compute the core structure and the policies' coefficients."""
     timings = {}
     start = time.perf_counter()
     data = load_data(scenario)
     timings["data"] = time.perf_counter() - start
     start = time.perf_counter()
-    structure = build_structure(data, scenario)
-    structure.policy = build_policy_structure(data, scenario, structure)
+    core = build_core(data, scenario)
+    coefficients = policy_coefficients(data, scenario, core)
     timings["structure"] = time.perf_counter() - start
-    return data, structure, timings
-
-
-def total_emissions(st: Structure, values: dict[str, dict[tuple, float]]) -> float:
-    """Direct CO2 over the horizon (Mt) of a set of activity values."""
-    return sum(
-        st.gross_emission_factor[(r, y)] * (1 - st.capture_rate[r]) * level
-        for (s, c, r, y), level in values.get("activity", {}).items()
-    )
-
-
-def budget_sensitivity(st: Structure, solution: Solution) -> dict[tuple, float]:
-    """CO2 avoided (t) per extra MEUR of each binding subsidy budget, by a warm re-solve.
-
-    The budget is raised by 1 % (at least 1 MEUR); the change in horizon emissions over
-    the change in budget is reported. Budgets whose dual is zero avoid nothing.
-    """
-    avoided = {}
-    base = total_emissions(st, solution.values)
-    for (instrument, year), dual in solution.duals.get("subsidy_budget", {}).items():
-        if dual > -1e-9:
-            avoided[(instrument, year)] = 0.0
-            continue
-        delta = max(1.0, 0.01 * st.policy["subsidy"]["budget"][(instrument, year)])
-        values = resolve_with_rhs_change(solution, "subsidy_budget", (instrument, year), delta)
-        if values is not None:
-            avoided[(instrument, year)] = (base - total_emissions(st, values)) * 1e6 / delta
-    return avoided
+    return Prepared(scenario, data, core, active_policies(scenario), coefficients, timings)
 
 
 def run(
@@ -94,31 +92,50 @@ def run(
 ) -> Run:
     """Solve a scenario and return its results; raise InfeasibleScenario with reasons.
 
-    ``sensitivity`` adds the CO2 avoided per extra MEUR of each binding subsidy budget
-    (one warm re-solve per binding budget).
+    ``sensitivity`` adds each policy's warm re-solve sensitivities (for subsidies: the
+    CO2 avoided per extra MEUR of each binding budget).
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    data, structure, timings = prepare(scenario)
+    prepared = prepare(scenario)
+    core, policies, coefficients = prepared.core, prepared.policies, prepared.coefficients
+    timings = prepared.timings
     start = time.perf_counter()
-    model = build_model(structure)
+    lp = build_lp(core, policies, coefficients)
     timings["build"] = time.perf_counter() - start
     try:
-        solution = solve_model(model, scenario.solver, write_model=write_model)
+        solution = solve_lp(lp, scenario.solver, write_model=write_model)
     except SolveError as error:
         if error.termination != INFEASIBLE:
             raise
-        reasons = explain_infeasibility(structure, scenario, data)
+        reasons = explain_infeasibility(core, policies, coefficients, scenario)
         raise InfeasibleScenario(scenario.name, reasons) from None
     timings.update(solution.timings)
-    avoided = None
+    extra: dict[str, Any] = {}
     if sensitivity:
         start = time.perf_counter()
-        avoided = budget_sensitivity(structure, solution)
+        for policy in policies:
+            measure = getattr(policy, "sensitivity", None)
+            if measure is not None:
+                extra.update(measure(core, coefficients[policy.name], solution))
         timings["sensitivity"] = time.perf_counter() - start
+    notes = [n for p in policies for n in p.notes(core, coefficients[p.name], solution)]
     start = time.perf_counter()
-    results = build_results(data, scenario, structure, solution, avoided=avoided)
+    results = build_results(
+        prepared.data, scenario, core, policies, coefficients, solution, extra, notes
+    )
     timings["results"] = time.perf_counter() - start
     timings["total"] = sum(timings.values())
     results.attrs["timings"] = ", ".join(f"{k}={v:.3f}s" for k, v in timings.items())
-    return Run(scenario=scenario, data=data, structure=structure, results=results, timings=timings)
+    return Run(
+        scenario=scenario,
+        data=prepared.data,
+        core=core,
+        policies=policies,
+        coefficients=coefficients,
+        lp=lp,
+        solution=solution,
+        results=results,
+        notes=notes,
+        timings=timings,
+    )

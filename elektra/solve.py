@@ -1,10 +1,10 @@
-"""Hand the Pyomo model to HiGHS and bring back primal values and duals by name.
+"""Hand the LP to HiGHS and bring back primal values and duals by name.
 
-This is the only module that knows HiGHS. The model is compiled to sparse matrices with
-Pyomo's standard-form compiler and passed to HiGHS through highspy in one call, which is
-about twice as fast as Pyomo's row-by-row hand-off (``make bench`` prints both). Every
-column and row keeps its Pyomo component, so values and duals come back under the names
-of the variables and constraints in :mod:`elektra.model`.
+This is the only module that knows HiGHS. The LP's arrays (:class:`elektra.lp.LinearProgram`)
+go to HiGHS through highspy in one call; values and duals come back per variable and
+constraint block, keyed by the same index tuples the model uses. The HiGHS instance is
+kept, so that a re-solve after a change of bounds, costs or coefficients starts warm from
+the last basis (budget sensitivities, sweeps).
 
 Duals follow HiGHS: the change of the objective per unit increase of the constraint's
 right-hand side (so a binding upper limit has a dual <= 0 in a minimisation).
@@ -21,10 +21,9 @@ from pathlib import Path
 
 import highspy
 import numpy as np
-import pyomo.environ as pyo
-from pyomo.repn.plugins.standard_form import LinearStandardFormCompiler
 
 from elektra.config import SolverOptions
+from elektra.lp import LinearProgram, by_block
 
 OPTIMAL = "optimal"
 INFEASIBLE = "infeasible"
@@ -38,75 +37,29 @@ class SolveError(RuntimeError):
         self.termination = termination
 
 
-@dataclass
-class Solution:
-    """What a solve returns: values and duals per component name, and the timings."""
-
-    termination: str
-    objective: float
-    values: dict[str, dict[tuple, float]]
-    duals: dict[str, dict[tuple, float]]
-    timings: dict[str, float] = field(default_factory=dict)
-    #: The solved HiGHS instance and the compiled LP, kept for quick re-solves.
-    highs: highspy.Highs | None = field(default=None, repr=False)
-    compiled: CompiledModel | None = field(default=None, repr=False)
-
-
-@dataclass
-class CompiledModel:
-    """The LP as HiGHS sees it, with the Pyomo component behind every column and row."""
-
-    lp: highspy.HighsLp
-    columns: list
-    rows: list
-    offset: float
-
-
-def compile_model(model: pyo.ConcreteModel, names: bool = False) -> CompiledModel:
-    """Compile the Pyomo model into a ``HighsLp`` (CSC matrix, bounds, costs)."""
-    info = LinearStandardFormCompiler().write(model, mixed_form=True)
-    matrix = info.A.tocsc()
-    lp = highspy.HighsLp()
-    lp.num_col_ = matrix.shape[1]
-    lp.num_row_ = matrix.shape[0]
-    lp.col_cost_ = np.asarray(
-        info.c.toarray()[0] if info.c.shape[0] else np.zeros(matrix.shape[1]), dtype=float
-    )
-    lower = np.array(
-        [v.lb if v.lb is not None else -highspy.kHighsInf for v in info.columns], dtype=float
-    )
-    upper = np.array(
-        [v.ub if v.ub is not None else highspy.kHighsInf for v in info.columns], dtype=float
-    )
-    lp.col_lower_ = lower
-    lp.col_upper_ = upper
-    rhs = np.asarray(info.rhs, dtype=float)
-    kinds = np.array([row.bound_type for row in info.rows], dtype=int)
-    lp.row_lower_ = np.where(kinds <= 0, rhs, -highspy.kHighsInf)
-    lp.row_upper_ = np.where(kinds >= 0, rhs, highspy.kHighsInf)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = matrix.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = matrix.indices.astype(np.int32)
-    lp.a_matrix_.value_ = matrix.data.astype(float)
-    lp.a_matrix_.num_col_ = matrix.shape[1]
-    lp.a_matrix_.num_row_ = matrix.shape[0]
+def highs_lp(lp: LinearProgram, names: bool = False) -> highspy.HighsLp:
+    """The LP as a ``HighsLp`` (column-wise matrix, bounds, costs, objective constant)."""
+    inf = highspy.kHighsInf
+    model = highspy.HighsLp()
+    model.num_col_ = lp.num_columns
+    model.num_row_ = lp.num_rows
+    model.col_cost_ = lp.cost
+    model.col_lower_ = lp.col_lower
+    model.col_upper_ = np.where(np.isinf(lp.col_upper), inf, lp.col_upper)
+    model.row_lower_ = np.where(np.isinf(lp.row_lower), -inf, lp.row_lower)
+    model.row_upper_ = np.where(np.isinf(lp.row_upper), inf, lp.row_upper)
+    model.offset_ = lp.offset
+    matrix = lp.matrix
+    model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    model.a_matrix_.start_ = matrix.indptr.astype(np.int32)
+    model.a_matrix_.index_ = matrix.indices.astype(np.int32)
+    model.a_matrix_.value_ = matrix.data.astype(float)
+    model.a_matrix_.num_col_ = lp.num_columns
+    model.a_matrix_.num_row_ = lp.num_rows
     if names:
-        lp.col_names_ = [_lp_name(v.name) for v in info.columns]
-        lp.row_names_ = [_lp_name(row.constraint.name) for row in info.rows]
-    return CompiledModel(
-        lp=lp,
-        columns=info.columns,
-        rows=[r.constraint for r in info.rows],
-        offset=float(info.c_offset[0]) if len(info.c_offset) else 0.0,
-    )
-
-
-def _lp_name(name: str) -> str:
-    """A name LP and MPS readers accept: ``demand_balance(steel,port,steel,2025)``.
-
-    The CPLEX LP format allows parentheses and commas but not square brackets or spaces.
-    """
-    return name.replace(" ", "_").replace("[", "(").replace("]", ")")
+        model.col_names_ = lp.column_names()
+        model.row_names_ = lp.row_names()
+    return model
 
 
 @contextmanager
@@ -124,7 +77,8 @@ def _quiet_stdout():
         os.close(devnull)
 
 
-def _highs(options: SolverOptions) -> highspy.Highs:
+def new_highs(options: SolverOptions) -> highspy.Highs:
+    """A silent HiGHS instance with the scenario's solver options."""
     with _quiet_stdout():
         highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
@@ -134,80 +88,96 @@ def _highs(options: SolverOptions) -> highspy.Highs:
     return highs
 
 
-def _by_component(objects: list, numbers: np.ndarray) -> dict[str, dict[tuple, float]]:
-    grouped: dict[str, dict[tuple, float]] = {}
-    for obj, number in zip(objects, numbers):
-        index = obj.index()
-        key = index if isinstance(index, tuple) else (index,)
-        grouped.setdefault(obj.parent_component().local_name, {})[key] = float(number)
-    return grouped
+def _termination(highs: highspy.Highs) -> str:
+    status = highs.getModelStatus()
+    if status == highspy.HighsModelStatus.kOptimal:
+        return OPTIMAL
+    text = highs.modelStatusToString(status)
+    return INFEASIBLE if "nfeasible" in text else text.lower().replace(" ", "_")
 
 
-def solve_model(
-    model: pyo.ConcreteModel,
+@dataclass
+class Solution:
+    """An optimal solution: column values and row duals, by block and key."""
+
+    lp: LinearProgram
+    termination: str
+    #: the LP objective, constant included (MEUR, discounted)
+    objective: float
+    x: np.ndarray
+    row_dual: np.ndarray
+    timings: dict[str, float] = field(default_factory=dict)
+    #: the solved HiGHS instance, kept for warm re-solves
+    highs: highspy.Highs | None = field(default=None, repr=False)
+
+    def values(self, name: str) -> dict[tuple, float]:
+        """Values of a variable block by key ({} when the model has no such variable)."""
+        block = self.lp.columns.get(name)
+        return by_block(block, self.x) if block is not None else {}
+
+    def duals(self, name: str) -> dict[tuple, float]:
+        """Duals of a constraint block by key ({} when the model has no such constraint)."""
+        block = self.lp.rows.get(name)
+        return by_block(block, self.row_dual) if block is not None else {}
+
+    def resolve_with_rhs_change(
+        self, constraint: str, key: tuple, delta: float
+    ) -> np.ndarray | None:
+        """Column values after moving one row's bounds by ``delta`` (warm start).
+
+        The change is undone afterwards. Returns None if the changed LP is not optimal.
+        """
+        row = self.lp.rows[constraint][key]
+        lower, upper = float(self.lp.row_lower[row]), float(self.lp.row_upper[row])
+        inf = highspy.kHighsInf
+
+        def shift(bound: float, infinite: float) -> float:
+            return bound + delta if np.isfinite(bound) else infinite
+
+        self.highs.changeRowBounds(row, shift(lower, -inf), shift(upper, inf))
+        self.highs.run()
+        optimal = _termination(self.highs) == OPTIMAL
+        x = np.asarray(self.highs.getSolution().col_value)
+        self.highs.changeRowBounds(
+            row, lower if np.isfinite(lower) else -inf, upper if np.isfinite(upper) else inf
+        )
+        return x if optimal else None
+
+
+def solve_lp(
+    lp: LinearProgram,
     options: SolverOptions | None = None,
     write_model: str | Path | None = None,
 ) -> Solution:
-    """Solve the model with HiGHS; raise :class:`SolveError` unless it is optimal."""
+    """Solve the LP with HiGHS; raise :class:`SolveError` unless it is optimal."""
     options = options or SolverOptions()
     timings = {}
     start = time.perf_counter()
-    compiled = compile_model(model, names=write_model is not None)
-    highs = _highs(options)
-    highs.passModel(compiled.lp)
+    highs = new_highs(options)
+    highs.passModel(highs_lp(lp, names=write_model is not None))
     timings["hand_off"] = time.perf_counter() - start
     if write_model is not None:
         highs.writeModel(str(write_model))
     start = time.perf_counter()
     highs.run()
     timings["solve"] = time.perf_counter() - start
-    status = highs.getModelStatus()
-    if status != highspy.HighsModelStatus.kOptimal:
-        text = highs.modelStatusToString(status)
-        termination = INFEASIBLE if "nfeasible" in text else text.lower().replace(" ", "_")
-        raise SolveError(f"HiGHS ended with status '{text}'", termination)
+    termination = _termination(highs)
+    if termination != OPTIMAL:
+        raise SolveError(
+            f"HiGHS ended with status '{highs.modelStatusToString(highs.getModelStatus())}'",
+            termination,
+        )
     start = time.perf_counter()
     solution = highs.getSolution()
-    values = _by_component(compiled.columns, np.asarray(solution.col_value))
-    duals = _by_component(compiled.rows, np.asarray(solution.row_dual))
+    x = np.asarray(solution.col_value)
+    row_dual = np.asarray(solution.row_dual)
     timings["extract"] = time.perf_counter() - start
-    objective = highs.getInfo().objective_function_value + compiled.offset
     return Solution(
+        lp=lp,
         termination=OPTIMAL,
-        objective=objective,
-        values=values,
-        duals=duals,
+        objective=highs.getInfo().objective_function_value,
+        x=x,
+        row_dual=row_dual,
         timings=timings,
         highs=highs,
-        compiled=compiled,
     )
-
-
-def resolve_with_rhs_change(
-    solution: Solution, constraint: str, index: tuple, delta: float
-) -> dict[str, dict[tuple, float]] | None:
-    """Values after moving one constraint's right-hand side by ``delta`` (warm start).
-
-    The change is undone afterwards. Returns None if the changed LP is not optimal.
-    """
-    highs, compiled = solution.highs, solution.compiled
-    position = next(
-        (
-            row
-            for row, con in enumerate(compiled.rows)
-            if con.parent_component().local_name == constraint
-            and (con.index() if isinstance(con.index(), tuple) else (con.index(),)) == index
-        ),
-        None,
-    )
-    if position is None:
-        raise KeyError(f"no row {constraint}{list(index)} in the model")
-    lower = float(compiled.lp.row_lower_[position])
-    upper = float(compiled.lp.row_upper_[position])
-    shift = lambda bound: bound + delta if np.isfinite(bound) else bound  # noqa: E731
-    highs.changeRowBounds(position, shift(lower), shift(upper))
-    highs.run()
-    optimal = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    values = _by_component(compiled.columns, np.asarray(highs.getSolution().col_value))
-    highs.changeRowBounds(position, lower, upper)
-    return values if optimal else None

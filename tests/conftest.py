@@ -13,6 +13,9 @@ from elektra.parameters import DIMENSIONS
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "elektra test fixture (invented for a hand-solvable case)"
 
+#: Carrier roles the fixtures give by name (carriers.csv column ``role``).
+ROLES = {"electricity": "grid_electricity", "hydrogen": "hydrogen", "natural_gas": "fossil_methane"}
+
 PARAMETER_COLUMNS = ["parameter", *DIMENSIONS, "value", "unit", "source"]
 
 
@@ -57,8 +60,8 @@ def write_dataset(
     )
     _write(
         folder / "carriers.csv",
-        ["carrier", "name", "source"],
-        [{"carrier": k, "name": k} for k in carriers],
+        ["carrier", "role", "name", "source"],
+        [{"carrier": k, "role": ROLES.get(k, ""), "name": k} for k in carriers],
     )
     _write(
         folder / "routes.csv",

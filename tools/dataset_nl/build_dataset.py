@@ -1529,12 +1529,19 @@ def main():
             for (s, v), (u, nm) in SERVICES.items()
         ],
     )
+    roles = {
+        "electricity": "grid_electricity",
+        "hydrogen": "hydrogen",
+        "natural_gas": "fossil_methane",
+        "biomethane": "biomethane",
+    }
     n["carriers"] = write_set(
         "carriers",
-        ["carrier", "name", "source"],
+        ["carrier", "role", "name", "source"],
         [
             [
                 k,
+                roles.get(k, ""),
                 v,
                 "elektra carrier definition; ETM/IEA energy-balance carrier groups (reference notes 2a)",
             ]

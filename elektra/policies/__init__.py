@@ -1,0 +1,41 @@
+"""Policies: one module each, registered in :data:`POLICIES`.
+
+A policy module holds everything of one policy: its typed coefficients (computed from the
+data and the scenario), its variables and constraints (each a small function whose
+docstring carries the formula and units), its cost terms, its result variables, the
+specification of its duals, the slack that lets its constraints give way when an
+infeasible scenario is explained, and the notes it adds to a run (e.g. "switched on but
+never binds"). The core model (:mod:`elektra.model`) knows no policy by name.
+
+Adding a policy = adding one module with a subclass of :class:`Policy`, listing it in
+:data:`POLICIES`, a switch in :class:`elektra.config.Policies`, its parameters in
+:mod:`elektra.parameters`, its data and its tests.
+"""
+
+from __future__ import annotations
+
+from elektra.lp import Variables
+from elektra.policies.base import Policy
+from elektra.policies.emission_cap import EmissionCap
+from elektra.policies.ets import Ets
+from elektra.policies.grid import Grid
+from elektra.policies.ikc import Ikc
+from elektra.policies.levy import Levy
+from elektra.policies.storage import Storage
+from elektra.policies.subsidies import Subsidies
+from elektra.policies.supply import Supply
+
+#: Every policy, in the order their coefficients are computed (a policy may read the
+#: coefficients of the ones before it: subsidies, IKC and the levy read the ETS price).
+POLICIES: tuple[Policy, ...] = (
+    Ets(),
+    Grid(),
+    Subsidies(),
+    Ikc(),
+    Levy(),
+    Storage(),
+    Supply(),
+    EmissionCap(),
+)
+
+__all__ = ["POLICIES", "Policy", "Variables"]

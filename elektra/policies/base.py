@@ -1,0 +1,78 @@
+"""What every policy module provides: :class:`Policy`, and the :class:`Variables` it uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from elektra.lp import Builder, DualSpec, Variables
+from elektra.resultspec import ResultSpec
+from elektra.structure import Core
+
+if TYPE_CHECKING:
+    import xarray as xr
+
+    from elektra.config import Scenario
+    from elektra.data import Data
+    from elektra.solve import Solution
+
+#: A dual below this absolute value counts as zero (the constraint does not bind).
+ZERO_DUAL = 1e-9
+
+
+class Policy:
+    """One policy. Subclasses set the class attributes and override what they need."""
+
+    #: Short name, used in notes and the docs.
+    name: str = ""
+    #: A title for the docs.
+    title: str = ""
+    #: Fields of :class:`elektra.config.Policies` this policy reads; it is active when the
+    #: first is on.
+    switches: tuple[str, ...] = ()
+    #: The constraint rule functions, in the order they are added (their docstrings are
+    #: the policy's math in ``docs/math.md``).
+    constraints: tuple[Callable, ...] = ()
+    #: The functions that define its cost terms (their docstrings go to the docs too).
+    cost_functions: tuple[Callable, ...] = ()
+    duals: tuple[DualSpec, ...] = ()
+    results: tuple[ResultSpec, ...] = ()
+
+    def active(self, scenario: Scenario) -> bool:
+        return bool(getattr(scenario.policies, self.switches[0]))
+
+    def coefficients(
+        self, data: Data, scenario: Scenario, core: Core, earlier: Mapping[str, Any]
+    ) -> Any:
+        """The policy's typed coefficients (a frozen dataclass), from data and scenario.
+
+        ``earlier`` holds the coefficients of the active policies computed before it.
+        """
+        raise NotImplementedError
+
+    def define(self, b: Builder, x: Variables, core: Core, coef: Any) -> None:
+        """Add the policy's variables, constraints and cost terms to the LP."""
+
+    def report(
+        self, ds: xr.Dataset, core: Core, coef: Any, solution: Solution, extra: Any = None
+    ) -> None:
+        """Add the policy's result variables to the results Dataset."""
+
+    def outlays(self, ds: xr.Dataset) -> dict[str, xr.DataArray]:
+        """Public spending per year (MEUR/yr) by label, from the results Dataset."""
+        return {}
+
+    def notes(self, core: Core, coef: Any, solution: Solution) -> list[str]:
+        """What a user should know about the policy in this run.
+
+        By default: a policy with constraints none of which binds in any year says so.
+        """
+        names = [spec.constraint for spec in self.duals]
+        if not names:
+            return []
+        duals = [solution.duals(name) for name in names if name in solution.lp.rows]
+        if not any(duals):
+            return [f"policy '{self.name}' is on but has no constraint in this scenario"]
+        if all(abs(v) <= ZERO_DUAL for block in duals for v in block.values()):
+            return [f"policy '{self.name}' is on but none of its constraints binds in any year"]
+        return []

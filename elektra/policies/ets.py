@@ -1,0 +1,104 @@
+"""EU-ETS: allowances for direct emissions, free allocation with the CBAM phase-out, and
+the CBAM charge on imported products.
+
+Switches: ``ets`` (the policy), ``cbam`` (the phase-out of free allocation in CBAM
+sectors and the charge on their imports). The ETS price is read by other policies (the
+SDE++ gap, IKC-ETS, the national levy) through :func:`carbon_price`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from elektra.expressions import national_emission_pairs
+from elektra.lp import Builder, Variables
+from elektra.policies.base import Policy
+from elektra.structure import Core, StructureError, finite
+
+
+@dataclass(frozen=True)
+class EtsCoefficients:
+    #: allowance price per year (EUR/t = MEUR/Mt)
+    price: Mapping[int, float]
+    #: free allocation per unit of domestic output, (sector, service, year) -> Mt/unit
+    free_allocation: Mapping[tuple[str, str, int], float]
+    #: CBAM charge per unit of an imported product, (route, year) -> MEUR/unit
+    cbam_charge: Mapping[tuple[str, int], float]
+
+
+def carbon_price(earlier: Mapping[str, Any], years) -> dict[int, float]:
+    """The ETS price of each year, 0 when the ETS is switched off (MEUR/Mt)."""
+    ets = earlier.get("ets")
+    return dict(ets.price) if ets is not None else {y: 0.0 for y in years}
+
+
+def ets_costs(b: Builder, x: Variables, core: Core, coef: EtsCoefficients) -> None:
+    r"""ETS allowances, less free allocation, plus the CBAM charge on imports, per year.
+
+    .. math::
+       C^{ETS}_y = P^{ETS}_y\, E_y
+       - \sum_{s,c,r \in \mathrm{dom}} P^{ETS}_y\, b_{s,j(r)}\, \lambda_y\, (1 - \chi_{s,y})\, a_{s,c,r,y}
+       + \sum_{s,c,r \in \mathrm{imp}} P^{ETS}_y \max\big(0,\; m_r - b_{s,j(r)} (1 - \chi_{s,y})\big)\, a_{s,c,r,y}
+
+    in components ``ets``, ``free_allocation`` and ``cbam``. :math:`b` the benchmark
+    (free allocation per unit of output), :math:`\lambda` the free allocation factor,
+    :math:`\chi_{s,y}` the CBAM phase-out (0 for sectors outside CBAM or with CBAM off),
+    :math:`m` CO2 embedded per unit imported. Units: MEUR/yr.
+    """
+    for y in core.years:
+        price = coef.price[y]
+        b.cost("ets", y, [(price * c, col) for c, col in national_emission_pairs(x, core, y)])
+    allocation, charge = defaultdict(list), defaultdict(list)
+    for key in core.activity_index:
+        s, _c, r, y = key
+        if core.domestic[r]:
+            value = coef.price[y] * coef.free_allocation[(s, core.route_service[r], y)]
+            if value != 0:
+                allocation[y].append((-value, x.activity[key]))
+        elif coef.cbam_charge.get((r, y), 0.0) != 0:
+            charge[y].append((coef.cbam_charge[(r, y)], x.activity[key]))
+    for y in core.years:
+        b.cost("free_allocation", y, allocation[y])
+        b.cost("cbam", y, charge[y])
+
+
+class Ets(Policy):
+    name = "ets"
+    title = "EU-ETS, free allocation and CBAM"
+    switches = ("ets", "cbam")
+    cost_functions = (ets_costs,)
+
+    def coefficients(self, data, scenario, core, earlier) -> EtsCoefficients:
+        price_table = data.table("ets_price")
+        price = {y: price_table[y] for y in core.years}
+        if not all(finite(v) for v in price.values()):
+            raise StructureError(f"{data.path}: parameter 'ets_price' has no value for every year")
+        cbam = scenario.policies.cbam
+        phase_out = data.table("cbam_phase_out")
+        factor = data.table("free_allocation_factor")
+        benchmark = data.table("free_allocation_benchmark")
+        embedded = data.table("embedded_emissions")
+        cbam_sector = data.sectors["cbam"].to_dict()
+        free_allocation = {}
+        for sector, service in data.services.index:
+            for y in core.years:
+                kept = (1 - phase_out[y]) if (cbam and cbam_sector[sector]) else 1.0
+                free_allocation[(sector, service, y)] = (
+                    benchmark[sector, service] * factor[y] * kept
+                )
+        charge = {}
+        if cbam:
+            for r in core.lifetime:
+                sector = core.route_sector[r]
+                if core.domestic[r] or not cbam_sector[sector]:
+                    continue
+                for y in core.years:
+                    still_free = benchmark[sector, core.route_service[r]] * (1 - phase_out[y])
+                    charge[(r, y)] = price[y] * max(0.0, embedded[r] - still_free)
+        return EtsCoefficients(price=price, free_allocation=free_allocation, cbam_charge=charge)
+
+    def define(self, b, x, core, coef) -> None:
+        ets_costs(b, x, core, coef)

@@ -1,0 +1,113 @@
+"""The national CO2 levy on industry (CO2-heffing industrie), with dispensation rights.
+
+Switch: ``co2_levy``. ETS participants pay the levy rate less the ETS price, on the
+emissions above their dispensation rights.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+
+from elektra.expressions import emission_pairs
+from elektra.lp import Builder, DualSpec, Row, Variables, at_least
+from elektra.policies.base import Policy
+from elektra.policies.ets import carbon_price
+from elektra.structure import Core, SectorClusterYear
+
+
+@dataclass(frozen=True)
+class LevyCoefficients:
+    index: tuple[SectorClusterYear, ...]
+    #: the levy rate above the ETS price, max(0, levy - ETS) (EUR/t = MEUR/Mt)
+    rate: Mapping[int, float]
+    #: emissions exempt by dispensation rights (Mt)
+    dispensation: Mapping[SectorClusterYear, float]
+
+
+DUALS = (
+    DualSpec(
+        "levy_base",
+        "dual_levy_base",
+        ("sector", "cluster", "year"),
+        "EUR/t",
+        "Levy paid at the margin per tonne above the dispensation rights",
+        sign=1.0,
+    ),
+)
+
+
+def levy_base(x: Variables, core: Core, coef: LevyCoefficients, key: SectorClusterYear) -> Row:
+    r"""National CO2 levy: the levied emissions are those above the dispensation rights.
+
+    .. math:: \ell_{s,c,y} \ge E_{s,c,y} - R_{s,c,y}, \quad \ell \ge 0
+
+    with :math:`R` the dispensation rights. Units: Mt/yr.
+    """
+    pairs = [(-c, column) for c, column in emission_pairs(x, core, *key)]
+    return at_least([(1.0, x.levied[key])] + pairs, -coef.dispensation[key])
+
+
+def levy_costs(b: Builder, x: Variables, core: Core, coef: LevyCoefficients) -> None:
+    r"""The levy paid on the levied emissions, at the rate above the ETS price.
+
+    .. math:: C^{levy}_y = \sum_{s,c} \max(0, \tau_y - P^{ETS}_y)\, \ell_{s,c,y}
+
+    Component ``co2_levy``. Units: MEUR/yr.
+    """
+    by_year = defaultdict(list)
+    for key in coef.index:
+        by_year[key.year].append((coef.rate[key.year], x.levied[key]))
+    for y, pairs in by_year.items():
+        b.cost("co2_levy", y, pairs)
+
+
+class Levy(Policy):
+    name = "co2_levy"
+    title = "National CO2 levy"
+    switches = ("co2_levy",)
+    constraints = (levy_base,)
+    cost_functions = (levy_costs,)
+    duals = DUALS
+
+    def coefficients(self, data, scenario, core, earlier) -> LevyCoefficients:
+        price = carbon_price(earlier, core.years)
+        levy = data.table("co2_levy_rate")
+        dispensation = data.table("co2_levy_dispensation")
+        index = tuple(
+            SectorClusterYear(s, c, y) for s, c in core.emission_cells for y in core.years
+        )
+        return LevyCoefficients(
+            index=index,
+            rate={y: max(0.0, levy[y] - price[y]) for y in core.years},
+            dispensation={key: dispensation[key] for key in index},
+        )
+
+    def define(self, b, x, core, coef) -> None:
+        x.add(
+            b.variables(
+                "levied",
+                coef.index,
+                SectorClusterYear._fields,
+                units="Mt/yr",
+                description="Emissions on which the national CO2 levy is paid",
+            )
+        )
+        b.constraints(
+            "levy_base",
+            coef.index,
+            SectorClusterYear._fields,
+            partial(levy_base, x, core, coef),
+            dual=DUALS[0],
+        )
+        levy_costs(b, x, core, coef)
+
+    def notes(self, core, coef, solution) -> list[str]:
+        if all(rate <= 0 for rate in coef.rate.values()):
+            return [
+                "policy 'co2_levy' is on but its rate never exceeds the ETS price: it cannot "
+                "bite in any year"
+            ]
+        return super().notes(core, coef, solution)
