@@ -129,6 +129,23 @@ S_OWE = (
     "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 )
 S_OWN = "elektra dataset compiler (estimate)"
+S_EB_GAS = (
+    "Energy tax on natural gas 2025 per m3 by yearly use per connection (Wet belastingen op "
+    "milieugrondslag art. 59, Belastingplan 2025) via rendement.nl 'Verlaging van de energiebelasting "
+    "op aardgas': 0-170,000 m3 EUR 0.5782; 170,000-1M EUR 0.3157; 1M-10M EUR 0.2035; > 10M EUR 0.0539; "
+    "exemptions for gas used for electricity generation and for metallurgical and mineralogical "
+    "processes (Wbm art. 64, lid 1 and 4)"
+)
+S_EB_EL = (
+    "Energy tax on electricity per kWh by yearly use per connection (Wbm art. 59) via pzem.nl "
+    "'Tarieven energiebelasting' (2024: > 10 million kWh business use EUR 0.00188; 50,000-10M kWh "
+    "EUR 0.03943) and engie.nl (2025 indicative: 50,000-10M kWh EUR 0.03814); electricity for "
+    "chemical reduction, electrolytic and metallurgical processes exempt (Wbm art. 64 lid 4)"
+)
+S_MIDDEN_SITES = (
+    "PBL/TNO MIDDEN database v0.3, midden.json (github.com/pbl-nl/MIDDEN, commit e404e16): NEa 2020 "
+    "verified emissions, NACE code and cluster of each installation"
+)
 S_HH1 = (
     "Shell Venster 2025 'Het kloppend hart achter de grootste groene waterstoffabriek van Europa' (shell.nl): "
     "Holland Hydrogen 1, 10 x 20 MW electrolysers on Maasvlakte 2, opening planned end 2026, up to 60 t H2/day; "
@@ -200,6 +217,30 @@ EF = {  # t CO2 / TJ
     "hydrogen": 0.0,
     "biomethane": 0.0,
 }
+# Energy tax on natural gas [EUR per m3, 2025], by tier of yearly use per connection (S_EB_GAS)
+GAS_TAX_TIER = {"0-170k": 0.5782, "170k-1M": 0.3157, "1M-10M": 0.2035, ">10M": 0.0539}
+GAS_MWH_LHV_PER_M3 = 31.65 / 3600  # the tax's m3 holds 35.17 MJ GCV = 31.65 MJ LHV
+# Share of the taxable gas use of each cluster at sites whose marginal m3 falls in each tier,
+# from MIDDEN's installations (tools/dataset_nl/midden_gas_tiers.py on midden.json) [estimate]
+GAS_TIER_SHARE = {
+    "chemelot": {">10M": 1.0},
+    "noord_nederland": {"1M-10M": 0.032, ">10M": 0.968},
+    "noordzeekanaalgebied": {">10M": 1.0},
+    "cluster6": {"1M-10M": 0.143, ">10M": 0.857},
+    "rotterdam_moerdijk": {"1M-10M": 0.005, ">10M": 0.995},
+    "zeeland_west_brabant": {"1M-10M": 0.001, ">10M": 0.999},
+}
+# Sectors whose fuel gas pays energy tax: the rest use it for metallurgical or mineralogical
+# processes (steel, non-ferrous, glass, ceramics, cement/lime) or as feedstock (ammonia and
+# hydrogen reformers), which Wbm art. 64 exempts or leaves untaxed
+GAS_TAXED_SECTORS = (
+    "refining",
+    "petrochemicals",
+    "other_chemicals",
+    "food",
+    "paper",
+    "other_industry",
+)
 GAS_BOILER = 0.0341 / 0.0315  # PJ gas per PJ steam (MIDDEN TC0446) = 1.0825
 FURNACE_ETA = 0.80  # estimate: useful heat per fuel of a fired furnace
 
@@ -1483,6 +1524,43 @@ for c, h in H2_CLUSTER.items():
     )
 
 
+def gas_tax_per_cluster():
+    """EUR/MWh (LHV) of energy tax on the marginal m3 of a cluster's taxable gas users."""
+    return {
+        c: sum(GAS_TAX_TIER[t] * share for t, share in tiers.items()) / GAS_MWH_LHV_PER_M3
+        for c, tiers in GAS_TIER_SHARE.items()
+    }
+
+
+def taxed_gas_use():
+    """PJ/yr of natural gas burnt by the reference routes of the taxed sectors, per cluster."""
+    use = defaultdict(float)
+    for (s, c, svc), d in DEMAND.items():
+        if s in GAS_TAXED_SECTORS:
+            use[c] += d * ref_route(s, svc).inputs.get("natural_gas", 0.0)
+    return dict(use)
+
+
+def gas_energy_tax():
+    """One national energy-tax rate on natural gas: the clusters' marginal rates weighted by
+    their taxed base-year gas use. Returns (EUR/MWh, method)."""
+    rate, use = gas_tax_per_cluster(), taxed_gas_use()
+    value = sum(rate[c] * use[c] for c in use) / sum(use.values())
+    per_cluster = ", ".join(f"{c} {rate[c]:.2f} ({use[c]:.0f} PJ)" for c in sorted(use))
+    method = (
+        f"marginal tier of the taxed sites, weighted by taxed gas use: per cluster the 2025 tier rates "
+        f"(EUR/m3 / {GAS_MWH_LHV_PER_M3 * 1000:.4f} MWh LHV per 1000 m3: > 10M m3 "
+        f"{GAS_TAX_TIER['>10M'] / GAS_MWH_LHV_PER_M3:.2f}, 1M-10M "
+        f"{GAS_TAX_TIER['1M-10M'] / GAS_MWH_LHV_PER_M3:.2f} EUR/MWh) x the share of the cluster's taxable gas "
+        f"at sites in that tier (MIDDEN installations, gas = CO2 x 560 m3/t, tools/dataset_nl/midden_gas_tiers.py), "
+        f"then weighted by the base-year gas use of the taxed sectors ({', '.join(GAS_TAXED_SECTORS)}): "
+        f"{per_cluster}. One figure per carrier (the parameter has no cluster or sector dimension): it "
+        f"understates cluster 6 (14 % of its taxable gas at sites below 10M m3) and overstates the exempt "
+        f"uses (metallurgical/mineralogical processes, reformer feedstock), which pay 0"
+    )
+    return value, method
+
+
 def main():
     n = {}
     # --------------------------------------------------------------- set files
@@ -2100,28 +2178,31 @@ def main():
         3.0,
         2024,
     )
+    gas_tax, gas_tax_method = gas_energy_tax()
     price(
         "natural_gas",
         "energy_tax",
         2025,
-        1.0,
+        round(gas_tax, 2),
         "EUR/MWh",
-        S_OWN,
+        f"{S_EB_GAS}; {S_MIDDEN_SITES}",
         True,
-        "assumed effective energy tax: top band (> 10 mln m3) rate, with feedstock and CHP exemptions lowering the average",
+        gas_tax_method,
         0.0,
-        5.0,
-        2024,
+        round(GAS_TAX_TIER["1M-10M"] / GAS_MWH_LHV_PER_M3, 2),
+        2025,
+        note="low: exempt uses; high: a site using 1-10 million m3/yr. Held after 2025; the tiers below "
+        "10M m3 rise again in 2026 (Belastingplan 2026, engie.nl), not retrieved",
     )
     price(
         "electricity",
         "price",
         2025,
-        72,
+        71.1,
         "EUR/MWh",
         f"{S_FME}; {S_EBRIDGE}",
         True,
-        "FME 2025 all-in EUR 88/MWh minus network tariff (15) and energy tax (1)",
+        "FME 2025 all-in EUR 88/MWh minus network tariff (15) and energy tax (1.88), rounded",
         60,
         90,
         2025,
@@ -2183,14 +2264,17 @@ def main():
         "electricity",
         "energy_tax",
         2025,
-        1.0,
+        1.88,
         "EUR/MWh",
-        S_OWN,
+        S_EB_EL,
         True,
-        "assumed: energy-tax band > 10 GWh (business) is about EUR 0.5-1/MWh",
-        0.5,
-        2.0,
-        2025,
+        "the > 10 million kWh business-use tier (2024, EUR 0.00188/kWh): ETS sites use more than 10 GWh/yr "
+        "per connection, so their marginal MWh pays this tier; 2025 value not retrieved, 2024 held",
+        0.0,
+        38.14,
+        2024,
+        note="low: exempt electrolytic and metallurgical use; high: a site below 10 GWh/yr (2025 tier "
+        "50,000-10M kWh, EUR 0.03814/kWh)",
     )
     price(
         "biomethane",
