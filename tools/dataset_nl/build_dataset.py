@@ -129,6 +129,17 @@ S_OWE = (
     "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 )
 S_OWN = "elektra dataset compiler (estimate)"
+S_NETL_H2 = (
+    "Lewis et al. (2022) Comparison of commercial, state-of-the-art, fossil-based hydrogen production "
+    "technologies, DOE/NETL-2022/3241, Exhibit 5-7 case 3 (ATR with CCS, 94.5 % capture: total as-spent "
+    "cost USD2018 1,467 per kg H2/day; fixed O&M USD2018 24.7M/yr for 660 t H2/day), as tabulated in the "
+    "POSTED database (github.com/PhilippVerpoort/posted, tedfs/Tech/Methane Reforming.csv)"
+)
+S_ECB_FX = "ECB euro foreign exchange reference rates, 2018 annual average USD 1.181 per EUR"
+S_CEPCI = (
+    "Chemical Engineering Plant Cost Index annual averages 2017 567.5, 2018 603.1, 2019 607.5, "
+    "2023 797.9 (chemengonline.com, annual-average announcements)"
+)
 S_EB_GAS = (
     "Energy tax on natural gas 2025 per m3 by yearly use per connection (Wet belastingen op "
     "milieugrondslag art. 59, Belastingplan 2025) via rendement.nl 'Verlaging van de energiebelasting "
@@ -1368,6 +1379,11 @@ ROUTES.append(
         inputs_method="SMR inputs plus capture energy of MIDDEN TC0354",
     )
 )
+# Chemical Engineering Plant Cost Index, annual averages (S_CEPCI)
+CEPCI = {2017: 567.5, 2018: 603.1, 2019: 607.5, 2023: 797.9}
+# ATR + CCS capex, EUR2023 per kW H2 (LHV): NETL 2022 case 3, converted and escalated
+KW_PER_KG_H2_DAY = LHV_H2 * 1000 / 86400  # 1 kg H2/day = 1.3889 kW (LHV)
+ATR_CCS_CAPEX = 1467 / KW_PER_KG_H2_DAY / 1.181 * CEPCI[2023] / CEPCI[2018]
 ROUTES.append(
     Route(
         "hydrogen_atr_ccs",
@@ -1376,9 +1392,24 @@ ROUTES.append(
         "blue_hydrogen",
         "Autothermal reforming with CO2 capture (H-Vision type)",
         S_MIDDEN_TC
-        + " TC0425 (H-Vision 2019 p.51: 3.13 GW gas -> 2.4 GW H2, 53 MWe/GW H2, EUR 380M/GW H2, O&M 2.5 %/yr)",
+        + " TC0425 (H-Vision 2019 p.51: 3.13 GW gas -> 2.4 GW H2, 53 MWe/GW H2, O&M 2.5 %/yr); capex "
+        + S_NETL_H2,
         {"natural_gas": 3.13 / 2.4, "electricity": 0.053},
-        capex=(380, "MEUR/GW", S_MIDDEN_TC + " TC0425", False, "", None, None, 2019),
+        capex=(
+            round(ATR_CCS_CAPEX),
+            "MEUR/GW",
+            f"{S_NETL_H2}; {S_ECB_FX}; {S_CEPCI}; low: {S_MIDDEN_TC} TC0425 (H-Vision 2019, EUR 380M/GW H2)",
+            True,
+            f"NETL ATR + CCS (94.5 % capture) total as-spent cost USD2018 1,467 per kg H2/day / 1.3889 kW "
+            f"(LHV) per kg/day = USD2018 1,056/kW / 1.181 USD per EUR = EUR2018 894/kW x CEPCI 2023/2018 "
+            f"(797.9/603.1) = EUR2023 {ATR_CCS_CAPEX:.0f}/kW; low: the H-Vision pre-FEED figure "
+            f"MIDDEN uses (EUR2019 380/kW) x CEPCI 2023/2019 (797.9/607.5) = {380 * CEPCI[2023] / CEPCI[2019]:.0f}; "
+            "high: NETL's +25 % estimate accuracy. H-Vision's unescalated 2019 figure gave blue "
+            "hydrogen at about EUR 2.2/kg",
+            round(380 * CEPCI[2023] / CEPCI[2019]),
+            round(ATR_CCS_CAPEX * 1.25),
+            2023,
+        ),
         fixed_om=("pct", 0.025),
         lifetime=25,
         first_year=2031,
