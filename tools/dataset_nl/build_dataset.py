@@ -129,6 +129,12 @@ S_OWE = (
     "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 )
 S_OWN = "elektra dataset compiler (estimate)"
+S_ARPAGAUS = (
+    "Arpagaus, Bless, Uhlmann, Schiffmann & Bertsch (2018) High temperature heat pumps: market "
+    "overview, state of the art, research status, refrigerants, and application potentials, Energy "
+    "152, 985-1010: market HTHPs with sinks of 90-160 °C reach COPs of 2.4-5.8 at lifts of 95-40 K; "
+    "research units 2.2-2.8 at a 70 K lift to a 120 °C sink"
+)
 S_NETL_H2 = (
     "Lewis et al. (2022) Comparison of commercial, state-of-the-art, fossil-based hydrogen production "
     "technologies, DOE/NETL-2022/3241, Exhibit 5-7 case 3 (ATR with CCS, 94.5 % capture: total as-spent "
@@ -604,6 +610,22 @@ def with_post_combustion(inputs, process=0.0):
     return new, captured
 
 
+# Heat-pump COP per band: (COP, source, method)
+HP_COP = {
+    "heat_low": (
+        3.5,
+        S_MIDDEN_TC + " TC0471 (COP 3.5; PBL 2021 conceptadvies SDE++ grootschalige warmtepompen)",
+        "",
+    ),
+    "heat_medium": (
+        2.2,
+        S_ARPAGAUS,
+        "COP 2.2 for steam of 100-400 °C (the potential holds only the LP and MP steam classes, "
+        "100-210 °C): Arpagaus et al. report COPs of 2.2-2.8 at a 70 K lift to a 120 °C sink and "
+        "about 2.4 at a 95 K lift for market units with sinks of 90-160 °C; steam above 120 °C "
+        "needs the larger lifts, so the low end. MIDDEN's COP 3.5 (TC0471-2) is kept below 100 °C",
+    ),
+}
 MEUR_PER_PJYR_PER_EUR_PER_KW = 0.0316881  # 1 EUR/kW = 0.03169 MEUR/(PJ/yr)
 
 
@@ -671,13 +693,15 @@ def heat_routes(
                 "electrification",
                 "Industrial heat pump (closed cycle / MVR)",
                 S_MIDDEN_TC + " TC0471-2 (PBL 2021 conceptadvies SDE++ grootschalige warmtepompen)",
-                {"electricity": 1 / 3.5},
+                {"electricity": 1 / HP_COP[band][0]},
                 capex=(976, "EUR/kW", S_MIDDEN_TC + " TC0471-2", False, "", 488, 1950, 2020),
                 fixed_om=(20, "kEUR/MW/yr", S_MIDDEN_TC + " TC0471-2", False, "", None, None, 2020),
                 lifetime=12,
                 flh=flh_el,
                 potential={"": hp_potential},
-                inputs_est=False,
+                inputs_src=HP_COP[band][1],
+                inputs_est=band != "heat_low",
+                inputs_method=HP_COP[band][2],
             )
         )
         out.append(
