@@ -129,6 +129,12 @@ S_OWE = (
     "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 )
 S_OWN = "elektra dataset compiler (estimate)"
+S_DRI_H2 = (
+    "POSTED database (github.com/PhilippVerpoort/posted, tedfs/Tech/Iron Direct Reduction.csv), "
+    "hydrogen input of H2 shaft furnaces per t DRI: Holling et al. 2017 635 Nm3; Otto et al. 2017 "
+    "58.17 kg per 1.03 t; Rechberger et al. 2020 (steel research int. 91) 504.5 Nm3 reduction + 242 Nm3 "
+    "heating; Sasiain et al. 2020 503.5 + 242 Nm3; Jacobasch et al. 2021 115.7 kt H2 per 1.74 Mt DRI"
+)
 S_ARPAGAUS = (
     "Arpagaus, Bless, Uhlmann, Schiffmann & Bertsch (2018) High temperature heat pumps: market "
     "overview, state of the art, research status, refrigerants, and application potentials, Energy "
@@ -1034,7 +1040,29 @@ ROUTES.append(
         inputs_method="BF-BOF inputs plus capture electricity (175 kWh/t CO2, MIDDEN TC0478) for 0.786 t captured; capture_rate = 0.786 / gross intensity",
     )
 )
-H2_DRI = 44.2 * 0.98 / 1000 * LHV_H2  # GJ H2 / t steel
+# Hydrogen for reduction and heating in an H2 shaft furnace, kg H2 per t DRI, from the studies
+# in POSTED that count both (S_DRI_H2); Nm3 at 0.0899 kg/Nm3
+H2_NM3 = 0.0899
+DRI_H2_STUDIES = {
+    "Holling 2017": 635 * H2_NM3,
+    "Otto 2017": 58.17 / 1.03,
+    "Rechberger 2020": (504.5 + 242) * H2_NM3,
+    "Sasiain 2020": (503.5 + 242) * H2_NM3,
+    "Jacobasch 2021": 115742.31 / 1744694.39 * 1000,
+}
+DRI_PER_STEEL = 0.98  # t DRI per t crude steel (MIDDEN TC0037)
+H2_DRI_KG = sum(DRI_H2_STUDIES.values()) / len(DRI_H2_STUDIES) * DRI_PER_STEEL  # kg H2/t steel
+H2_DRI = H2_DRI_KG / 1000 * LHV_H2  # GJ H2 / t steel
+H2_DRI_METHOD = (
+    "hydrogen for reduction and for heating the shaft-furnace gas (no separate heater in the "
+    "route): mean of the studies that count both, kg H2 per t DRI: "
+    + ", ".join(f"{k} {v:.1f}" for k, v in DRI_H2_STUDIES.items())
+    + f" = {sum(DRI_H2_STUDIES.values()) / len(DRI_H2_STUDIES):.1f} x {DRI_PER_STEEL} t DRI/t steel "
+    f"= {H2_DRI_KG:.1f} kg/t steel x 120 GJ/t = {H2_DRI:.2f} GJ/t (range "
+    f"{min(DRI_H2_STUDIES.values()) * DRI_PER_STEEL:.0f}-{max(DRI_H2_STUDIES.values()) * DRI_PER_STEEL:.0f} kg/t). "
+    "MIDDEN TC0039's 44.2 kt H2/Mt DRI (43 kg/t steel) lies below the stoichiometric need of "
+    "about 50 kg/t; EAF electricity, gas and coal from MIDDEN TC0037"
+)
 ROUTES.append(
     Route(
         "steel_h2_dri_eaf",
@@ -1043,7 +1071,7 @@ ROUTES.append(
         "hydrogen",
         "Hydrogen direct reduction (shaft furnace) + electric arc furnace",
         S_MIDDEN_TC
-        + " TC0039 (H2-DRI: 44.2 kt H2/Mt DRI, EUR 905M per Mt DRI/yr) and TC0037 (EAF: 2.07 PJ elec, 0.78 PJ gas, 0.76 PJ coal per Mt steel; 0.98 t DRI/t)",
+        + " TC0039 (H-DR reactor: EUR 905M per Mt DRI/yr) and TC0037 (EAF: 2.07 PJ elec, 0.78 PJ gas, 0.76 PJ coal per Mt steel; 0.98 t DRI/t)",
         {"hydrogen": H2_DRI, "electricity": 2.07, "natural_gas": 0.78, "coal": 0.76},
         capex=(
             905 * 0.98 + 250,
@@ -1059,7 +1087,9 @@ ROUTES.append(
         lifetime=20,
         first_year=2031,
         flh=7000,
-        inputs_est=False,
+        inputs_src=S_DRI_H2 + "; " + S_MIDDEN_TC + " TC0037 (EAF)",
+        inputs_est=True,
+        inputs_method=H2_DRI_METHOD,
     )
 )
 ROUTES.append(
