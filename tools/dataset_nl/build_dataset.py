@@ -129,6 +129,13 @@ S_OWE = (
     "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 )
 S_OWN = "elektra dataset compiler (estimate)"
+S_ZEESTRAAT = (
+    "netopzee.eu (TenneT, 21 Dec 2021) 'Met klantaansluiting krijgt Tata Steel straks twee eigen groepen in "
+    "de grote schakelkast van TenneT': customer connection at the new 380 kV Zeestraat station built for "
+    "Hollandse Kust (noord), (west Alpha), (west Beta); ocean-energyresources.com (19 Dec 2024): onshore work "
+    "for these three connections completed; netopzee.eu IJmuiden Ver Beta: landing at the Maasvlakte; "
+    "deltalinqs.nl: IJmuiden Ver Alpha to Borssele; nwea.nl: IJmuiden Ver Beta end 2029"
+)
 S_DRI_H2 = (
     "POSTED database (github.com/PhilippVerpoort/posted, tedfs/Tech/Iron Direct Reduction.csv), "
     "hydrogen input of H2 shaft furnaces per t DRI: Holling et al. 2017 635 Nm3; Otto et al. 2017 "
@@ -2660,7 +2667,11 @@ def main():
             (
                 2029,
                 1000,
-                "Tata Steel own 380 kV connection at Zeestraat with IJmuiden Ver Beta landing (2029); 1,000 MW assumed",
+                "Tata Steel's own 380 kV customer connection (two bays) at TenneT's Zeestraat station in "
+                "Wijk aan Zee, the landing of Net op zee Hollandse Kust (noord), (west Alpha) and (west Beta), "
+                "onshore works completed Dec 2024 (the IJmuiden Ver links land elsewhere: Alpha at Borssele, "
+                "Beta at the Maasvlakte); 1,000 MW and 2029, ahead of the stage-1 DRP/EAF, assumed",
+                S_ZEESTRAAT,
             )
         ],
         "cluster6": [
@@ -2687,7 +2698,8 @@ def main():
             cluster=c,
             year=2025,
         )
-        for y, add, note in REINF[c]:
+        for y, add, note, *extra in REINF[c]:
+            source = "; ".join([S_GRID, *extra])
             t.add(
                 "grid_capacity",
                 round(cum, 1),
@@ -2703,7 +2715,7 @@ def main():
                 "grid_capacity",
                 round(cum, 1),
                 "MW",
-                S_GRID,
+                source,
                 figure_year=y,
                 estimate=True,
                 method=f"+{add} MW: {note}",
