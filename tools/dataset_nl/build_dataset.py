@@ -94,7 +94,6 @@ S_EU_SA = (
     "the system for greenhouse gas emission allowance trading post-2021 (2020/C 317/04), aid intensity "
     "75 % and Annex III maximum regional CO2 emission factors (Central West Europe 0.72 tCO2/MWh)"
 )
-S_NEA_LEVY = "NEa (27 Nov 2020) Voorlichting CO2-heffing industrie (emissieautoriteit.nl); Wet CO2-heffing industrie"
 S_PORTHOS = (
     "Porthos FID Oct 2023 (schuttevaer.nl 2023-10-18); NEa permit: 2.5 Mt/yr for 15 yr from 2026; "
     "Aramis: 5 Mt/yr initially (5-14 Mt in 2030 per PBL), FID 2026, first CO2 2030 (ewmagazine.nl 2025-01)"
@@ -129,6 +128,18 @@ S_OWE = (
     "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 )
 S_OWN = "elektra dataset compiler (estimate)"
+S_BP2026_LEVY = (
+    "Belastingplan 2026, memorie van toelichting par. 5.20 'Aanpassingen CO2-heffing industrie' "
+    "(rijksfinancien.nl): rate for ETS1 and N2O installations lowered to EUR 78.67/t, reduction factor "
+    "raised in 2026 and held constant after; PwC (16 Sep 2025) 'Klimaat-, energie- en automaatregelen "
+    "Belastingplan 2026': from EUR 87.90/t in 2025 to EUR 78.67/t from 2026 up to and including 2030; "
+    "Wet CO2-heffing industrie (Wbm ch. VI-B)"
+)
+S_NEA_DPR = (
+    "NEa (15 Jun 2022) 'Aanpassing reductiefactor CO2-heffing aangekondigd': reduction factor 1.213 in 2023, "
+    "falling by 0.078 a year (enacted in Belastingplan 2023); "
+    + S_BP2026_LEVY
+)
 S_ZEESTRAAT = (
     "netopzee.eu (TenneT, 21 Dec 2021) 'Met klantaansluiting krijgt Tata Steel straks twee eigen groepen in "
     "de grote schakelkast van TenneT': customer connection at the new 380 kV Zeestraat station built for "
@@ -1653,6 +1664,44 @@ def gas_energy_tax():
     return value, method
 
 
+# National CO2 levy on industry (ETS1 installations): rate per year, EUR/t
+LEVY_RATE = (
+    (
+        2025,
+        87.90,
+        S_BP2026_LEVY,
+        False,
+        "",
+    ),
+    (
+        2026,
+        78.67,
+        S_BP2026_LEVY,
+        False,
+        "",
+    ),
+    (
+        2030,
+        78.67,
+        S_BP2026_LEVY,
+        True,
+        "EUR 78.67 from 2026 up to and including 2030 (Belastingplan 2026); held after 2030 (no later rate set)",
+    ),
+)
+# Reduction factor of the dispensation rights: 1.213 in 2023 less 0.078 a year (Belastingplan 2023),
+# raised in 2026 and held constant after (Belastingplan 2026; the new value was not retrieved)
+LEVY_DISPENSATION_FACTOR = (
+    (2025, 1.213 - 2 * 0.078, "1.213 (2023) - 2 x 0.078"),
+    (
+        2026,
+        1.213 - 2 * 0.078,
+        "raised in 2026 above the old path's 0.979 and held constant after; the new value was not "
+        "retrieved, so the 2025 factor 1.057 is held",
+    ),
+    (2030, 1.213 - 2 * 0.078, "held constant after 2026 (Belastingplan 2026)"),
+)
+
+
 def main():
     n = {}
     # --------------------------------------------------------------- set files
@@ -3061,30 +3110,31 @@ def main():
         method="MIDDEN's capture O&M incl. T&S used as one tariff; the official Porthos tariff was not found; CCS routes carry only 2-3 % capex as fixed O&M",
         year=2025,
     )
-    for y in range(2025, 2031):
-        v = round(30.48 + 10.73 * (y - 2021), 2)
+    for y, v, src, est, m in LEVY_RATE:
         t.add(
             "co2_levy_rate",
             v,
             "EUR/t",
-            S_NEA_LEVY,
+            src,
             figure_year=y,
-            estimate=True,
-            method="statutory tariff 30.48 (2021) + 10.73 per year (derived); ETS firms pay tariff minus EUA price",
-            note="the Kamerbrief EII 2026 announces abolition: set to 0 in a policy scenario",
+            estimate=est,
+            method=m,
+            note="ETS firms pay the rate less the EUA price; the base ETS path (EUR 87.5 in 2026, 130 in 2030) "
+            "stays above EUR 78.67 from 2026, so the levy bites only in 2025 unless the ETS price is lower. "
+            "The Kamerbrief EII 2026 abolishes the levy (the base scenario switches it off)",
             year=y,
         )
     for (s, c), e in sorted(TARGET.items()):
-        for y in (2025, 2030):
-            f = 1.2 - (1.2 - 0.69) * (y - 2021) / 9
+        for y, f, m in LEVY_DISPENSATION_FACTOR:
             t.add(
                 "co2_levy_dispensation",
                 round(e * f, 4),
                 "Mt",
-                S_NEA_LEVY,
+                S_NEA_DPR,
                 figure_year=y,
                 estimate=True,
-                method=f"base-year emissions x dispensation factor {f:.3f} (linear 1.2 in 2021 -> 0.69 in 2030, as recalled from the levy design; not verified); Sep-2025 extra rights not included",
+                method=f"base-year emissions x reduction factor {f:.3f} ({m}); the law applies the factor to "
+                "benchmark-based allocation, approximated here by base-year emissions",
                 sector=s,
                 cluster=c,
                 year=y,
