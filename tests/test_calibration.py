@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from elektra.docs import default_data, reference_base_year
 from elektra.pipeline import run
 from tests.conftest import ROOT
 
@@ -101,3 +102,17 @@ def test_target_scenario_caps_at_the_published_target_on_elektras_boundary():
     assert float(cap) == target
     shift = _projection("pbl_industry_minus_elektra_boundary_2030")
     assert target == pytest.approx(_projection("industry_indicative_target_2030") - shift, abs=0.05)
+
+
+def test_reference_routes_reproduce_the_published_base_year():
+    """The calibration the generated summary of docs/data.md prints: every 2025 demand met
+    by its reference route gives the published base-year emissions of each cluster (exact by
+    construction, to the rounding of the CSVs), and hydrogen is made where it is used up."""
+    energy, emissions, made = reference_base_year(default_data())
+    table = _published("emissions.csv")
+    targets = table[table["item"] == "calibration_target"].set_index("cluster")["value"]
+    for cluster, value in emissions.items():
+        assert value == pytest.approx(targets[cluster], rel=1e-3)
+    assert sum(emissions.values()) == pytest.approx(targets["total"], rel=1e-3)
+    assert energy["hydrogen"] == pytest.approx(0.0, abs=1e-9)
+    assert made["hydrogen"] > 0
