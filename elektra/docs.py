@@ -227,6 +227,7 @@ def data_page(data: Data) -> str:
         "in the CSV files, before unit conversion; `elektra data` filters them by parameter, "
         "sector, cluster or route.\n",
     ]
+    lines.append(dataset_summary(data))
     dims = ("sector", "cluster", "service", "route", "year", "carrier", "instrument")
     sources: dict[str, int] = {}
     for name, group in rows.groupby("parameter", sort=False):
@@ -244,6 +245,78 @@ def data_page(data: Data) -> str:
     lines.append("\n## Sources\n\n")
     for source, number in sources.items():
         lines.append(f'<a id="s{number}"></a>{number}. {_cell(source)}\n')
+    return "".join(lines)
+
+
+def reference_base_year(
+    data: Data,
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """Carrier purchases (PJ/yr), direct CO2 per cluster (Mt/yr) and produced carriers made
+    and used inside (PJ/yr) in the first model year if every demand is met by its reference
+    route.
+
+    A produced carrier (hydrogen) is made by the reference route of its own service, in the
+    clusters that hold that route's existing capacity, in proportion to it. Capture and
+    process emissions of the reference routes count. Units: PJ/yr and Mt/yr.
+    """
+    year = data.years[0]
+    demand, inputs = data.table("demand"), data.table("input")
+    factor, capture = data.table("emission_factor"), data.table("capture_rate")
+    process, existing = data.table("process_emissions"), data.table("existing_capacity")
+    routes, carriers = data.routes, list(data.carriers.index)
+    reference = {
+        (row.sector, row.service): route
+        for route, row in routes.iterrows()
+        if row.route_class == "reference"
+    }
+    energy: dict[str, float] = dict.fromkeys(carriers, 0.0)
+    emissions: dict[str, float] = dict.fromkeys(data.clusters.index, 0.0)
+    made: dict[str, float] = {}
+
+    def run(route: str, cluster: str, level: float) -> None:
+        gross = process[route]
+        for k in carriers:
+            energy[k] += level * inputs[route, year, k]
+            gross += inputs[route, year, k] * factor[k]
+        emissions[cluster] += level * gross * (1 - capture[route])
+
+    for sector, service in data.services.index:
+        for cluster in data.clusters.index:
+            level = demand[sector, cluster, service, year]
+            if level > 0:
+                run(reference[(sector, service)], cluster, level)
+    for k in data.produced_carriers:
+        maker = next(r for (s, svc), r in reference.items() if svc == k)
+        sector = routes.loc[maker, "sector"]
+        stock = {c: existing[sector, c, maker, year] for c in data.clusters.index}
+        used, total = energy[k], sum(stock.values())
+        made[k] = used
+        for cluster, capacity in stock.items():
+            if capacity > 0:
+                run(maker, cluster, used * capacity / total)
+        energy[k] -= used
+    return energy, emissions, made
+
+
+def dataset_summary(data: Data) -> str:
+    """Rows per file and the base-year energy and emissions of the reference routes."""
+    rows = data.rows
+    lines = ["\n## Summary\n\n", "| file | rows | estimates |\n", "|---|---:|---:|\n"]
+    for file, group in rows.groupby("file", sort=True):
+        estimates = (group["estimate"].str.lower() == "true").sum()
+        lines.append(f"| {Path(file).name} | {len(group)} | {estimates} |\n")
+    energy, emissions, made = reference_base_year(data)
+    year = data.years[0]
+    lines.append(
+        f"\nIn {year}, with every demand met by its reference route (the calibration: these "
+        "reproduce the published base-year emissions), the dataset implies:\n\n"
+        "| carrier | PJ/yr |\n|---|---:|\n"
+    )
+    lines += [f"| {k} | {v:.1f} |\n" for k, v in energy.items() if abs(v) > 1e-9]
+    lines += [f"| {k} (made and used inside) | {v:.1f} |\n" for k, v in made.items()]
+    lines.append("\n| cluster | Mt CO2/yr |\n|---|---:|\n")
+    lines += [f"| {c} | {v:.2f} |\n" for c, v in emissions.items()]
+    lines.append(f"| **total** | **{sum(emissions.values()):.2f}** |\n")
     return "".join(lines)
 
 

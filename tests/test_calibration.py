@@ -12,14 +12,16 @@ docs/validation.md discusses them. Tolerances and why:
 - 2030 emissions inside PBL's KEV 2024 range for industry (33.3-42.5 Mt) moved to elektra's
   boundary: PBL industry includes non-ETS and non-CO2 emissions (about 10.5 Mt in 2030)
   and leaves out the Vattenfall plants on Tata's gases (5.3 Mt), a shift of -5.2 Mt
-  (docs/validation.md, section 2).
+  (row pbl_industry_minus_elektra_boundary_2030 of projections.csv, docs/validation.md).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+import yaml
 
+from elektra.docs import default_data, reference_base_year
 from elektra.pipeline import run
 from tests.conftest import ROOT
 
@@ -76,14 +78,41 @@ def test_base_year_energy_use_matches_the_energy_balance(base):
     assert gas_without_chp <= float(use.sel(carrier="natural_gas")) <= gas_with_chp
 
 
-#: PBL industry (Klimaatakkoord sector) minus elektra's boundary in 2030, Mt (estimate,
-#: docs/validation.md): 10.5 Mt not modelled less 5.3 Mt of Vattenfall plants modelled.
-PBL_BOUNDARY_SHIFT = 10.5 - 5.3
+def _projection(item: str) -> float:
+    table = _published("projections.csv").set_index("item")["value"]
+    return float(table[item])
 
 
 def test_2030_emissions_lie_in_the_pbl_projection_range(base):
-    table = _published("projections.csv").set_index("item")["value"]
     total_2030 = float(base["emissions"].sel(year=2030).sum())
-    low = table["kev2024_industry_2030_low"] - PBL_BOUNDARY_SHIFT
-    high = table["kev2024_industry_2030_high"] - PBL_BOUNDARY_SHIFT
+    shift = _projection("pbl_industry_minus_elektra_boundary_2030")
+    low = _projection("kev2024_industry_2030_low") - shift
+    high = _projection("kev2024_industry_2030_high") - shift
     assert low <= total_2030 <= high
+
+
+def test_target_scenario_caps_at_the_published_target_on_elektras_boundary():
+    """scenarios/target_2030.yaml and docs/validation.md use one figure: 29.1 Mt (PBL) less
+    the boundary shift, as the dataset derives it."""
+    scenario = yaml.safe_load((ROOT / "scenarios" / "target_2030.yaml").read_text())
+    (override,) = scenario["parameters"]["emission_cap"]
+    cap, unit = override["value"].split()
+    assert unit == "Mt/yr"
+    target = _projection("industry_indicative_target_2030_elektra_boundary")
+    assert float(cap) == target
+    shift = _projection("pbl_industry_minus_elektra_boundary_2030")
+    assert target == pytest.approx(_projection("industry_indicative_target_2030") - shift, abs=0.05)
+
+
+def test_reference_routes_reproduce_the_published_base_year():
+    """The calibration the generated summary of docs/data.md prints: every 2025 demand met
+    by its reference route gives the published base-year emissions of each cluster (exact by
+    construction, to the rounding of the CSVs), and hydrogen is made where it is used up."""
+    energy, emissions, made = reference_base_year(default_data())
+    table = _published("emissions.csv")
+    targets = table[table["item"] == "calibration_target"].set_index("cluster")["value"]
+    for cluster, value in emissions.items():
+        assert value == pytest.approx(targets[cluster], rel=1e-3)
+    assert sum(emissions.values()) == pytest.approx(targets["total"], rel=1e-3)
+    assert energy["hydrogen"] == pytest.approx(0.0, abs=1e-9)
+    assert made["hydrogen"] > 0

@@ -42,6 +42,15 @@ def test_estimates_say_how_they_were_made(folder):
         assert (estimates["method"].str.strip() != "").all(), f"{path}: estimate without method"
 
 
+def test_no_dutch_figure_rests_on_the_compiler_alone():
+    """Every row of data/nl names the published figures it comes from (or bounds it), not
+    only the person who compiled it."""
+    for path in (ROOT / "data" / "nl").glob("*.csv"):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        bare = frame[frame["source"].str.contains("elektra dataset compiler")]
+        assert bare.empty, f"{path}: {len(bare)} rows cite only the dataset compiler"
+
+
 def _corrupt(tmp_path, edit):
     """Copy the toy dataset, let ``edit`` change its parameter file, load it."""
     folder = tmp_path / "data"

@@ -94,7 +94,6 @@ S_EU_SA = (
     "the system for greenhouse gas emission allowance trading post-2021 (2020/C 317/04), aid intensity "
     "75 % and Annex III maximum regional CO2 emission factors (Central West Europe 0.72 tCO2/MWh)"
 )
-S_NEA_LEVY = "NEa (27 Nov 2020) Voorlichting CO2-heffing industrie (emissieautoriteit.nl); Wet CO2-heffing industrie"
 S_PORTHOS = (
     "Porthos FID Oct 2023 (schuttevaer.nl 2023-10-18); NEa permit: 2.5 Mt/yr for 15 yr from 2026; "
     "Aramis: 5 Mt/yr initially (5-14 Mt in 2030 per PBL), FID 2026, first CO2 2030 (ewmagazine.nl 2025-01)"
@@ -125,10 +124,148 @@ S_IEA_NH3 = "IEA (2021) Ammonia Technology Roadmap: global average direct emissi
 S_TNO_EL = "TNO (2024) LCOH water electrolysis in NL (100 and 200 MW), summarised by chrysalix.com 2024-08-27"
 S_HYEU = "Hydrogen Europe Clean Hydrogen Monitor 2022 (grid electrolysis 3.0-9.7 EUR/kg at 4000 h) via hyjack.tech"
 S_EC_H2 = "European Commission (2020) Hydrogen strategy cost figures via h2-tech.com (green 2.5-5.5, blue ~2, grey ~1.5 EUR/kg)"
+S_FRIEDEN = (
+    "Frieden & Leker (2024) Future costs of hydrogen: a quantitative review, Sustainable Energy & Fuels "
+    "(pubs.rsc.org/en/content/articlehtml/2024/se/d4se00137k): electrolysis hydrogen EUR 5.3/kg (2020) to "
+    "4.4/kg (2030)"
+)
+S_TTF_NETWORK = (
+    "assumption (no public figure retrieved): Gasunie Transport Services charges exit capacity per kWh/h/yr; "
+    "the per-MWh equivalent for a large industrial exit point was not found"
+)
+S_FIRST_YEAR = (
+    "PBL/TNO MIDDEN database v0.3, tc.json trl_value per technology; announced dates of the projects the route "
+    "needs (hydrogen pipeline per cluster, Aramis FID 2026 and first CO2 2030, HH1 end 2026)"
+)
+S_DEFINITION = (
+    "elektra definition (no figure to source): import routes hold no domestic asset; refinery hydrotreating "
+    "takes pool hydrogen one for one"
+)
 S_OWE = (
     "Dutch OWE renewable-hydrogen tender 2024 (EUR 1bn, cap EUR 9/kg) via chrysalix.com 2024-08-27"
 )
 S_OWN = "elektra dataset compiler (estimate)"
+S_MIDDEN_PCD = (
+    "PBL/TNO MIDDEN database v0.3, pcd.json (github.com/pbl-nl/MIDDEN, commit e404e16): base configurations "
+    "of the Dutch plants, i.e. the technologies in operation, with their capacity utilisation (median 0.90 over "
+    "473 units with a value; 160 at 0.90)"
+)
+S_MIDDEN_LIFE = (
+    "PBL/TNO MIDDEN database v0.3, tc.json technical lifetimes: natural-gas boilers TC0098 and TC0440 25 yr "
+    "(TC0108 20 yr); EDC cracking furnaces TC0049/TC0050 30 yr; blast furnace, BOF, coke and sinter plants "
+    "TC0019-TC0024 20 yr; IEAGHG (2017) SMR 25 yr (POSTED, Methane Reforming.csv); Spallina et al. 2017 naphtha "
+    "cracker 25 yr (POSTED, Naphtha Steam Cracking.csv)"
+)
+S_MIDDEN_FOM = (
+    "PBL/TNO MIDDEN database v0.3, tc.json fixed O&M conventions: '2% of CAPEX assumed' (TC0046, TC0049, "
+    "TC0050 process furnaces; TC0461-3 boilers per DNV GL 2018) and '3% of CAPEX assumed' (TC0001 glass furnace; "
+    "TC0039 H-DR reactor); Vogl et al. 2018 EAF 3 % (POSTED)"
+)
+S_MIDDEN_BOILERS = (
+    "PBL/TNO MIDDEN database v0.3, tc.json natural-gas boilers: TC0098 EUR2017 60,000/MWth, TC0108 EUR2017 "
+    "75,000/MWth, TC0440 EUR2017 79,000/MWth"
+)
+S_MIDDEN_FURNACES = (
+    "PBL/TNO MIDDEN database v0.3, tc.json: TC0001 regenerative glass furnace (typical energy efficiency 70 %, "
+    "EUR2017 0.15M per kt glass/yr at 3,950 GJ gas/kt); TC0046 gas-fired EDC cracking furnace (EUR2017 1.2M/MWth); "
+    "TC0446 gas boiler (92.4 %)"
+)
+S_MIDDEN_EFURNACE = (
+    "PBL/TNO MIDDEN database v0.3, tc.json TC0477 electric furnace: 0.035 PJ electricity per 0.0315 PJ heat "
+    "(90 %), EUR2019 2.85M/MWth, 15 yr"
+)
+S_POSTED_EAF = (
+    "POSTED database (github.com/PhilippVerpoort/posted, tedfs/Tech/Electric Arc Furnace.csv): EAF capex "
+    "Jacobasch et al. 2021 EUR2020 479.89M per 2 Mt/yr; Woertler et al. 2013 EUR2010 184/(t/yr); Agora "
+    "Energiewende 2022 EUR2010 331/(t/yr) incl. integration"
+)
+S_POSTED_NH3 = (
+    "POSTED database (github.com/PhilippVerpoort/posted): Haber-Bosch with Reforming.csv (Bazzanella & Ausfelder "
+    "2017, DECHEMA, Table 35: EUR 670 per t NH3/yr); Haber-Bosch with ASU.csv (Arnaiz del Pozo 2022 EUR 643/kW "
+    "NH3 LHV; Ikaheimo 2018 EUR 870/kW and 0.64 MWh/t; Morgan 2014 0.40 MWh/t synthesis + 108 kWh ASU per "
+    "1.19 t NH3; Grinberg Dana 2016 0.44 MWh/t synthesis + 61 kWh ASU per 1.19 t NH3)"
+)
+S_POSTED_CRACKER = (
+    "POSTED database (github.com/PhilippVerpoort/posted, tedfs/Tech/Naphtha Steam Cracking.csv): Spallina et al. "
+    "2017, EUR2017 967.24M per Mt/yr ethylene; 31.86 kg/s ethylene, 13.01 propylene, 17.48 BTX from 97.22 kg/s naphtha"
+)
+S_SLAB = (
+    "steelprices.com (Apr 2025, citing Eurometal) 'European slab prices declined in the second half of April': "
+    "EU slab offers USD 500/t CIF, USD 520-540 earlier in the month; Japan USD 470/t FOB"
+)
+S_NH3_PRICE = (
+    "fertilizerpricing.com (2024) weekly ammonia reports: Northwest Europe USD 460-470/t CFR (June-July 2024) and "
+    "USD 550-560/t CFR (September 2024)"
+)
+S_ICIS_OLEFINS = (
+    "ICIS European contract prices FD NWE via icis.com and polymers.com.ua: ethylene EUR 1,150/t and propylene "
+    "EUR 1,032/t (June 2018); ethylene EUR 775/t (Oct 2020), propylene EUR 840-870/t (late 2020)"
+)
+S_COKING_COAL = (
+    "Australian Office of the Chief Economist forecast via azovpromstal.com: premium hard coking coal USD 242/t "
+    "(2024 average), 187 (2025); IPCC 2006 Vol. 2 Table 1.2 net calorific value of coking coal 28.2 GJ/t"
+)
+S_BRENT = "EIA (Jan 2025) via enerknol.com: Brent crude futures averaged USD 80/b in 2024"
+S_ECB_FX_2024 = "ECB euro foreign exchange reference rates, 2024 annual average USD 1.0824 per EUR"
+S_CALIBRATION = "derived from the calibration: " + S_MIDDEN_EM + "; " + S_NEA24
+S_BP2026_LEVY = (
+    "Belastingplan 2026, memorie van toelichting par. 5.20 'Aanpassingen CO2-heffing industrie' "
+    "(rijksfinancien.nl): rate for ETS1 and N2O installations lowered to EUR 78.67/t, reduction factor "
+    "raised in 2026 and held constant after; PwC (16 Sep 2025) 'Klimaat-, energie- en automaatregelen "
+    "Belastingplan 2026': from EUR 87.90/t in 2025 to EUR 78.67/t from 2026 up to and including 2030; "
+    "Wet CO2-heffing industrie (Wbm ch. VI-B)"
+)
+S_NEA_DPR = (
+    "NEa (15 Jun 2022) 'Aanpassing reductiefactor CO2-heffing aangekondigd': reduction factor 1.213 in 2023, "
+    "falling by 0.078 a year (enacted in Belastingplan 2023); " + S_BP2026_LEVY
+)
+S_ZEESTRAAT = (
+    "netopzee.eu (TenneT, 21 Dec 2021) 'Met klantaansluiting krijgt Tata Steel straks twee eigen groepen in "
+    "de grote schakelkast van TenneT': customer connection at the new 380 kV Zeestraat station built for "
+    "Hollandse Kust (noord), (west Alpha), (west Beta); ocean-energyresources.com (19 Dec 2024): onshore work "
+    "for these three connections completed; netopzee.eu IJmuiden Ver Beta: landing at the Maasvlakte; "
+    "deltalinqs.nl: IJmuiden Ver Alpha to Borssele; nwea.nl: IJmuiden Ver Beta end 2029"
+)
+S_DRI_H2 = (
+    "POSTED database (github.com/PhilippVerpoort/posted, tedfs/Tech/Iron Direct Reduction.csv), "
+    "hydrogen input of H2 shaft furnaces per t DRI: Holling et al. 2017 635 Nm3; Otto et al. 2017 "
+    "58.17 kg per 1.03 t; Rechberger et al. 2020 (steel research int. 91) 504.5 Nm3 reduction + 242 Nm3 "
+    "heating; Sasiain et al. 2020 503.5 + 242 Nm3; Jacobasch et al. 2021 115.7 kt H2 per 1.74 Mt DRI"
+)
+S_ARPAGAUS = (
+    "Arpagaus, Bless, Uhlmann, Schiffmann & Bertsch (2018) High temperature heat pumps: market "
+    "overview, state of the art, research status, refrigerants, and application potentials, Energy "
+    "152, 985-1010: market HTHPs with sinks of 90-160 °C reach COPs of 2.4-5.8 at lifts of 95-40 K; "
+    "research units 2.2-2.8 at a 70 K lift to a 120 °C sink"
+)
+S_NETL_H2 = (
+    "Lewis et al. (2022) Comparison of commercial, state-of-the-art, fossil-based hydrogen production "
+    "technologies, DOE/NETL-2022/3241, Exhibit 5-7 case 3 (ATR with CCS, 94.5 % capture: total as-spent "
+    "cost USD2018 1,467 per kg H2/day; fixed O&M USD2018 24.7M/yr for 660 t H2/day), as tabulated in the "
+    "POSTED database (github.com/PhilippVerpoort/posted, tedfs/Tech/Methane Reforming.csv)"
+)
+S_ECB_FX = "ECB euro foreign exchange reference rates, 2018 annual average USD 1.181 per EUR"
+S_CEPCI = (
+    "Chemical Engineering Plant Cost Index annual averages 2017 567.5, 2018 603.1, 2019 607.5, "
+    "2023 797.9 (chemengonline.com, annual-average announcements)"
+)
+S_EB_GAS = (
+    "Energy tax on natural gas 2025 per m3 by yearly use per connection (Wet belastingen op "
+    "milieugrondslag art. 59, Belastingplan 2025) via rendement.nl 'Verlaging van de energiebelasting "
+    "op aardgas': 0-170,000 m3 EUR 0.5782; 170,000-1M EUR 0.3157; 1M-10M EUR 0.2035; > 10M EUR 0.0539; "
+    "exemptions for gas used for electricity generation and for metallurgical and mineralogical "
+    "processes (Wbm art. 64, lid 1 and 4)"
+)
+S_EB_EL = (
+    "Energy tax on electricity per kWh by yearly use per connection (Wbm art. 59) via pzem.nl "
+    "'Tarieven energiebelasting' (2024: > 10 million kWh business use EUR 0.00188; 50,000-10M kWh "
+    "EUR 0.03943) and engie.nl (2025 indicative: 50,000-10M kWh EUR 0.03814); electricity for "
+    "chemical reduction, electrolytic and metallurgical processes exempt (Wbm art. 64 lid 4)"
+)
+S_MIDDEN_SITES = (
+    "PBL/TNO MIDDEN database v0.3, midden.json (github.com/pbl-nl/MIDDEN, commit e404e16): NEa 2020 "
+    "verified emissions, NACE code and cluster of each installation"
+)
 S_HH1 = (
     "Shell Venster 2025 'Het kloppend hart achter de grootste groene waterstoffabriek van Europa' (shell.nl): "
     "Holland Hydrogen 1, 10 x 20 MW electrolysers on Maasvlakte 2, opening planned end 2026, up to 60 t H2/day; "
@@ -154,15 +291,17 @@ S_ARAMIS = (
     "delivery possible (Zeeland, Antwerp)"
 )
 S_PACE = (
-    "elektra dataset compiler (estimate of national installation pace); context: Routekaart Elektrificatie in de "
-    "Industrie (TKI E&I, DNV, TNO 2021) >= 30 TWh extra industrial electricity by 2030; SDE++ 2024 hekje EUR 1bn for "
-    "high-temperature heat (e-boilers) (kst-31239-387)"
+    "derived from the Routekaart Elektrificatie in de Industrie (TKI E&I, DNV, TNO 2021): >= 30 TWh extra industrial "
+    "electricity by 2030, about 3.4 GW at 8,760 h; the SDE++ 2024 hekje of EUR 1bn for high-temperature heat "
+    "(e-boilers) (kst-31239-387); shared over cells by base-year demand (MIDDEN NEa-2020 emissions scaled to NEa "
+    "2024) x potential"
 )
 
 # technology readiness (trl rows; informational, not in the LP)
 S_TRL_COMM = (
-    "elektra dataset compiler: commercial technology in operation at Dutch sites or traded as a commodity "
-    "(TRL 9 = actual system proven in operational environment, EU Horizon 2020 TRL scale)"
+    "PBL/TNO MIDDEN database v0.3, pcd.json base configurations: the reference technologies in operation at the "
+    "Dutch plants; imports are commodities traded today (TRL 9 = actual system proven in operational environment, "
+    "EU Horizon 2020 TRL scale)"
 )
 S_IRENA_P2H = (
     "IRENA (2019) Innovation landscape for smart electrification, 'High-temperature electricity-based applications "
@@ -200,6 +339,30 @@ EF = {  # t CO2 / TJ
     "hydrogen": 0.0,
     "biomethane": 0.0,
 }
+# Energy tax on natural gas [EUR per m3, 2025], by tier of yearly use per connection (S_EB_GAS)
+GAS_TAX_TIER = {"0-170k": 0.5782, "170k-1M": 0.3157, "1M-10M": 0.2035, ">10M": 0.0539}
+GAS_MWH_LHV_PER_M3 = 31.65 / 3600  # the tax's m3 holds 35.17 MJ GCV = 31.65 MJ LHV
+# Share of the taxable gas use of each cluster at sites whose marginal m3 falls in each tier,
+# from MIDDEN's installations (tools/dataset_nl/midden_gas_tiers.py on midden.json) [estimate]
+GAS_TIER_SHARE = {
+    "chemelot": {">10M": 1.0},
+    "noord_nederland": {"1M-10M": 0.032, ">10M": 0.968},
+    "noordzeekanaalgebied": {">10M": 1.0},
+    "cluster6": {"1M-10M": 0.143, ">10M": 0.857},
+    "rotterdam_moerdijk": {"1M-10M": 0.005, ">10M": 0.995},
+    "zeeland_west_brabant": {"1M-10M": 0.001, ">10M": 0.999},
+}
+# Sectors whose fuel gas pays energy tax: the rest use it for metallurgical or mineralogical
+# processes (steel, non-ferrous, glass, ceramics, cement/lime) or as feedstock (ammonia and
+# hydrogen reformers), which Wbm art. 64 exempts or leaves untaxed
+GAS_TAXED_SECTORS = (
+    "refining",
+    "petrochemicals",
+    "other_chemicals",
+    "food",
+    "paper",
+    "other_industry",
+)
 GAS_BOILER = 0.0341 / 0.0315  # PJ gas per PJ steam (MIDDEN TC0446) = 1.0825
 FURNACE_ETA = 0.80  # estimate: useful heat per fuel of a fired furnace
 
@@ -552,6 +715,22 @@ def with_post_combustion(inputs, process=0.0):
     return new, captured
 
 
+# Heat-pump COP per band: (COP, source, method)
+HP_COP = {
+    "heat_low": (
+        3.5,
+        S_MIDDEN_TC + " TC0471 (COP 3.5; PBL 2021 conceptadvies SDE++ grootschalige warmtepompen)",
+        "",
+    ),
+    "heat_medium": (
+        2.2,
+        S_ARPAGAUS,
+        "COP 2.2 for steam of 100-400 °C (the potential holds only the LP and MP steam classes, "
+        "100-210 °C): Arpagaus et al. report COPs of 2.2-2.8 at a 70 K lift to a 120 °C sink and "
+        "about 2.4 at a 95 K lift for market units with sinks of 90-160 °C; steam above 120 °C "
+        "needs the larger lifts, so the low end. MIDDEN's COP 3.5 (TC0471-2) is kept below 100 °C",
+    ),
+}
 MEUR_PER_PJYR_PER_EUR_PER_KW = 0.0316881  # 1 EUR/kW = 0.03169 MEUR/(PJ/yr)
 
 
@@ -578,19 +757,20 @@ def heat_routes(
             band,
             "reference",
             f"{'Fired furnace' if kind == 'furnace' else 'Gas boiler/CHP steam'} ({', '.join(ref_inputs)})",
-            S_MIDDEN_TC if kind == "boiler" else S_OWN,
+            S_MIDDEN_TC if kind == "boiler" else S_MIDDEN_FURNACES,
             ref_inputs,
             capex=ref_capex,
             fixed_om=("pct", 0.02),
             lifetime=lifetime_ref,
             inputs_src=(S_MIDDEN_TC + " TC0446: 0.0341 PJ gas per 0.0315 PJ steam (92.4 %)")
             if kind == "boiler"
-            else S_OWN,
+            else S_MIDDEN_FURNACES,
             inputs_est=(kind == "furnace"),
             inputs_method=(
                 ""
                 if kind == "boiler"
-                else f"useful heat / fuel = {FURNACE_ETA} assumed for fired furnaces"
+                else f"useful heat / fuel = {FURNACE_ETA}, between MIDDEN's glass furnace (70 %, TC0001) and gas "
+                "boiler (92.4 %, TC0446); the fuel mix is the sector's calibrated mix"
             ),
         )
     )
@@ -619,13 +799,15 @@ def heat_routes(
                 "electrification",
                 "Industrial heat pump (closed cycle / MVR)",
                 S_MIDDEN_TC + " TC0471-2 (PBL 2021 conceptadvies SDE++ grootschalige warmtepompen)",
-                {"electricity": 1 / 3.5},
+                {"electricity": 1 / HP_COP[band][0]},
                 capex=(976, "EUR/kW", S_MIDDEN_TC + " TC0471-2", False, "", 488, 1950, 2020),
                 fixed_om=(20, "kEUR/MW/yr", S_MIDDEN_TC + " TC0471-2", False, "", None, None, 2020),
                 lifetime=12,
                 flh=flh_el,
                 potential={"": hp_potential},
-                inputs_est=False,
+                inputs_src=HP_COP[band][1],
+                inputs_est=band != "heat_low",
+                inputs_method=HP_COP[band][2],
             )
         )
         out.append(
@@ -684,8 +866,8 @@ def heat_routes(
                 band,
                 "electrification",
                 "Electric furnace/kiln (resistance, induction or electric melting)",
-                S_OWN,
-                {"electricity": 1 / 0.95},
+                S_MIDDEN_EFURNACE,
+                {"electricity": 0.035 / 0.0315},
                 capex=(
                     600,
                     "EUR/kW",
@@ -702,7 +884,8 @@ def heat_routes(
                 first_year=2027,
                 flh=flh_el,
                 potential={"": ef_potential},
-                inputs_method="95 % conversion efficiency assumed for electric heating",
+                inputs_src=S_MIDDEN_EFURNACE,
+                inputs_est=False,
             )
         )
         out.append(
@@ -795,19 +978,22 @@ def heat_routes(
 GAS_BOILER_CAPEX = (
     100,
     "EUR/kW",
-    S_OWN,
+    S_MIDDEN_BOILERS + "; " + S_CEPCI,
     True,
-    "assumed new-build cost of an industrial gas boiler; MIDDEN gives none (its green-gas boiler = gas boiler)",
+    "mean of MIDDEN's natural-gas boilers (60, 75, 79 EUR2017/kW = 71.3) x CEPCI 2023/2017 (797.9/567.5) = 100 "
+    "EUR2023/kW; range: the lowest and highest of them, escalated (84-111), widened",
     60,
     150,
-    2020,
+    2023,
 )
 FURNACE_CAPEX = (
     200,
     "EUR/kW",
-    S_OWN,
+    S_MIDDEN_FURNACES,
     True,
-    "assumed re-build cost of a fired process furnace; no NL source found",
+    "assumption: re-building (relining, burners) a fired furnace on its existing site. The new-build figures "
+    "in MIDDEN are far higher: TC0046 EDC cracking furnace EUR2017 1,200/kW, TC0001 glass furnace about "
+    "EUR2017 1,200/kW of fuel input (0.15M per kt/yr at 3,950 GJ/kt); not adopted, flagged for review",
     100,
     400,
     2020,
@@ -865,7 +1051,8 @@ HEAT = {
     },
 }
 HP_METHOD = {
-    "heat_low": "heat pumps reach < 100 °C with available waste heat; 80 % of the band assumed reachable",
+    "heat_low": "assumption: 80 % of the band reachable by heat pumps with a waste-heat source (below 100 °C the "
+    "lift is small: Arpagaus et al. 2018 list market units up to 90-160 °C); 20 % kept for sites without one",
     "heat_medium": "MIDDEN heat pumps (TC0471-2) serve LP/MP steam only; potential = share of LP+MP steam in the sector's MIDDEN steam demand (chemicals 19 %, refining 21 %, food/paper about 100 % but capped at 50 % for temperature lift)",
 }
 for sector, bands in HEAT.items():
@@ -902,9 +1089,13 @@ ROUTES.append(
         capex=(
             500,
             "EUR/(t/yr)",
-            S_OWN,
+            S_MIDDEN_TC
+            + " TC0030 (TGR blast furnace + CCS, EUR2017 758M per Mt/yr); "
+            + S_POSTED_EAF,
             True,
-            "assumed reline/rebuild cost of blast-furnace capacity, below the MIDDEN TC0030 top-gas-recycling BF (758 MEUR/Mt)",
+            "assumption: reline/rebuild of blast-furnace capacity, below MIDDEN's new TGR blast furnace with capture "
+            "(758/t) and above a new EAF (321/t, Jacobasch 2021 escalated); MIDDEN gives no capex for the existing "
+            "blast furnace (TC0023)",
             300,
             800,
             2020,
@@ -958,7 +1149,38 @@ ROUTES.append(
         inputs_method="BF-BOF inputs plus capture electricity (175 kWh/t CO2, MIDDEN TC0478) for 0.786 t captured; capture_rate = 0.786 / gross intensity",
     )
 )
-H2_DRI = 44.2 * 0.98 / 1000 * LHV_H2  # GJ H2 / t steel
+# Hydrogen for reduction and heating in an H2 shaft furnace, kg H2 per t DRI, from the studies
+# in POSTED that count both (S_DRI_H2); Nm3 at 0.0899 kg/Nm3
+H2_NM3 = 0.0899
+DRI_H2_STUDIES = {
+    "Holling 2017": 635 * H2_NM3,
+    "Otto 2017": 58.17 / 1.03,
+    "Rechberger 2020": (504.5 + 242) * H2_NM3,
+    "Sasiain 2020": (503.5 + 242) * H2_NM3,
+    "Jacobasch 2021": 115742.31 / 1744694.39 * 1000,
+}
+DRI_PER_STEEL = 0.98  # t DRI per t crude steel (MIDDEN TC0037)
+H2_DRI_KG = sum(DRI_H2_STUDIES.values()) / len(DRI_H2_STUDIES) * DRI_PER_STEEL  # kg H2/t steel
+H2_DRI = H2_DRI_KG / 1000 * LHV_H2  # GJ H2 / t steel
+CEPCI_2010, CEPCI_2020 = 550.8, 596.2
+EAF_CAPEX = 479.89 / 2 * 797.9 / CEPCI_2020  # EUR2023 per t/yr (Jacobasch 2021)
+EAF_CAPEX_LOW = 184 * 797.9 / CEPCI_2010  # Woertler 2013
+EAF_CAPEX_HIGH = 331.2 * 797.9 / CEPCI_2010  # Agora Energiewende 2022
+EAF_METHOD = (
+    f"EAF for a DRI/scrap charge: Jacobasch et al. 2021 EUR2020 479.89M / 2 Mt/yr = 240 x CEPCI 2023/2020 "
+    f"(797.9/{CEPCI_2020}) = {EAF_CAPEX:.0f} EUR2023/(t/yr); range Woertler 2013 (184 EUR2010, {EAF_CAPEX_LOW:.0f}) "
+    f"to Agora 2022 with integration (331 EUR2010, {EAF_CAPEX_HIGH:.0f}); CEPCI 2010 {CEPCI_2010}, 2020 {CEPCI_2020}"
+)
+H2_DRI_METHOD = (
+    "hydrogen for reduction and for heating the shaft-furnace gas (no separate heater in the "
+    "route): mean of the studies that count both, kg H2 per t DRI: "
+    + ", ".join(f"{k} {v:.1f}" for k, v in DRI_H2_STUDIES.items())
+    + f" = {sum(DRI_H2_STUDIES.values()) / len(DRI_H2_STUDIES):.1f} x {DRI_PER_STEEL} t DRI/t steel "
+    f"= {H2_DRI_KG:.1f} kg/t steel x 120 GJ/t = {H2_DRI:.2f} GJ/t (range "
+    f"{min(DRI_H2_STUDIES.values()) * DRI_PER_STEEL:.0f}-{max(DRI_H2_STUDIES.values()) * DRI_PER_STEEL:.0f} kg/t). "
+    "MIDDEN TC0039's 44.2 kt H2/Mt DRI (43 kg/t steel) lies below the stoichiometric need of "
+    "about 50 kg/t; EAF electricity, gas and coal from MIDDEN TC0037"
+)
 ROUTES.append(
     Route(
         "steel_h2_dri_eaf",
@@ -967,23 +1189,30 @@ ROUTES.append(
         "hydrogen",
         "Hydrogen direct reduction (shaft furnace) + electric arc furnace",
         S_MIDDEN_TC
-        + " TC0039 (H2-DRI: 44.2 kt H2/Mt DRI, EUR 905M per Mt DRI/yr) and TC0037 (EAF: 2.07 PJ elec, 0.78 PJ gas, 0.76 PJ coal per Mt steel; 0.98 t DRI/t)",
+        + " TC0039 (H-DR reactor: EUR 905M per Mt DRI/yr) and TC0037 (EAF: 2.07 PJ elec, 0.78 PJ gas, 0.76 PJ coal per Mt steel; 0.98 t DRI/t)",
         {"hydrogen": H2_DRI, "electricity": 2.07, "natural_gas": 0.78, "coal": 0.76},
         capex=(
-            905 * 0.98 + 250,
+            round(905 * 0.98 + EAF_CAPEX),
             "EUR/(t/yr)",
-            S_MIDDEN_TC + " TC0039 (DRI 905 EUR/t DRI x 0.98) + EAF",
+            S_MIDDEN_TC
+            + " TC0039 (DRI 905 EUR/t DRI x 0.98) + EAF: "
+            + S_POSTED_EAF
+            + "; "
+            + S_CEPCI,
             True,
-            "DRI from MIDDEN TC0039 (range 673-1140); EAF capex not in MIDDEN: EUR 250/(t/yr) assumed",
-            673 * 0.98 + 200,
-            1140 * 0.98 + 350,
+            f"DRI from MIDDEN TC0039 (range 673-1140, EUR2017) x 0.98 t DRI/t + EAF {EAF_CAPEX:.0f} EUR/(t/yr) "
+            f"({EAF_METHOD})",
+            round(673 * 0.98 + EAF_CAPEX_LOW),
+            round(1140 * 0.98 + EAF_CAPEX_HIGH),
             2017,
         ),
         fixed_om=("pct", 0.03),
         lifetime=20,
         first_year=2031,
         flh=7000,
-        inputs_est=False,
+        inputs_src=S_DRI_H2 + "; " + S_MIDDEN_TC + " TC0037 (EAF)",
+        inputs_est=True,
+        inputs_method=H2_DRI_METHOD,
     )
 )
 ROUTES.append(
@@ -995,7 +1224,16 @@ ROUTES.append(
         "Scrap-based electric arc furnace",
         S_MIDDEN_TC + " TC0037 (EAF energy use, used for a scrap charge)",
         {"electricity": 2.07, "natural_gas": 0.78, "coal": 0.76},
-        capex=(250, "EUR/(t/yr)", S_OWN, True, "EAF capex not in MIDDEN; assumed", 200, 400, 2020),
+        capex=(
+            round(EAF_CAPEX),
+            "EUR/(t/yr)",
+            S_POSTED_EAF + "; " + S_CEPCI,
+            True,
+            EAF_METHOD,
+            round(EAF_CAPEX_LOW),
+            round(EAF_CAPEX_HIGH),
+            2023,
+        ),
         fixed_om=("pct", 0.03),
         lifetime=25,
         first_year=2031,
@@ -1012,20 +1250,21 @@ ROUTES.append(
         "crude_steel",
         "import",
         "Import of crude steel/slab",
-        S_OWN,
+        S_SLAB + "; " + S_WS,
         {},
         variable_cost=(
-            550,
+            480,
             "EUR/t",
-            S_OWN,
+            S_SLAB + "; " + S_ECB_FX_2024,
             True,
-            "assumed import price of steel slab (no series retrieved)",
-            450,
+            "EU slab import offers USD 500-540/t CIF (April 2025), midpoint USD 520 / 1.0824 USD per EUR = EUR 480/t; "
+            "low: Japanese slab USD 470 FOB (EUR 434); high: the 2022 price spike, widened",
+            434,
             700,
-            2024,
+            2025,
         ),
         embedded=(1.9, "t/t", S_WS, False, "", 1.8, 2.5),
-        capex=(0.0, "EUR/(t/yr)", S_OWN, True, "no domestic asset", None, None, 2024),
+        capex=(0.0, "EUR/(t/yr)", S_DEFINITION, False, "", None, None, 2024),
         lifetime=30,
         availability=1.0,
     )
@@ -1033,6 +1272,8 @@ ROUTES.append(
 
 # ---- ammonia
 NH3_H2 = 3 * 1.008 / 17.031  # t H2 / t NH3 (stoichiometric)
+# GJ electricity per t NH3 for ASU and loop, mean of three studies in POSTED (S_POSTED_NH3)
+NH3_H2_ELEC = round(3.6 * (0.64 + (0.40 + 0.108 / 1.19) + (0.44 + 0.061 / 1.19)) / 3, 2)
 NH3_GAS = 182 / 1000 * NH3_H2 * 1000  # GJ gas/t NH3 from MIDDEN SMR (182 TJ/kt H2)
 ROUTES.append(
     Route(
@@ -1044,14 +1285,15 @@ ROUTES.append(
         S_MIDDEN_TC + " TC0352 (SMR 182 TJ gas per kt H2, fuel + feed)",
         {"natural_gas": NH3_GAS, "electricity": 0.5},
         capex=(
-            1000,
+            942,
             "EUR/(t/yr)",
-            S_OWN,
+            S_POSTED_NH3 + "; " + S_CEPCI,
             True,
-            "assumed new-build ammonia plant cost; no NL source found",
+            "new reformer-based ammonia plant: Bazzanella & Ausfelder 2017 EUR 670 per t NH3/yr (EUR2017) x CEPCI "
+            "2023/2017 (797.9/567.5) = EUR2023 942",
             700,
             1500,
-            2020,
+            2023,
         ),
         fixed_om=("pct", 0.03),
         lifetime=25,
@@ -1089,14 +1331,16 @@ ROUTES.append(
         "ammonia",
         "hydrogen",
         "Ammonia synthesis from pool hydrogen (air separation + Haber-Bosch loop)",
-        S_OWN,
-        {"hydrogen": NH3_H2 * LHV_H2, "electricity": 1.5},
+        S_POSTED_NH3,
+        {"hydrogen": NH3_H2 * LHV_H2, "electricity": NH3_H2_ELEC},
         capex=(
             300,
             "EUR/(t/yr)",
-            S_OWN,
+            S_POSTED_NH3,
             True,
-            "assumed: air separation unit + loop adaptation when the reformer is replaced by external hydrogen",
+            "assumption: air separation unit + adaptation of the existing loop when the reformer is replaced by "
+            "external hydrogen, below a new Haber-Bosch loop with ASU (Arnaiz del Pozo 2022 EUR 643/kW and "
+            "Ikaheimo 2018 EUR 870/kW of NH3 at 18.6 GJ/t = EUR 379-513 per t/yr), since the loop is reused",
             150,
             600,
             2020,
@@ -1104,7 +1348,9 @@ ROUTES.append(
         fixed_om=("pct", 0.03),
         lifetime=25,
         first_year=2030,
-        inputs_method=f"stoichiometric hydrogen ({NH3_H2 * LHV_H2:.1f} GJ H2/t NH3); 1.5 GJ/t electricity assumed for ASU and compression",
+        inputs_method=f"stoichiometric hydrogen ({NH3_H2 * LHV_H2:.1f} GJ H2/t NH3); electricity for ASU and "
+        f"compression: mean of Ikaheimo 2018 (0.64 MWh/t), Morgan 2014 (0.40 + 0.108 / 1.19) and Grinberg Dana 2016 "
+        f"(0.44 + 0.061 / 1.19 MWh/t) x 3.6 = {NH3_H2_ELEC:.2f} GJ/t",
     )
 )
 ROUTES.append(
@@ -1114,20 +1360,21 @@ ROUTES.append(
         "ammonia",
         "import",
         "Import of ammonia",
-        S_OWN,
+        S_NH3_PRICE + "; " + S_IEA_NH3,
         {},
         variable_cost=(
-            500,
+            471,
             "EUR/t",
-            S_OWN,
+            S_NH3_PRICE + "; " + S_ECB_FX_2024,
             True,
-            "assumed NW-Europe import price of grey ammonia (no series retrieved)",
+            "Northwest Europe CFR 2024: mean of USD 465 (June-July) and USD 555 (September) = USD 510 / 1.0824 USD per "
+            "EUR = EUR 471/t; range from the 2023-2024 lows to the gas-price peak, widened",
             350,
             800,
             2024,
         ),
         embedded=(2.4, "t/t", S_IEA_NH3, False, "", None, None),
-        capex=(0.0, "EUR/(t/yr)", S_OWN, True, "no domestic asset", None, None, 2024),
+        capex=(0.0, "EUR/(t/yr)", S_DEFINITION, False, "", None, None, 2024),
         lifetime=30,
         availability=1.0,
     )
@@ -1147,9 +1394,11 @@ ROUTES.append(
         capex=(
             1500,
             "EUR/(t/yr)",
-            S_OWN,
+            S_POSTED_CRACKER + "; " + S_CEPCI,
             True,
-            "assumed new-build cracker cost per t HVC; no NL source",
+            "assumption: new-build cracker per t HVC incl. its share of site utilities. Spallina et al. 2017 give "
+            "EUR2017 967 per t ethylene/yr = 494 per t HVC/yr (ethylene + propylene + BTX = 1.96 t per t ethylene) "
+            "= EUR2023 695 x CEPCI; not adopted, flagged for review",
             1000,
             2000,
             2020,
@@ -1220,14 +1469,15 @@ ROUTES.append(
         "hvc",
         "import",
         "Import of high-value chemicals",
-        S_OWN,
+        S_ICIS_OLEFINS,
         {},
         variable_cost=(
             900,
             "EUR/t",
-            S_OWN,
+            S_ICIS_OLEFINS,
             True,
-            "assumed HVC basket import price (no series retrieved)",
+            "assumption: an HVC basket price within the ICIS NWE contract prices of ethylene (775-1,150) and "
+            "propylene (840-1,032 EUR/t) of 2018-2020; no 2024 series retrieved",
             700,
             1200,
             2024,
@@ -1241,7 +1491,7 @@ ROUTES.append(
             None,
             None,
         ),
-        capex=(0.0, "EUR/(t/yr)", S_OWN, True, "no domestic asset", None, None, 2024),
+        capex=(0.0, "EUR/(t/yr)", S_DEFINITION, False, "", None, None, 2024),
         lifetime=30,
         availability=1.0,
     )
@@ -1255,12 +1505,12 @@ ROUTES.append(
         "hydrotreating",
         "reference",
         "Hydrotreating/hydrocracking with hydrogen from the pool",
-        S_OWN,
+        S_DEFINITION,
         {"hydrogen": 1.0},
         capex=(
             0.0,
             "EUR/kW",
-            S_OWN,
+            S_DEFINITION,
             True,
             "existing units; hydrogen cost is carried by the hydrogen routes",
             None,
@@ -1327,6 +1577,11 @@ ROUTES.append(
         inputs_method="SMR inputs plus capture energy of MIDDEN TC0354",
     )
 )
+# Chemical Engineering Plant Cost Index, annual averages (S_CEPCI)
+CEPCI = {2017: 567.5, 2018: 603.1, 2019: 607.5, 2023: 797.9}
+# ATR + CCS capex, EUR2023 per kW H2 (LHV): NETL 2022 case 3, converted and escalated
+KW_PER_KG_H2_DAY = LHV_H2 * 1000 / 86400  # 1 kg H2/day = 1.3889 kW (LHV)
+ATR_CCS_CAPEX = 1467 / KW_PER_KG_H2_DAY / 1.181 * CEPCI[2023] / CEPCI[2018]
 ROUTES.append(
     Route(
         "hydrogen_atr_ccs",
@@ -1335,9 +1590,24 @@ ROUTES.append(
         "blue_hydrogen",
         "Autothermal reforming with CO2 capture (H-Vision type)",
         S_MIDDEN_TC
-        + " TC0425 (H-Vision 2019 p.51: 3.13 GW gas -> 2.4 GW H2, 53 MWe/GW H2, EUR 380M/GW H2, O&M 2.5 %/yr)",
+        + " TC0425 (H-Vision 2019 p.51: 3.13 GW gas -> 2.4 GW H2, 53 MWe/GW H2, O&M 2.5 %/yr); capex "
+        + S_NETL_H2,
         {"natural_gas": 3.13 / 2.4, "electricity": 0.053},
-        capex=(380, "MEUR/GW", S_MIDDEN_TC + " TC0425", False, "", None, None, 2019),
+        capex=(
+            round(ATR_CCS_CAPEX),
+            "MEUR/GW",
+            f"{S_NETL_H2}; {S_ECB_FX}; {S_CEPCI}; low: {S_MIDDEN_TC} TC0425 (H-Vision 2019, EUR 380M/GW H2)",
+            True,
+            f"NETL ATR + CCS (94.5 % capture) total as-spent cost USD2018 1,467 per kg H2/day / 1.3889 kW "
+            f"(LHV) per kg/day = USD2018 1,056/kW / 1.181 USD per EUR = EUR2018 894/kW x CEPCI 2023/2018 "
+            f"(797.9/603.1) = EUR2023 {ATR_CCS_CAPEX:.0f}/kW; low: the H-Vision pre-FEED figure "
+            f"MIDDEN uses (EUR2019 380/kW) x CEPCI 2023/2019 (797.9/607.5) = {380 * CEPCI[2023] / CEPCI[2019]:.0f}; "
+            "high: NETL's +25 % estimate accuracy. H-Vision's unescalated 2019 figure gave blue "
+            "hydrogen at about EUR 2.2/kg",
+            round(380 * CEPCI[2023] / CEPCI[2019]),
+            round(ATR_CCS_CAPEX * 1.25),
+            2023,
+        ),
         fixed_om=("pct", 0.025),
         lifetime=25,
         first_year=2031,
@@ -1400,7 +1670,7 @@ ROUTES.append(
         "hydrogen",
         "import",
         "Import of low-carbon hydrogen (pipeline or ammonia cracking)",
-        S_OWN,
+        f"{S_ETM_CAR}; {S_OWE}; {S_FRIEDEN}",
         {},
         variable_cost=(
             "years",
@@ -1408,7 +1678,7 @@ ROUTES.append(
                 2025: (
                     180,
                     "EUR/MWh",
-                    S_OWN,
+                    f"{S_ETM_CAR}; {S_OWE}",
                     True,
                     "EUR 6/kg (120 MJ/kg) assumed for 2025-2030 imports; range ETM 2023 carrier EUR 3.58/kg to OWE cap EUR 9/kg",
                     107,
@@ -1418,7 +1688,7 @@ ROUTES.append(
                 2035: (
                     150,
                     "EUR/MWh",
-                    S_OWN,
+                    S_FRIEDEN,
                     True,
                     "EUR 5/kg assumed by 2035 (Frieden & Leker 2024 trajectory 5.3 -> 4.4 EUR/kg 2020-2030 plus transport)",
                     107,
@@ -1430,7 +1700,7 @@ ROUTES.append(
         capex=(
             0.0,
             "EUR/kW",
-            S_OWN,
+            S_DEFINITION,
             True,
             "no domestic asset (terminal costs in the price)",
             None,
@@ -1481,6 +1751,81 @@ for c, h in H2_CLUSTER.items():
         "est",
         f"hydrogen made by the merchant SMRs of the cluster: industrial-gases emissions {TARGET[('hydrogen', c)]:.3f} Mt / {ROUTE_BY['hydrogen_smr'].net_emissions():.4f} Mt/PJ H2; assumed sold to refineries of the same cluster",
     )
+
+
+def gas_tax_per_cluster():
+    """EUR/MWh (LHV) of energy tax on the marginal m3 of a cluster's taxable gas users."""
+    return {
+        c: sum(GAS_TAX_TIER[t] * share for t, share in tiers.items()) / GAS_MWH_LHV_PER_M3
+        for c, tiers in GAS_TIER_SHARE.items()
+    }
+
+
+def taxed_gas_use():
+    """PJ/yr of natural gas burnt by the reference routes of the taxed sectors, per cluster."""
+    use = defaultdict(float)
+    for (s, c, svc), d in DEMAND.items():
+        if s in GAS_TAXED_SECTORS:
+            use[c] += d * ref_route(s, svc).inputs.get("natural_gas", 0.0)
+    return dict(use)
+
+
+def gas_energy_tax():
+    """One national energy-tax rate on natural gas: the clusters' marginal rates weighted by
+    their taxed base-year gas use. Returns (EUR/MWh, method)."""
+    rate, use = gas_tax_per_cluster(), taxed_gas_use()
+    value = sum(rate[c] * use[c] for c in use) / sum(use.values())
+    per_cluster = ", ".join(f"{c} {rate[c]:.2f} ({use[c]:.0f} PJ)" for c in sorted(use))
+    method = (
+        f"marginal tier of the taxed sites, weighted by taxed gas use: per cluster the 2025 tier rates "
+        f"(EUR/m3 / {GAS_MWH_LHV_PER_M3 * 1000:.4f} MWh LHV per 1000 m3: > 10M m3 "
+        f"{GAS_TAX_TIER['>10M'] / GAS_MWH_LHV_PER_M3:.2f}, 1M-10M "
+        f"{GAS_TAX_TIER['1M-10M'] / GAS_MWH_LHV_PER_M3:.2f} EUR/MWh) x the share of the cluster's taxable gas "
+        f"at sites in that tier (MIDDEN installations, gas = CO2 x 560 m3/t, tools/dataset_nl/midden_gas_tiers.py), "
+        f"then weighted by the base-year gas use of the taxed sectors ({', '.join(GAS_TAXED_SECTORS)}): "
+        f"{per_cluster}. One figure per carrier (the parameter has no cluster or sector dimension): it "
+        f"understates cluster 6 (14 % of its taxable gas at sites below 10M m3) and overstates the exempt "
+        f"uses (metallurgical/mineralogical processes, reformer feedstock), which pay 0"
+    )
+    return value, method
+
+
+# National CO2 levy on industry (ETS1 installations): rate per year, EUR/t
+LEVY_RATE = (
+    (
+        2025,
+        87.90,
+        S_BP2026_LEVY,
+        False,
+        "",
+    ),
+    (
+        2026,
+        78.67,
+        S_BP2026_LEVY,
+        False,
+        "",
+    ),
+    (
+        2030,
+        78.67,
+        S_BP2026_LEVY,
+        True,
+        "EUR 78.67 from 2026 up to and including 2030 (Belastingplan 2026); held after 2030 (no later rate set)",
+    ),
+)
+# Reduction factor of the dispensation rights: 1.213 in 2023 less 0.078 a year (Belastingplan 2023),
+# raised in 2026 and held constant after (Belastingplan 2026; the new value was not retrieved)
+LEVY_DISPENSATION_FACTOR = (
+    (2025, 1.213 - 2 * 0.078, "1.213 (2023) - 2 x 0.078"),
+    (
+        2026,
+        1.213 - 2 * 0.078,
+        "raised in 2026 above the old path's 0.979 and held constant after; the new value was not "
+        "retrieved, so the 2025 factor 1.057 is held",
+    ),
+    (2030, 1.213 - 2 * 0.078, "held constant after 2026 (Belastingplan 2026)"),
+)
 
 
 def main():
@@ -1651,10 +1996,11 @@ def main():
             "existing_capacity",
             round(cap * keep, 6),
             u,
-            S_OWN,
+            S_MIDDEN_LIFE + "; " + S_MIDDEN_EM,
             figure_year=2035,
             estimate=True,
-            method=f"linear retirement of a uniformly aged stock over a {life}-yr life: {keep:.2f} of 2025 left in 2035",
+            method=f"2025 capacity x (1 - 10 yr / {life}-yr life) = {keep:.2f} of 2025 left in 2035: linear retirement "
+            "of a uniformly aged stock (ages not published); the life is the route's lifetime row",
             sector=s,
             cluster=c,
             route=r.label,
@@ -1680,10 +2026,11 @@ def main():
             "existing_capacity",
             round(cap * 0.6, 4),
             "PJ/yr",
-            S_OWN,
+            S_MIDDEN_LIFE + "; " + S_MIDDEN_EM,
             figure_year=2035,
             estimate=True,
-            method="linear retirement over a 25-yr life: 0.6 of 2025 left in 2035",
+            method="2025 capacity x (1 - 10 yr / 25-yr SMR life, IEAGHG 2017) = 0.6 of 2025 left in 2035: linear "
+            "retirement of a uniformly aged stock (ages not published)",
             sector="hydrogen",
             cluster=c,
             route=r.label,
@@ -1800,13 +2147,19 @@ def main():
             if fo[0] == "pct":
                 cap_val, cap_unit = _capex_value(r)
                 if cap_val is not None and cap_val > 0:
+                    own_share = r.label in FOM_SHARE_FROM_ROUTE_SOURCE
                     t.add(
                         "fixed_om",
                         round(cap_val * fo[1], 5),
                         cap_unit + "/yr",
-                        S_OWN,
+                        r.source if own_share else S_MIDDEN_FOM,
                         estimate=True,
-                        method=f"{fo[1] * 100:.3g} % of capex per year",
+                        method=f"{fo[1] * 100:.3g} % of capex per year"
+                        + (
+                            " (the share the route's source gives)"
+                            if own_share
+                            else " (MIDDEN's convention for plant without an O&M figure)"
+                        ),
                         route=r.label,
                     )
             elif fo[0] == "pct_of":
@@ -1814,9 +2167,10 @@ def main():
                     "fixed_om",
                     round(100 * MEUR_PER_PJYR_PER_EUR_PER_KW * 0.02, 5),
                     "MEUR/(PJ/yr)/yr",
-                    S_OWN,
+                    S_MIDDEN_BOILERS + "; " + S_MIDDEN_FOM,
                     estimate=True,
-                    method="same fixed O&M as the gas boiler/furnace it replaces (2 % of EUR 100/kW)",
+                    method="same fixed O&M as the gas boiler/furnace it replaces: 2 % of the gas-boiler capex "
+                    "EUR 100/kW (MIDDEN boilers escalated)",
                     route=r.label,
                 )
             else:
@@ -1866,9 +2220,9 @@ def main():
             "lifetime",
             r.lifetime,
             "yr",
-            r.source if r.rclass not in ("reference", "import") else S_OWN,
+            r.source if r.rclass not in ("reference", "import") else _life_source(r),
             estimate=r.rclass in ("reference", "import"),
-            method="assumed economic lifetime" if r.rclass in ("reference", "import") else "",
+            method=_life_method(r) if r.rclass in ("reference", "import") else "",
             route=r.label,
         )
         trl, trl_src, trl_est, trl_meth, trl_note = _trl(r)
@@ -1894,11 +2248,9 @@ def main():
             "availability",
             r.availability,
             "1",
-            S_OWN,
+            _availability_source(r),
             estimate=True,
-            method="assumed yearly availability (maintenance, redundancy)"
-            if r.availability < 1
-            else "no domestic capacity constraint",
+            method=_availability_method(r),
             route=r.label,
         )
         t.add(
@@ -1916,9 +2268,16 @@ def main():
                 "full_load_hours",
                 r.flh,
                 "h",
-                S_OWN,
+                S_MIDDEN_PCD if r.flh == 8000 else (S_HYEU if r.flh == 5000 else S_POSTED_EAF),
                 estimate=True,
-                method="assumed operating hours of the electric load (continuous process 8000 h; EAF 7000 h; electrolysis 5000 h)",
+                method={
+                    8000: "continuous process: MIDDEN's median capacity utilisation 0.90 x 8,760 h = 7,884 h, "
+                    "rounded to 8,000",
+                    7000: "batch electric arc furnace: assumed 7,000 h, below a continuous plant's 8,000 h for "
+                    "tap-to-tap and maintenance stops (Vogl et al. 2018 in POSTED assume 8,760 h; not adopted)",
+                    5000: "grid-connected electrolysis avoiding peak prices: 5,000 h assumed, above the 4,000 h of "
+                    "Hydrogen Europe's Clean Hydrogen Monitor 2022 as base-load industrial offtake favours more hours",
+                }[r.flh],
                 route=r.label,
             )
         if r.capture > 0:
@@ -1937,9 +2296,10 @@ def main():
             "process_emissions",
             r.process,
             "t/t" if u == "Mt" else "Mt/PJ",
-            S_OWN,
+            S_CALIBRATION,
             estimate=True,
-            method="process CO2 (calcination, anode, reductant) folded into the carrier inputs and the calibrated demand",
+            method="0 by construction: the verified emissions the demand is calibrated on include process CO2 "
+            "(calcination, anodes, reductant), so carrier inputs x emission factors already reproduce it",
             route=r.label,
         )
         if r.embedded is not None:
@@ -1962,18 +2322,28 @@ def main():
             if r.label.endswith("_heat_pump"):
                 meth = HP_METHOD[r.service]
             elif r.label.endswith("_electric_furnace"):
-                meth = "assumed share of high-temperature heat that electric furnaces can reach (glass/ceramics/non-ferrous 0.5, chemicals/cement 0.3, refining 0.2)"
+                meth = (
+                    "assumption per sector: glass, ceramics, non-ferrous 0.5 (HORN: all-electric melting commercial "
+                    "below about 200 t/d, hybrid 20-80 % electric next), chemicals and cement 0.3, refining 0.2 "
+                    "(IRENA: electric heating of large fired heaters at pilot scale)"
+                )
             elif c == "cluster6":
-                meth = "no CO2 transport infrastructure for dispersed cluster-6 sites"
+                meth = (
+                    "0: Porthos and Aramis take CO2 by pipeline in Rotterdam and by ship from ports; the dispersed "
+                    "cluster-6 sites have no connection"
+                )
             elif c in ("chemelot", "noord_nederland"):
-                meth = "no CO2 pipeline; only part of the CO2 transportable by ship/rail [assumed 50 %]"
+                meth = (
+                    "no CO2 pipeline; Aramis accepts ship delivery, so part of the CO2 can go by ship/rail "
+                    "(assumed 50 %)"
+                )
             elif r.label == "steel_scrap_eaf":
                 meth = "extra scrap of Tata's Green Steel stage 1: scrap share 17 % -> 30 % by 2030, so 0.13 of output can move to a scrap charge in the new EAF; the 17 % already used in the BOF stays in the bf_bof route"
             t.add(
                 "potential",
                 p,
                 "1",
-                S_OWN if r.label != "steel_scrap_eaf" else S_TATA_GS,
+                _potential_source(r, c),
                 estimate=True,
                 method=meth,
                 cluster=c,
@@ -2074,9 +2444,10 @@ def main():
         2030,
         30,
         "EUR/MWh",
-        S_OWN,
+        f"{S_PZEM}; {S_ENGIE}; {S_ETM_CAR} (natural gas EUR 53.2/MWh in the nl2023 dataset)",
         True,
-        "assumed return to a long-run LNG-import parity level (no KEV/forward path retrieved)",
+        "assumption: 25 % below the 2024 TTF observations (34.6-46.7, PZEM/ENGIE) for the LNG supply growth "
+        "expected by 2030; no KEV or forward path retrieved; high 50 near ETM's 2023 value",
         20,
         50,
         2024,
@@ -2087,9 +2458,9 @@ def main():
         2035,
         30,
         "EUR/MWh",
-        S_OWN,
+        f"{S_PZEM}; {S_ENGIE}",
         True,
-        "held at the 2030 level",
+        "held at the 2030 level (see the 2030 row)",
         20,
         50,
         2024,
@@ -2100,35 +2471,39 @@ def main():
         2025,
         1.5,
         "EUR/MWh",
-        S_OWN,
+        S_TTF_NETWORK,
         True,
-        "assumed Gasunie transport tariff for large industrial exit points (order of EUR 1-2/MWh)",
+        "assumption: exit and transport charges of a large industrial connection to the Gasunie grid, of the "
+        "order of EUR 1-2/MWh; no tariff table retrieved",
         1.0,
         3.0,
         2024,
     )
+    gas_tax, gas_tax_method = gas_energy_tax()
     price(
         "natural_gas",
         "energy_tax",
         2025,
-        1.0,
+        round(gas_tax, 2),
         "EUR/MWh",
-        S_OWN,
+        f"{S_EB_GAS}; {S_MIDDEN_SITES}",
         True,
-        "assumed effective energy tax: top band (> 10 mln m3) rate, with feedstock and CHP exemptions lowering the average",
+        gas_tax_method,
         0.0,
-        5.0,
-        2024,
+        round(GAS_TAX_TIER["1M-10M"] / GAS_MWH_LHV_PER_M3, 2),
+        2025,
+        note="low: exempt uses; high: a site using 1-10 million m3/yr. Held after 2025; the tiers below "
+        "10M m3 rise again in 2026 (Belastingplan 2026, engie.nl), not retrieved",
     )
     price(
         "electricity",
         "price",
         2025,
-        72,
+        71.1,
         "EUR/MWh",
         f"{S_FME}; {S_EBRIDGE}",
         True,
-        "FME 2025 all-in EUR 88/MWh minus network tariff (15) and energy tax (1)",
+        "FME 2025 all-in EUR 88/MWh minus network tariff (15) and energy tax (1.88), rounded",
         60,
         90,
         2025,
@@ -2139,14 +2514,27 @@ def main():
         2030,
         65,
         "EUR/MWh",
-        S_OWN,
+        f"{S_FME}; {S_EBRIDGE}",
         True,
-        "assumed decline with more offshore wind (no KEV path retrieved)",
+        "assumption: the 2025 commodity price (71.1, FME 2025 less network and tax) falling about 10 % with the "
+        "offshore-wind build-out to 2030; no KEV path retrieved",
         50,
         90,
         2025,
     )
-    price("electricity", "price", 2035, 60, "EUR/MWh", S_OWN, True, "assumed", 45, 90, 2025)
+    price(
+        "electricity",
+        "price",
+        2035,
+        60,
+        "EUR/MWh",
+        f"{S_FME}; {S_EBRIDGE}",
+        True,
+        "assumption: a further 8 % below 2030 (see the 2030 row); no KEV path retrieved",
+        45,
+        90,
+        2025,
+    )
     price(
         "electricity",
         "network_tariff",
@@ -2190,14 +2578,17 @@ def main():
         "electricity",
         "energy_tax",
         2025,
-        1.0,
+        1.88,
         "EUR/MWh",
-        S_OWN,
+        S_EB_EL,
         True,
-        "assumed: energy-tax band > 10 GWh (business) is about EUR 0.5-1/MWh",
-        0.5,
-        2.0,
-        2025,
+        "the > 10 million kWh business-use tier (2024, EUR 0.00188/kWh): ETS sites use more than 10 GWh/yr "
+        "per connection, so their marginal MWh pays this tier; 2025 value not retrieved, 2024 held",
+        0.0,
+        38.14,
+        2024,
+        note="low: exempt electrolytic and metallurgical use; high: a site below 10 GWh/yr (2025 tier "
+        "50,000-10M kWh, EUR 0.03814/kWh)",
     )
     price(
         "biomethane",
@@ -2219,9 +2610,9 @@ def main():
         2035,
         85,
         "EUR/MWh",
-        S_OWN,
+        f"{S_SDE_GG}; {S_ETM_CAR} (greengas EUR 63.6/MWh)",
         True,
-        "assumed: lower TTF and GvO premium",
+        "assumption: the 2025 derivation (TTF + GvO) with TTF 30 (the 2035 gas row) and a lower GvO premium",
         60,
         190,
         2024,
@@ -2232,9 +2623,10 @@ def main():
         2025,
         7.0,
         "EUR/GJ",
-        S_OWN,
+        f"{S_COKING_COAL}; {S_ECB_FX_2024}",
         True,
-        "assumed coking coal about EUR 200/t at 29 GJ/t (no series retrieved)",
+        "premium hard coking coal, mean of 2024 (USD 242/t) and 2025 (187) = USD 214.5/t / 1.0824 = EUR 198/t "
+        "/ 28.2 GJ/t = EUR 7.0/GJ; PCI coal is cheaper, freight is not added",
         5,
         10,
         2024,
@@ -2245,9 +2637,10 @@ def main():
         2025,
         40,
         "EUR/MWh",
-        S_OWN,
+        f"{S_BRENT}; {S_PZEM}; {S_ECB_FX_2024}",
         True,
-        "assumed opportunity value of refinery/cracker fuel gas and fuel oil, close to crude oil at USD 75/bbl (no series retrieved)",
+        "assumption: opportunity value of refinery/cracker fuel gas and fuel oil, between TTF 2024 (34.6-46.7 "
+        "EUR/MWh) and Brent 2024 (USD 80/b / 1.0824 / 1.70 MWh per barrel = EUR 43/MWh)",
         30,
         55,
         2024,
@@ -2420,7 +2813,7 @@ def main():
         "discount_rate",
         0.08,
         "1/yr",
-        S_OWN,
+        S_DISC,
         estimate=True,
         low=0.0225,
         high=0.10,
@@ -2498,7 +2891,11 @@ def main():
             (
                 2029,
                 1000,
-                "Tata Steel own 380 kV connection at Zeestraat with IJmuiden Ver Beta landing (2029); 1,000 MW assumed",
+                "Tata Steel's own 380 kV customer connection (two bays) at TenneT's Zeestraat station in "
+                "Wijk aan Zee, the landing of Net op zee Hollandse Kust (noord), (west Alpha) and (west Beta), "
+                "onshore works completed Dec 2024 (the IJmuiden Ver links land elsewhere: Alpha at Borssele, "
+                "Beta at the Maasvlakte); 1,000 MW and 2029, ahead of the stage-1 DRP/EAF, assumed",
+                S_ZEESTRAAT,
             )
         ],
         "cluster6": [
@@ -2525,7 +2922,8 @@ def main():
             cluster=c,
             year=2025,
         )
-        for y, add, note in REINF[c]:
+        for y, add, note, *extra in REINF[c]:
+            source = "; ".join([S_GRID, *extra])
             t.add(
                 "grid_capacity",
                 round(cum, 1),
@@ -2541,7 +2939,7 @@ def main():
                 "grid_capacity",
                 round(cum, 1),
                 "MW",
-                S_GRID,
+                source,
                 figure_year=y,
                 estimate=True,
                 method=f"+{add} MW: {note}",
@@ -2556,7 +2954,7 @@ def main():
             "MEUR/MW",
             S_KB + " (cluster 6: high connection costs, far from substations)"
             if c == "cluster6"
-            else S_OWN,
+            else S_GRID,
             estimate=True,
             method="assumed connection + reinforcement cost charged to industry; cluster 6 doubled for distance to substations",
             low=0.3,
@@ -2584,9 +2982,9 @@ def main():
         "grid_expansion_lifetime",
         40,
         "yr",
-        S_OWN,
+        S_GRID,
         estimate=True,
-        method="assumed lifetime of grid assets",
+        method="assumption: lifetime of high-voltage connections and substations (40 yr); no TenneT figure retrieved",
     )
     n["grid"] = t.write()
 
@@ -2887,30 +3285,31 @@ def main():
         method="MIDDEN's capture O&M incl. T&S used as one tariff; the official Porthos tariff was not found; CCS routes carry only 2-3 % capex as fixed O&M",
         year=2025,
     )
-    for y in range(2025, 2031):
-        v = round(30.48 + 10.73 * (y - 2021), 2)
+    for y, v, src, est, m in LEVY_RATE:
         t.add(
             "co2_levy_rate",
             v,
             "EUR/t",
-            S_NEA_LEVY,
+            src,
             figure_year=y,
-            estimate=True,
-            method="statutory tariff 30.48 (2021) + 10.73 per year (derived); ETS firms pay tariff minus EUA price",
-            note="the Kamerbrief EII 2026 announces abolition: set to 0 in a policy scenario",
+            estimate=est,
+            method=m,
+            note="ETS firms pay the rate less the EUA price; the base ETS path (EUR 87.5 in 2026, 130 in 2030) "
+            "stays above EUR 78.67 from 2026, so the levy bites only in 2025 unless the ETS price is lower. "
+            "The Kamerbrief EII 2026 abolishes the levy (the base scenario switches it off)",
             year=y,
         )
     for (s, c), e in sorted(TARGET.items()):
-        for y in (2025, 2030):
-            f = 1.2 - (1.2 - 0.69) * (y - 2021) / 9
+        for y, f, m in LEVY_DISPENSATION_FACTOR:
             t.add(
                 "co2_levy_dispensation",
                 round(e * f, 4),
                 "Mt",
-                S_NEA_LEVY,
+                S_NEA_DPR,
                 figure_year=y,
                 estimate=True,
-                method=f"base-year emissions x dispensation factor {f:.3f} (linear 1.2 in 2021 -> 0.69 in 2030, as recalled from the levy design; not verified); Sep-2025 extra rights not included",
+                method=f"base-year emissions x reduction factor {f:.3f} ({m}); the law applies the factor to "
+                "benchmark-based allocation, approximated here by base-year emissions",
                 sector=s,
                 cluster=c,
                 year=y,
@@ -2948,7 +3347,7 @@ def main():
             "route_activity_limit",
             v,
             "PJ/yr",
-            S_OWN,
+            f"{S_KB}; {S_ARAMIS}",
             figure_year=y,
             estimate=True,
             method=m,
@@ -3240,8 +3639,9 @@ def write_build_limits():
             y,
             0.0,
             "Mt/yr",
-            S_OWN,
-            "no CO2 transport from Chemelot before 2036 (Delta Rhine Corridor CO2 pipeline not decided)",
+            S_ARAMIS,
+            "no CO2 transport from Chemelot before 2036: Aramis takes CO2 by pipeline in Rotterdam and by ship; the "
+            "Delta Rhine Corridor CO2 pipeline is not decided",
         )
     for c in (zwb, chem):
         add(
@@ -3250,7 +3650,7 @@ def write_build_limits():
             2030,
             0.1,
             "Mt/yr",
-            S_OWN + "; " + S_HH1,
+            S_HH1 + "; " + S_ELYGATOR,
             "one electrolyser-fed ammonia line per cluster per year at most: 0.1 Mt NH3/yr = 17.8 kt H2/yr, "
             "about 150-250 MW of electrolysis, the size of the first 200 MW projects (Holland Hydrogen 1, ELYgator)",
         )
@@ -3368,8 +3768,8 @@ def write_build_limits():
         2028,
         0.0,
         "PJ/yr",
-        S_OWN,
-        "no further FID as of 2025; 2-3 yr construction",
+        S_HH1 + "; " + S_ELYGATOR,
+        "no further FID as of 2025 (HH1 and ELYgator are the projects with FID); 2-3 yr construction",
     )
     for c, mw in (
         ("rotterdam_moerdijk", 250),
@@ -3386,8 +3786,9 @@ def write_build_limits():
                 2025,
                 0.0,
                 "PJ/yr",
-                S_OWN,
-                "no electrolyser above 20 MW with FID in the cluster as of 2025",
+                S_HH1 + "; " + S_ELYGATOR,
+                "no electrolyser above 20 MW with FID in the cluster as of 2025 (the FIDs are HH1 and ELYgator, "
+                "both in Rotterdam)",
             )
             add(
                 "hydrogen_electrolysis",
@@ -3395,8 +3796,9 @@ def write_build_limits():
                 2028,
                 0.0,
                 "PJ/yr",
-                S_OWN,
-                "no electrolyser above 20 MW with FID in the cluster as of 2025",
+                S_HH1 + "; " + S_ELYGATOR,
+                "no electrolyser above 20 MW with FID in the cluster as of 2025 (the FIDs are HH1 and ELYgator, "
+                "both in Rotterdam)",
             )
         add(
             "hydrogen_electrolysis",
@@ -3404,11 +3806,70 @@ def write_build_limits():
             2029,
             mw * el / 1000,
             "PJ/yr",
-            S_OWN + "; Kamerbrief kst-32813-1143 (3-4 GW electrolysis target 2030)",
+            "Kamerbrief kst-32813-1143 (3-4 GW electrolysis target 2030); " + S_HH1,
             f"{mw} MW_e per year from 2029 (decisions from 2026 on; national 500 MW/yr, well below the 3-4 GW 2030 target, "
             "which no current FID pipeline supports); Chemelot and cluster 6 have no hydrogen network before 2033",
         )
     return t.write()
+
+
+# Routes whose fixed O&M share of capex comes from the route's own source (MIDDEN TC0263/4, TC0425)
+FOM_SHARE_FROM_ROUTE_SOURCE = {
+    "petrochemicals_e_cracker",
+    "petrochemicals_h2_cracker",
+    "hydrogen_atr_ccs",
+}
+
+
+def _life_source(r):
+    """Source of the lifetime of a reference or import route."""
+    if r.rclass == "import" or r.label == "refining_hydrotreating_h2":
+        return S_DEFINITION
+    return S_MIDDEN_LIFE
+
+
+def _life_method(r):
+    """How the lifetime of a reference or import route is made."""
+    if r.rclass == "import":
+        return "no domestic asset: the lifetime has no effect"
+    if r.label == "refining_hydrotreating_h2":
+        return "existing units kept through the horizon (no retirement)"
+    if r.label in ("ammonia_smr", "hydrogen_smr"):
+        return "reformer plant: IEAGHG (2017) SMR 25 yr"
+    if r.label == "steel_bf_bof":
+        return "MIDDEN blast furnace and BOF (TC0023, TC0024): 20 yr"
+    if r.label == "petrochemicals_cracker":
+        return "cracking furnaces as MIDDEN's process furnaces (TC0049/TC0050, 30 yr); Spallina 2017 give 25 yr for a whole cracker"
+    if r.service == "heat_high":
+        return "fired process furnace: MIDDEN's process furnaces TC0049/TC0050, 30 yr"
+    return "gas boiler/CHP: MIDDEN's natural-gas boilers TC0098 and TC0440, 25 yr"
+
+
+def _availability_source(r):
+    if r.availability == 1.0:
+        return S_DEFINITION
+    if r.label == "hydrogen_electrolysis":
+        return S_HYEU
+    return S_MIDDEN_PCD
+
+
+def _availability_method(r):
+    if r.availability == 1.0:
+        return "no domestic capacity constraint (import, or existing units sized to what they take)"
+    if r.label == "hydrogen_electrolysis":
+        return "5,000 full-load hours / 8,760 h (see full_load_hours)"
+    return "median capacity utilisation of MIDDEN's base configurations (0.90; maintenance, redundancy)"
+
+
+def _potential_source(r, cluster):
+    """Source of a potential row."""
+    if r.label == "steel_scrap_eaf":
+        return S_TATA_GS
+    if r.label.endswith("_heat_pump"):
+        return S_MIDDEN_EN if r.service == "heat_medium" else S_ARPAGAUS
+    if r.label.endswith("_electric_furnace"):
+        return f"{S_HORN_GLASS}; {S_IRENA_P2H}; {S_MIDDEN_EFURNACE}"
+    return f"{S_PORTHOS}; {S_ARAMIS}"
 
 
 def _capex_value(r):
@@ -3441,8 +3902,8 @@ def _fy_source(r):
         "steel_scrap_eaf": S_TATA_GS,
         "ammonia_smr_ccs": S_YARA_NL,
         "hydrogen_atr_ccs": S_MIDDEN_TC + " TC0425 (TRL 9); " + S_ARAMIS,
-        "ammonia_h2": S_OWN + " (lead time of large industrial projects); " + S_HH1,
-    }.get(r.label, S_OWN + " from MIDDEN TRL / announced projects")
+        "ammonia_h2": S_HH1 + "; " + S_ELYGATOR + " (lead times of the first large electrolysers)",
+    }.get(r.label, S_FIRST_YEAR)
 
 
 # TRL of the heat routes not covered by MIDDEN, per sector: (value, source, method)
@@ -3467,7 +3928,8 @@ TRL_E_FURNACE = {
     ),
     "ceramics": (
         7,
-        S_OWN,
+        S_MIDDEN_TC
+        + " TC0060 (stone wool by immersed electric arc, TRL 7) and TC0069 (electric glass-wool furnace, TRL 7)",
         "electric kilns are commercial for small/technical ceramics; large brick/tile tunnel kilns "
         "are at first industrial demonstration",
     ),
@@ -3478,9 +3940,10 @@ TRL_E_FURNACE = {
     ),
     "non_ferrous": (
         9,
-        S_OWN,
-        "induction and resistance melting/holding furnaces are commercial in aluminium, zinc and "
-        "copper (re)melting",
+        S_MIDDEN_EFURNACE + " (TRL 3 for high-temperature process furnaces)",
+        "assumption: induction and resistance melting/holding furnaces are commercial in aluminium, zinc and "
+        "copper (re)melting; MIDDEN's TRL 3 (TC0477) is for high-temperature process furnaces, not remelting; "
+        "no public TRL for remelting retrieved",
     ),
 }
 TRL_H2_FURNACE = {
@@ -3509,7 +3972,9 @@ TRL_H2_FURNACE = {
     ),
     "cement_lime": (
         5,
-        S_OWN,
+        S_MIDDEN_TC
+        + " TC0062 (stone wool with hydrogen instead of natural gas, TRL 6) and TC0321 (hydrogen dryer for "
+        "blast-furnace slag, TRL 4)",
         "hydrogen only as a partial fuel in full-scale kiln trials; 100 % hydrogen kiln firing "
         "not demonstrated (flame radiation, heat transfer)",
     ),
@@ -3998,7 +4463,7 @@ def write_validation():
         item="industry_indicative_target_2030",
         cluster="total",
         year=2030,
-        value=29.1,
+        value=PBL_TARGET_2030,
         unit="Mt CO2e",
         source=PBL,
         estimate="false",
@@ -4033,12 +4498,57 @@ def write_validation():
         estimate="true",
         method="midpoint of 1-2 Mt",
     )
+    shift, shift_method = pbl_boundary_shift_2030()
+    add(
+        item="pbl_industry_minus_elektra_boundary_2030",
+        cluster="total",
+        year=2030,
+        value=round(shift, 2),
+        unit="Mt CO2e",
+        source=f"{S_CBS}; {S_MIDDEN_EM}; {S_NEA24}",
+        estimate="true",
+        method=shift_method,
+        note="subtract from a PBL industry figure for 2030 to put it on elektra's boundary",
+    )
+    add(
+        item="industry_indicative_target_2030_elektra_boundary",
+        cluster="total",
+        year=2030,
+        value=round(PBL_TARGET_2030 - shift, 1),
+        unit="Mt CO2e",
+        source=f"{PBL}; {S_CBS}; {S_MIDDEN_EM}",
+        estimate="true",
+        method=f"indicative 2030 target for industry {PBL_TARGET_2030} Mt - boundary shift {shift:.2f} Mt "
+        "(pbl_industry_minus_elektra_boundary_2030); the cap of scenarios/target_2030.yaml",
+    )
     n_p = w("projections", rows)
     return {
         "validation/emissions": n_e,
         "validation/energy_balance": n_b,
         "validation/projections": n_p,
     }
+
+
+PBL_TARGET_2030 = 29.1  # Mt CO2e, indicative residual target for industry (PBL CES 3.0 reflection)
+CBS_INDUSTRY_GHG_2023 = 47.8  # Mt CO2e, Klimaatakkoord sector industry (S_CBS)
+UNMODELLED_FALL_2023_2030 = 1.0  # Mt, assumed fall of the unmodelled part by 2030 [estimate]
+
+
+def pbl_boundary_shift_2030():
+    """PBL industry minus elektra's boundary in 2030, Mt CO2e, and how it is made."""
+    modelled = sum(TARGET.values())
+    unmodelled_2023 = CBS_INDUSTRY_GHG_2023 - (modelled - VATT_2024)
+    unmodelled_2030 = unmodelled_2023 - UNMODELLED_FALL_2023_2030
+    shift = unmodelled_2030 - VATT_2024
+    method = (
+        f"PBL industry (Klimaatakkoord sector) holds non-ETS and non-CO2 emissions that elektra does not "
+        f"model and leaves out the Vattenfall plants on Tata's gases that elektra counts: not modelled in "
+        f"2023 = CBS industry GHG {CBS_INDUSTRY_GHG_2023} - (elektra base year {modelled:.2f} - Vattenfall "
+        f"{VATT_2024:.2f}) = {unmodelled_2023:.2f} Mt, assumed {UNMODELLED_FALL_2023_2030:.0f} Mt lower by "
+        f"2030 (slow non-CO2 and non-ETS measures) = {unmodelled_2030:.2f} Mt; shift = {unmodelled_2030:.2f} - "
+        f"{VATT_2024:.2f} (Vattenfall plants held while both blast furnaces run) = {shift:.2f} Mt"
+    )
+    return shift, method
 
 
 def _target_method(sct):
