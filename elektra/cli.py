@@ -182,5 +182,36 @@ def docs(out: Path = typer.Option(Path("docs"), help="Folder for the generated d
         console.print(f"wrote {path}")
 
 
+@app.command()
+def compare(
+    folders: list[Path] = typer.Argument(
+        ..., metavar="RUN_DIR...", help="Results folders of elektra run; the first is the reference"
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help="Folder for the comparison (default results/compare_<a>_vs_<b>)"
+    ),
+) -> None:
+    """Compare results folders: what differs in the inputs, then the results side by side."""
+    from elektra.compare import (
+        CompareError,
+        default_folder,
+        load_runs,
+        terminal_tables,
+        write_comparison,
+    )
+    from elektra.compare import compare as compare_runs
+
+    try:
+        comparison = compare_runs(load_runs(folders))
+    except CompareError as error:
+        _fail(str(error))
+    target = write_comparison(comparison, out or default_folder(folders))
+    for warning in comparison.warnings:
+        errors.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    for part in terminal_tables(comparison):
+        console.print(part, highlight=False)
+    console.print(f"comparison of {', '.join(comparison.labels)} in {target}/")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

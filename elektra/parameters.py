@@ -481,6 +481,16 @@ PARAMETERS: dict[str, Parameter] = {
             maximum=0.5,
             group="economics",
         ),
+        _p(
+            "price_base_year",
+            (),
+            "calendar year",
+            "The year of the euros the dataset's money figures are in (the price base year); "
+            "reported money carries it, e.g. million EUR_2024/yr in iamc.csv.",
+            minimum=1990,
+            maximum=2100,
+            group="economics",
+        ),
     ]
 }
 

@@ -92,3 +92,22 @@ def toy_run():
     from elektra.pipeline import run
 
     return run(ROOT / "scenarios" / "toy.yaml")
+
+
+def write_results_folder(scenario: Path, out: Path) -> Path:
+    """Solve a scenario and write its results folder (results.nc and manifest.json only)."""
+    from elektra.output import write_run
+    from elektra.pipeline import run
+
+    result = run(scenario)
+    return write_run(result.results, out, result.timings, result.scenario.files, extras=False)
+
+
+@pytest.fixture(scope="session")
+def base_and_ets_high(tmp_path_factory) -> tuple[Path, Path]:
+    """Results folders of base and ets_high (the one base-sized pair of the suite)."""
+    folder = tmp_path_factory.mktemp("base_pair")
+    return tuple(
+        write_results_folder(ROOT / "scenarios" / f"{name}.yaml", folder / name)
+        for name in ("base", "ets_high")
+    )

@@ -20,7 +20,7 @@ from elektra.iamc import COLUMNS, NATIONAL, to_iamc
 from elektra.report import emissions_text, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
-EMISSIONS = "Emissions|CO2|Energy|Demand|Industry"
+EMISSIONS = "Emissions|CO2|Energy and Industrial Processes"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
@@ -112,8 +112,7 @@ def test_iamc_drops_series_that_are_zero_in_every_year(iamc):
     assert "Carbon Capture|Industry" not in variables  # no capture routes in the toy
     # the heat pump has no capacity in 2025 but some later: its series is kept whole
     pump = iamc[
-        (iamc["variable"] == "Capacity|Industry|Food and Tobacco|food_heat_pump")
-        & (iamc["region"] == NATIONAL)
+        (iamc["variable"] == "Capacity|Route|food_heat_pump") & (iamc["region"] == NATIONAL)
     ]
     assert sorted(pump["year"]) == [2025, 2026, 2027]
     assert pump.set_index("year").loc[2025, "value"] == 0.0
@@ -131,22 +130,22 @@ def test_iamc_names_carriers_and_products_as_the_templates(iamc, results):
         ("Final Energy|Industry|Electricity", "electricity"),
     ):
         assert national.loc[(variable, 2027), "value"] == pytest.approx(
-            float(use.sel(carrier=carrier, year=2027))
+            float(use.sel(carrier=carrier, year=2027)) / 1000  # PJ -> EJ
         )
-        assert national.loc[(variable, 2027), "unit"] == "PJ/yr"
+        assert national.loc[(variable, 2027), "unit"] == "EJ/yr"
     steel = float(results["activity"].sel(route="steel_bf_bof", year=2026).sum())
     assert national.loc[("Production|Iron and Steel", 2026), "value"] == pytest.approx(steel)
     assert national.loc[("Production|Iron and Steel", 2026), "unit"] == "Mt/yr"
     assert national.loc[("Price|Carbon|EU-ETS", 2027), "value"] == pytest.approx(200.0)
-    assert national.loc[("Price|Carbon|EU-ETS", 2027), "unit"] == "EUR/t CO2"
-    assert not any(v.startswith("Price|Secondary Energy") for v in iamc["variable"])
+    assert national.loc[("Price|Carbon|EU-ETS", 2027), "unit"] == "EUR_2024/t CO2"
+    assert not any(v.startswith("Marginal Cost|") for v in iamc["variable"])
 
 
 def test_iamc_reports_the_marginal_cost_of_hydrogen_when_the_dual_exists(results):
     table = to_iamc(with_hydrogen_and_grid(results))
-    price = table[table["variable"] == "Price|Secondary Energy|Hydrogen"]
+    price = table[table["variable"] == "Marginal Cost|Secondary Energy|Hydrogen"]
     assert set(price["region"]) == {NATIONAL}
-    assert set(price["unit"]) == {"EUR/GJ"}
+    assert set(price["unit"]) == {"EUR_2024/GJ"}
     assert price.set_index("year").loc[2025, "value"] == pytest.approx(3.0)
 
 

@@ -2821,6 +2821,23 @@ def main():
         + S_DISC
         + ")",
     )
+    t.add(
+        "price_base_year",
+        2024,
+        "calendar year",
+        "price year of the dataset's energy prices and ETS price (carriers_prices.csv, ets.csv: "
+        "2024-2025 figures); CBS (2023) Inflatie 10 procent in 2022, cbs.nl/nl-nl/nieuws/2023/02/"
+        "inflatie-10-procent-in-2022 (CPI +2.7 % in 2021, +10.0 % in 2022)",
+        figure_year=2024,
+        estimate=True,
+        method="money figures are taken as published, in euros of their figure_year, without "
+        "deflating: energy prices, tariffs, taxes and the ETS price are 2024-2025 figures, "
+        "budgets nominal euros of their rounds, capex and fixed O&M mostly MIDDEN figures in "
+        "2019-2021 euros; the dataset declares 2024, the year of its prices, as its price base "
+        "year. The technology costs are therefore understated by the consumer-price rise since "
+        "their figure year (CBS CPI: +2.7 % in 2021, +10.0 % in 2022)",
+        note="an assumption about the whole dataset, not a figure of one source",
+    )
     n["economics"] = t.write()
 
     # --------------------------------------------------------------- grid
