@@ -213,5 +213,34 @@ def compare(
     console.print(f"comparison of {', '.join(comparison.labels)} in {target}/")
 
 
+@app.command()
+def mca(
+    spec: Path = typer.Argument(..., help="MCA spec YAML file (e.g. scenarios/mca_hydrogen.yaml)"),
+    out: Path | None = typer.Option(None, "--out", help="Results folder (default results/<name>)"),
+    samples: int | None = typer.Option(None, "--samples", min=10, help="Monte Carlo draws"),
+    seed: int | None = typer.Option(None, "--seed", help="Seed of the Monte Carlo draws"),
+) -> None:
+    """Rank options (hydrogen techniques) by weighted sum, TOPSIS and PROMETHEE II."""
+    from elektra.mca import McaError, load_spec, run_mca
+    from elektra.mca_output import terminal_tables, write_mca
+    from elektra.pipeline import InfeasibleScenario
+
+    try:
+        parsed = load_spec(spec)
+        ds = run_mca(parsed, samples=samples, seed=seed)
+    except (McaError, *INPUT_ERRORS) as error:
+        _fail(str(error))
+    except InfeasibleScenario as error:
+        _fail(str(error), code=3)
+    target = out or Path("results") / parsed.name
+    write_mca(ds, target)
+    for table in terminal_tables(ds):
+        console.print(table)
+    console.print(
+        f"weights normalised to sum 1; rank acceptability from {ds.attrs['samples']} draws "
+        f"(seed {ds.attrs['seed']}); results in {target}/"
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
