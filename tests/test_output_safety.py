@@ -95,3 +95,32 @@ def test_runs_kills_and_reruns_leave_every_folder_whole_or_absent(tmp_path):
     assert last.returncode == 0, errors
     assert_whole_or_absent(tmp_path, "after the last run")
     assert [p.name for p in tmp_path.iterdir()] == ["toy"]
+
+
+def test_the_swap_exchanges_two_folders_or_leaves_both(tmp_path):
+    """renameat2(RENAME_EXCHANGE) where the kernel and file system offer it."""
+    from elektra.output import _exchange
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a").write_text("a")
+    (second / "b").write_text("b")
+    swapped = _exchange(first, second)
+    assert [p.name for p in first.iterdir()] == (["b"] if swapped else ["a"])
+    assert [p.name for p in second.iterdir()] == (["a"] if swapped else ["b"])
+
+
+def test_without_the_exchange_a_rerun_still_replaces_the_folder_whole(
+    tmp_path, monkeypatch, toy_run
+):
+    import elektra.output as output
+
+    monkeypatch.setattr(output, "_exchange", lambda first, second: False)
+    out = tmp_path / "toy"
+    for objective in (1.0, 2.0):
+        ds = toy_run.results.assign_attrs(objective=objective)
+        output.write_run(ds, out, toy_run.timings, toy_run.scenario.files, extras=False)
+    assert json.loads((out / "manifest.json").read_text())["objective_MEUR"] == 2.0
+    assert_whole_or_absent(tmp_path, "after two runs without the exchange")
+    assert [p.name for p in tmp_path.iterdir()] == ["toy"]
