@@ -672,7 +672,9 @@ def _apply_override(
         array.loc[selection] = (target * override.scale).to_numpy()
         given = f"scale {override.scale:g}"
     elif isinstance(override.value, str):
-        array.loc[selection] = _converted(override.value, spec, output_units, selection, target, where)
+        array.loc[selection] = _converted(
+            override.value, spec, output_units, selection, target, where
+        )
         given = f"value {override.value!r}"
     else:
         array.loc[selection] = override.value
