@@ -1,27 +1,69 @@
-"""The ``elektra`` command line: run, validate, data, docs."""
+"""The ``elektra`` command line: run, validate, data, docs.
+
+Importing this module costs typer and nothing else: each command imports pandas, xarray,
+pint, Pyomo or matplotlib when it runs, so ``elektra --help`` and ``--version`` answer at
+once. Every error a user can cause ends in one or a few lines that name what to fix, and
+in one of the exit codes of :data:`EXIT_CODES`; ``elektra --debug ...`` adds the Python
+traceback.
+"""
 
 from __future__ import annotations
 
+import signal
+import sys
+import threading
+import traceback
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from typer.core import TyperCommand
 
-from elektra.config import ScenarioError, load_scenario
-from elektra.data import DataError
-from elektra.indicators import route_mix_shares
-from elektra.structure import StructureError
+from elektra import __version__
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_INPUT = 2
+EXIT_INFEASIBLE = 3
+EXIT_SOLVER = 4
+EXIT_WRITE = 5
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+#: Every exit code of the command line and what it means (README and ``--help``).
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "success",
+    EXIT_INTERNAL: "internal error: a bug in elektra (run again with --debug and report it)",
+    EXIT_INPUT: "bad input: scenario file, dataset or command-line arguments",
+    EXIT_INFEASIBLE: "the scenario is infeasible (the conflicting limits are listed)",
+    EXIT_SOLVER: "the solver stopped without an optimum (time limit, numerical trouble)",
+    EXIT_WRITE: "a results folder or model file could not be written (permissions, disk)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+    EXIT_TERMINATED: "terminated (SIGTERM)",
+}
+#: Infeasibility reasons printed before "... and N more".
+MAX_REASONS = 20
+MODEL_SUFFIXES = (".mps", ".lp")
+
+EPILOG = "\b\nExit codes:\n" + "\n".join(
+    f"  {code:>3}  {meaning}" for code, meaning in EXIT_CODES.items()
+)
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,
     help="elektra: decarbonisation routes of Dutch energy-intensive industry.",
+    epilog=EPILOG,
 )
-console = Console()
-errors = Console(stderr=True)
+_debug = {"on": False}
 
-INPUT_ERRORS = (ScenarioError, DataError, StructureError)
 #: Column headers of the route-mix table, short enough for an 80-column terminal.
 SHORT_CLASS = {
     "reference": "ref",
@@ -34,13 +76,205 @@ SHORT_CLASS = {
 }
 
 
-def _fail(message: str, code: int = 2) -> None:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
-    raise typer.Exit(code)
+class _Command(TyperCommand):
+    """A command whose usage line shows arguments as a user types them: ``SCENARIO``."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if getattr(param, "param_type_name", "") == "argument":
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that every cleanup runs."""
+
+
+class _Refused(Exception):
+    """A command-line request elektra will not carry out (exit code 2)."""
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _say(kind: str, message: str, colour: str) -> None:
+    typer.echo(f"{typer.style(kind, fg=colour, bold=True)} {message}", err=True)
+
+
+def _warn(message: str) -> None:
+    _say("warning:", message, "yellow")
+
+
+def _loaded(module: str, name: str) -> tuple[type, ...]:
+    """The class ``module.name`` if that module was imported (else nothing raised it)."""
+    found = getattr(sys.modules.get(module), name, None)
+    return (found,) if isinstance(found, type) else ()
+
+
+def _infeasible_lines(error) -> list[str]:
+    """The reasons of an InfeasibleScenario, one per line, at most MAX_REASONS."""
+    items = [str(reason) for reason in error.reasons]
+    lines = [f"scenario {error.name!r} is infeasible:"]
+    lines += [f"  - {item}" for item in items[:MAX_REASONS]]
+    if len(items) > MAX_REASONS:
+        lines.append(f"  ... and {len(items) - MAX_REASONS} more")
+    return lines
+
+
+def _explain(error: BaseException) -> tuple[int, str]:
+    """The exit code and message for an error raised by a command."""
+    input_errors = (
+        _Refused,
+        *_loaded("elektra.config", "ScenarioError"),
+        *_loaded("elektra.data", "DataError"),
+        *_loaded("elektra.structure", "StructureError"),
+        *_loaded("elektra.units", "UnitError"),
+        *_loaded("elektra.output", "OutputRefused"),
+        *_loaded("elektra.compare", "CompareError"),
+        *_loaded("elektra.mca", "McaError"),
+    )
+    if isinstance(error, input_errors):
+        return EXIT_INPUT, str(error)
+    if isinstance(error, _loaded("elektra.pipeline", "InfeasibleScenario")):
+        return EXIT_INFEASIBLE, "\n".join(_infeasible_lines(error))
+    if isinstance(error, _loaded("elektra.solve", "SolveError")):
+        termination = getattr(error, "termination", "")
+        hint = (
+            "; raise 'solver: {time_limit: SECONDS}' in the scenario"
+            if "time" in termination
+            else "; try 'solver: {method: ipm}' or check the scenario's figures"
+        )
+        return EXIT_SOLVER, f"the solver stopped without an optimal solution: {error}{hint}"
+    if isinstance(error, _loaded("elektra.output", "OutputError")):
+        return EXIT_WRITE, str(error)
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return EXIT_WRITE, f"cannot write {where}{error.strerror or error}"
+    if isinstance(error, UnicodeError):
+        return EXIT_INPUT, f"a file is not UTF-8 text: {error}"
+    return EXIT_INTERNAL, (
+        f"internal error ({type(error).__name__}: {error}); this is a bug in elektra: run "
+        "again as 'elektra --debug ...' and report the traceback"
+    )
+
+
+@dataclass
+class _RunState:
+    """What an interrupted command needs to say where it stood."""
+
+    target: Path | None = None
+    run_id: str = ""
+
+
+def _finished(state: _RunState) -> bool:
+    """Whether ``state.target`` holds this very run, complete."""
+    if state.target is None or not state.run_id:
+        return False
+    from elektra.output import read_manifest
+
+    info = read_manifest(state.target)
+    return info is not None and info.get("run_id") == state.run_id
+
+
+@contextmanager
+def _reported(state: _RunState | None = None) -> Iterator[None]:
+    """Turn any error into its message and exit code; tracebacks only with --debug."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except (KeyboardInterrupt, Terminated) as error:
+        code = EXIT_TERMINATED if isinstance(error, Terminated) else EXIT_INTERRUPTED
+        what = "terminated" if code == EXIT_TERMINATED else "interrupted"
+        if state is not None and _finished(state):
+            _say(f"{what}:", f"the run had finished; results in {state.target}/", "yellow")
+        elif state is not None and state.run_id:
+            _say(f"{what}:", "the run stopped; no results folder was written or changed", "red")
+        else:
+            _say(f"{what}.", "", "red")
+        raise typer.Exit(code) from None
+    except Exception as error:
+        code, message = _explain(error)
+        if _debug["on"]:
+            traceback.print_exc()
+        _say("error:", message, "red")
+        raise typer.Exit(code) from None
+
+
+@contextmanager
+def _sigterm_as_exception() -> Iterator[None]:
+    """Let SIGTERM unwind like Ctrl-C (staging folders are removed on the way out)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _load(scenario: Path, allow_out_of_range: bool):
+    from elektra.config import load_scenario
+
+    parsed = load_scenario(scenario)
+    if allow_out_of_range:
+        parsed = parsed.model_copy(update={"allow_out_of_range": True})
+    return parsed
+
+
+def _check_model_path(write_model: Path | None) -> None:
+    """--write-model: a suffix HiGHS writes and a folder that exists."""
+    if write_model is None:
+        return
+    if write_model.suffix.lower() not in MODEL_SUFFIXES:
+        raise _Refused(
+            f"--write-model {write_model}: unknown suffix {write_model.suffix or '(none)'!r}; "
+            f"use {' or '.join(MODEL_SUFFIXES)}"
+        )
+    folder = write_model.absolute().parent
+    if not folder.is_dir():
+        raise _Refused(f"--write-model {write_model}: folder {folder} does not exist")
+    if write_model.is_dir():
+        raise _Refused(f"--write-model {write_model}: is a folder, not a file name")
+
+
+def _preflight(target: Path, force: bool, write_model: Path | None) -> None:
+    """What a run would refuse, checked before any solving."""
+    from elektra.output import check_target, check_writable
+
+    check_target(target, force)
+    check_writable(target)
+    _check_model_path(write_model)
+
+
+def _check_model_written(write_model: Path | None) -> None:
+    if write_model is None:
+        return
+    if not write_model.is_file() or write_model.stat().st_size == 0:
+        from elektra.output import OutputError
+
+        raise OutputError(f"the solver did not write the model to {write_model}")
+
+
+# --------------------------------------------------------------------------- summary
 
 
 def summary_tables(ds) -> list[Table]:
     """Emissions per cluster, route mix and cost of a results Dataset, as rich tables."""
+    from rich.table import Table
+
+    from elektra.indicators import route_mix_shares
+
     years = [int(y) for y in ds.year.values]
     shown = sorted({years[0], years[-1], *[y for y in (2030,) if y in years]})
     emissions = Table(title="Direct CO2 emissions (Mt/yr)")
@@ -83,106 +317,237 @@ def summary_tables(ds) -> list[Table]:
     return [emissions, mix, cost]
 
 
-@app.command()
-def run(
-    scenario: Path = typer.Argument(..., help="Scenario YAML file"),
-    out: Path | None = typer.Option(None, "--out", help="Results folder (default results/<name>)"),
-    write_model: Path | None = typer.Option(
-        None, "--write-model", help="Also write the LP solved, as .mps or .lp"
+def _print_summary(result, target: Path, notes: list[str], write_model: Path | None) -> None:
+    from rich.console import Console
+
+    console = Console()
+    for table in summary_tables(result.results):
+        console.print(table)
+    for note in notes:
+        typer.echo(f"note: {note}")
+    if write_model:
+        typer.echo(f"model written to {write_model}")
+    typer.echo(
+        f"objective {result.results.attrs['objective']:,.0f} MEUR (discounted to "
+        f"{result.scenario.base_year}); solved in {result.timings['total']:.2f} s"
+    )
+    typer.echo(f"results in {target}/")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"elektra {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=_show_version,
+        help="Print elektra's version and exit.",
     ),
+    debug: bool = typer.Option(
+        False, "--debug", help="Show the Python traceback of an error (for a bug report)."
+    ),
+) -> None:
+    """elektra: decarbonisation routes of Dutch energy-intensive industry."""
+    _debug["on"] = debug
+
+
+SCENARIO = typer.Argument(..., metavar="SCENARIO", help="Scenario YAML file")
+OUT = typer.Option(
+    None,
+    "--out",
+    metavar="DIR",
+    help="Results folder (default results/<name>). Refused if it holds files elektra did "
+    "not write, unless --force.",
+)
+FORCE = typer.Option(
+    False, "--force", help="Replace --out even if it holds files elektra did not write."
+)
+WRITE_MODEL = typer.Option(
+    None, "--write-model", metavar="FILE", help="Also write the LP solved, as FILE.mps or FILE.lp"
+)
+ALLOW_OUT_OF_RANGE = typer.Option(
+    False,
+    "--allow-out-of-range",
+    help="Keep values outside a parameter's plausible range, with a warning each (for "
+    "deliberate stress tests); the manifest records it.",
+)
+
+
+@app.command(cls=_Command)
+def run(
+    scenario: Path = SCENARIO,
+    out: Path | None = OUT,
+    force: bool = FORCE,
+    write_model: Path | None = WRITE_MODEL,
     extras: bool = typer.Option(True, help="Write iamc.csv, figures and report.html too"),
     sensitivity: bool = typer.Option(
         False, help="Also measure CO2 avoided per extra MEUR of each binding budget"
     ),
+    allow_out_of_range: bool = ALLOW_OUT_OF_RANGE,
 ) -> None:
     """Solve a scenario and write its results folder."""
-    from elektra.output import write_run
-    from elektra.pipeline import InfeasibleScenario
-    from elektra.pipeline import run as run_scenario
+    state = _RunState(run_id=uuid.uuid4().hex)
+    with _sigterm_as_exception(), _reported(state):
+        parsed = _load(scenario, allow_out_of_range)
+        target = out or Path("results") / parsed.name
+        _preflight(target, force, write_model)
+        from elektra.output import write_run
+        from elektra.pipeline import run as run_scenario
 
-    try:
-        result = run_scenario(scenario, write_model=write_model, sensitivity=sensitivity)
-    except INPUT_ERRORS as error:
-        _fail(str(error))
-    except InfeasibleScenario as error:
-        _fail(str(error), code=3)
-    target = out or Path("results") / result.scenario.name
-    write_run(result.results, target, result.timings, result.scenario.files, extras=extras)
-    for table in summary_tables(result.results):
-        console.print(table)
-    console.print(
-        f"objective {result.results.attrs['objective']:,.0f} MEUR (discounted to "
-        f"{result.scenario.base_year}); solved in {result.timings['total']:.2f} s; "
-        f"results in {target}/"
-    )
-    if write_model:
-        console.print(f"model written to {write_model}")
+        result = run_scenario(parsed, write_model=write_model, sensitivity=sensitivity)
+        _check_model_written(write_model)
+        for warning in result.data.warnings:
+            _warn(warning)
+        notes = list(getattr(result, "notes", []))  # the run's own, e.g. a policy never binds
+        state.target = target
+        write_run(
+            result.results,
+            target,
+            result.timings,
+            parsed.files,
+            extras=extras,
+            force=force,
+            dataset_hash=result.data.hash,
+            notes=[*result.data.warnings, *notes],
+            run_id=state.run_id,
+            allow_out_of_range=allow_out_of_range,
+        )
+        _print_summary(result, target, notes, write_model)
 
 
-@app.command()
-def validate(scenario: Path = typer.Argument(..., help="Scenario YAML file")) -> None:
-    """Check a scenario and its dataset without solving."""
-    from elektra.pipeline import prepare
+@app.command(cls=_Command)
+def validate(
+    scenario: Path = SCENARIO,
+    out: Path | None = OUT,
+    force: bool = FORCE,
+    write_model: Path | None = WRITE_MODEL,
+    allow_out_of_range: bool = ALLOW_OUT_OF_RANGE,
+) -> None:
+    """Check a scenario, its dataset and --out as `run` would, without solving."""
+    with _reported():
+        parsed = _load(scenario, allow_out_of_range)
+        target = out or Path("results") / parsed.name
+        _preflight(target, force, write_model)
+        from elektra.pipeline import prepare
 
-    try:
-        parsed = load_scenario(scenario)
         prepared = prepare(parsed)
-    except INPUT_ERRORS as error:
-        _fail(str(error))
-    core = prepared.core
-    console.print(
-        f"{scenario}: valid. dataset {parsed.dataset} ({len(prepared.data.rows)} figures), years "
+    data, core = prepared.data, prepared.core
+    for note in data.warnings:
+        _warn(note)
+    typer.echo(
+        f"{scenario}: valid. scenario {parsed.name}, dataset {parsed.dataset} "
+        f"({len(data.rows)} figures, sha256 {data.hash[:12]}), years "
         f"{parsed.years[0]}-{parsed.years[1]}, {len(core.cells)} route cells, "
-        f"{len(core.activity_index) + len(core.build_index)} core variables."
+        f"policies on: {', '.join(p.name for p in prepared.policies) or 'none'}; "
+        f"results would go to {target}/"
     )
 
 
-@app.command()
+def _filtered_rows(loaded, parameter, sector, cluster, route):
+    """The dataset's rows that apply to the filters; unknown filter values are refused.
+
+    A row applies to a label when it names it, or leaves the dimension empty (then it
+    holds for every label); a row applies to a sector through its route, too.
+    """
+    from elektra.parameters import PARAMETERS
+
+    if parameter is not None and parameter not in PARAMETERS:
+        raise _Refused(
+            f"--parameter: unknown parameter {parameter!r}; expected one of "
+            f"{', '.join(sorted(PARAMETERS))}"
+        )
+    rows = loaded.rows if parameter is None else loaded.rows[loaded.rows.parameter == parameter]
+    route_sector = loaded.routes["sector"].to_dict()
+    filters = (("sector", sector, ("sector", "route")), ("cluster", cluster, ("cluster",)))
+    for dim, wanted, dims in (*filters, ("route", route, ("route",))):
+        if wanted is None:
+            continue
+        labels = loaded.labels(dim)
+        if wanted not in labels:
+            raise _Refused(
+                f"--{dim}: unknown {dim} {wanted!r} in dataset {loaded.name}; expected one of "
+                f"{', '.join(map(str, labels))}"
+            )
+        if parameter is not None and not set(dims) & set(PARAMETERS[parameter].dims):
+            raise _Refused(
+                f"--{dim}: parameter {parameter!r} does not vary by {dim} (its dimensions: "
+                f"{', '.join(PARAMETERS[parameter].dims) or 'none'})"
+            )
+        applies = [
+            _applies(row, dim, wanted, route_sector, PARAMETERS[row.parameter].dims)
+            for row in rows.itertuples(index=False)
+        ]
+        rows = rows[applies]
+    return rows
+
+
+def _applies(row, dim: str, wanted: str, route_sector: dict, dims: tuple[str, ...]) -> bool:
+    if dim == "sector" and "sector" not in dims:
+        dim, wanted_routes = "route", {r for r, s in route_sector.items() if s == wanted}
+        return row.route in wanted_routes or (row.route == "" and "route" in dims)
+    if dim not in dims:
+        return False
+    label = getattr(row, dim)
+    return label == wanted or label == ""
+
+
+@app.command(cls=_Command)
 def data(
     scenario: Path = typer.Argument(
-        Path("scenarios/base.yaml"), help="Scenario whose dataset to list"
+        Path("scenarios/base.yaml"), metavar="SCENARIO", help="Scenario whose dataset to list"
     ),
-    parameter: str | None = typer.Option(None, help="Only this parameter"),
-    sector: str | None = typer.Option(None, help="Only rows of this sector"),
-    cluster: str | None = typer.Option(None, help="Only rows of this cluster"),
-    route: str | None = typer.Option(None, help="Only rows of this route"),
+    parameter: str | None = typer.Option(None, metavar="NAME", help="Only this parameter"),
+    sector: str | None = typer.Option(
+        None, metavar="LABEL", help="Only figures for this sector (directly or via its routes)"
+    ),
+    cluster: str | None = typer.Option(None, metavar="LABEL", help="Only this cluster's figures"),
+    route: str | None = typer.Option(None, metavar="LABEL", help="Only this route's figures"),
 ) -> None:
     """List every figure of a dataset with its unit and source."""
-    from elektra.data import load_data
+    with _reported():
+        from elektra.data import load_data
 
-    try:
-        loaded = load_data(load_scenario(scenario))
-    except INPUT_ERRORS as error:
-        _fail(str(error))
-    rows = loaded.rows
-    for column, wanted in (
-        ("parameter", parameter),
-        ("sector", sector),
-        ("cluster", cluster),
-        ("route", route),
-    ):
-        if wanted:
-            rows = rows[rows[column] == wanted]
+        loaded = load_data(_load(scenario, allow_out_of_range=False))
+        rows = _filtered_rows(loaded, parameter, sector, cluster, route)
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=f"dataset {loaded.name}: {len(rows)} figures")
     for column in ("parameter", "labels", "value", "unit", "estimate", "source"):
         table.add_column(column, overflow="fold")
     dims = ("sector", "cluster", "service", "route", "year", "carrier", "instrument")
     for row in rows.itertuples(index=False):
         labels = " ".join(str(getattr(row, d)) for d in dims if getattr(row, d) != "")
-        table.add_row(row.parameter, labels, f"{row.value:g}", row.unit, row.estimate, row.source)
-    console.print(table)
+        table.add_row(
+            row.parameter, labels or "all", f"{row.value:g}", row.unit, row.estimate, row.source
+        )
+    Console().print(table)
+    if rows.empty:
+        typer.echo("no figure matches these filters")
 
 
-@app.command()
-def docs(out: Path = typer.Option(Path("docs"), help="Folder for the generated docs")) -> None:
+@app.command(cls=_Command)
+def docs(
+    out: Path = typer.Option(Path("docs"), metavar="DIR", help="Folder for the generated docs"),
+) -> None:
     """Generate docs/math.md and docs/parameters.md from the code."""
-    from elektra.docs import write_docs
+    with _reported():
+        from elektra.docs import write_docs
 
-    for path in write_docs(out):
-        console.print(f"wrote {path}")
+        for path in write_docs(out):
+            typer.echo(f"wrote {path}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     folders: list[Path] = typer.Argument(
         ..., metavar="RUN_DIR...", help="Results folders of elektra run; the first is the reference"
@@ -192,54 +557,51 @@ def compare(
     ),
 ) -> None:
     """Compare results folders: what differs in the inputs, then the results side by side."""
-    from elektra.compare import (
-        CompareError,
-        default_folder,
-        load_runs,
-        terminal_tables,
-        write_comparison,
-    )
-    from elektra.compare import compare as compare_runs
+    with _reported():
+        from rich.console import Console
 
-    try:
+        from elektra.compare import compare as compare_runs
+        from elektra.compare import default_folder, load_runs, terminal_tables, write_comparison
+
         comparison = compare_runs(load_runs(folders))
-    except CompareError as error:
-        _fail(str(error))
-    target = write_comparison(comparison, out or default_folder(folders))
-    for warning in comparison.warnings:
-        errors.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
-    for part in terminal_tables(comparison):
-        console.print(part, highlight=False)
-    console.print(f"comparison of {', '.join(comparison.labels)} in {target}/")
+        target = write_comparison(comparison, out or default_folder(folders))
+        for warning in comparison.warnings:
+            _warn(warning)
+        console = Console()
+        for part in terminal_tables(comparison):
+            console.print(part, highlight=False)
+        typer.echo(f"comparison of {', '.join(comparison.labels)}")
+        typer.echo(f"results in {target}/")
 
 
-@app.command()
+@app.command(cls=_Command)
 def mca(
-    spec: Path = typer.Argument(..., help="MCA spec YAML file (e.g. scenarios/mca_hydrogen.yaml)"),
+    spec: Path = typer.Argument(
+        ..., metavar="SPEC", help="MCA spec YAML file (e.g. scenarios/mca_hydrogen.yaml)"
+    ),
     out: Path | None = typer.Option(None, "--out", help="Results folder (default results/<name>)"),
     samples: int | None = typer.Option(None, "--samples", min=10, help="Monte Carlo draws"),
     seed: int | None = typer.Option(None, "--seed", help="Seed of the Monte Carlo draws"),
 ) -> None:
     """Rank options (hydrogen techniques) by weighted sum, TOPSIS and PROMETHEE II."""
-    from elektra.mca import McaError, load_spec, run_mca
-    from elektra.mca_output import terminal_tables, write_mca
-    from elektra.pipeline import InfeasibleScenario
+    with _reported():
+        from rich.console import Console
 
-    try:
+        from elektra.mca import load_spec, run_mca
+        from elektra.mca_output import terminal_tables, write_mca
+
         parsed = load_spec(spec)
         ds = run_mca(parsed, samples=samples, seed=seed)
-    except (McaError, *INPUT_ERRORS) as error:
-        _fail(str(error))
-    except InfeasibleScenario as error:
-        _fail(str(error), code=3)
-    target = out or Path("results") / parsed.name
-    write_mca(ds, target)
-    for table in terminal_tables(ds):
-        console.print(table)
-    console.print(
-        f"weights normalised to sum 1; rank acceptability from {ds.attrs['samples']} draws "
-        f"(seed {ds.attrs['seed']}); results in {target}/"
-    )
+        target = out or Path("results") / parsed.name
+        write_mca(ds, target)
+        console = Console()
+        for table in terminal_tables(ds):
+            console.print(table)
+        typer.echo(
+            f"weights normalised to sum 1; rank acceptability from {ds.attrs['samples']} draws "
+            f"(seed {ds.attrs['seed']})"
+        )
+        typer.echo(f"results in {target}/")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -124,7 +124,7 @@ def _elektra_version(run: Run) -> str:
 def version_warnings(runs: list[Run]) -> list[str]:
     """Warnings where runs may not be comparable: other data, unverified data, other code."""
     reference, warnings = runs[0], []
-    unverified = [r.label for r in runs if "dataset_hash" not in r.manifest]
+    unverified = [r.label for r in runs if not r.manifest.get("dataset_hash")]
     if unverified:
         warnings.append(
             f"{', '.join(unverified)}: manifest.json has no dataset_hash, so the data of "
@@ -137,7 +137,7 @@ def version_warnings(runs: list[Run]) -> list[str]:
                 f"{pair} use different datasets ({_dataset(reference)} vs {_dataset(run)})"
             )
         hashes = (reference.manifest.get("dataset_hash"), run.manifest.get("dataset_hash"))
-        if None not in hashes and hashes[0] != hashes[1]:
+        if all(hashes) and hashes[0] != hashes[1]:
             warnings.append(
                 f"{pair} use different versions of the data (dataset_hash "
                 f"{str(hashes[0])[:12]} vs {str(hashes[1])[:12]})"

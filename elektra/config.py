@@ -8,6 +8,8 @@ that names the file, the key and what was expected.
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,6 +21,30 @@ from elektra.parameters import DIMENSIONS, PARAMETERS
 
 class ScenarioError(ValueError):
     """A scenario that cannot be read: the message names the file and the key."""
+
+
+#: A scenario name becomes a folder name: a plain label, never a path.
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+NAME_RULE = (
+    "a plain label of letters, digits, '_', '-' and '.', starting with a letter or digit, "
+    "at most 100 characters (it names the results folder)"
+)
+
+
+def check_name(name: str) -> str:
+    """Return ``name`` if it is a safe results-folder name, else raise ValueError."""
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        raise ValueError(f"name {name!r} is not {NAME_RULE}")
+    return name
+
+
+def _finite_number(value: Any, what: str) -> Any:
+    """Reject true/false and NaN/inf where a number is meant (YAML reads both as numbers)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{what} must be a number, not {str(value).lower()}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{what} must be a finite number, not {value}")
+    return value
 
 
 class _Strict(BaseModel):
@@ -36,6 +62,19 @@ class Override(_Strict):
     #: The scenario file the override was written in (filled in by the loader).
     origin: str = ""
 
+    #: The override's key in that file, e.g. ``parameters.ets_price.0`` (filled in too).
+    key: str = ""
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value_is_a_number_or_quantity(cls, value: Any) -> Any:
+        return _finite_number(value, "value")
+
+    @field_validator("scale", mode="before")
+    @classmethod
+    def _scale_is_a_number(cls, value: Any) -> Any:
+        return _finite_number(value, "scale")
+
     @model_validator(mode="after")
     def _one_action(self) -> Override:
         actions = [a for a in (self.value, self.scale, self.use) if a is not None]
@@ -48,11 +87,14 @@ class Override(_Strict):
     @field_validator("where")
     @classmethod
     def _known_dimensions(cls, where: dict) -> dict:
-        for key in where:
+        for key, labels in where.items():
             if key not in DIMENSIONS:
                 raise ValueError(
                     f"unknown dimension {key!r} in 'where'; expected one of {', '.join(DIMENSIONS)}"
                 )
+            for label in labels if isinstance(labels, list) else [labels]:
+                if isinstance(label, bool):
+                    raise ValueError(f"'where.{key}': a label, not {str(label).lower()}")
         return where
 
 
@@ -93,13 +135,19 @@ class Scenario(_Strict):
     tie_break_emission_penalty: float = Field(
         default=0.01,
         ge=0,
+        allow_inf_nan=False,
         description="EUR per tonne CO2 added to the objective so that ties break toward "
         "lower emissions; the reported cost excludes it.",
     )
     solver: SolverOptions = SolverOptions()
-    #: The resolved scenario as YAML text, and the files it came from.
+    #: The resolved scenario as YAML text, and the files it came from (root ancestor first).
     text: str = ""
     files: tuple[str, ...] = ()
+    #: The file that set each top-level key, for messages about a key's value.
+    key_files: dict[str, str] = Field(default_factory=dict)
+    #: Run option, not part of the scenario text or hash: values outside a parameter's
+    #: plausible range are warnings instead of errors (``--allow-out-of-range``).
+    allow_out_of_range: bool = False
 
     @property
     def year_list(self) -> list[int]:
@@ -121,8 +169,13 @@ class _ScenarioFile(_Strict):
     base_year: int | None = None
     policies: dict[str, bool] | None = None
     parameters: dict[str, list[Override]] | None = None
-    tie_break_emission_penalty: float | None = Field(default=None, ge=0)
+    tie_break_emission_penalty: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     solver: dict[str, Any] | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _safe_name(cls, name: str | None) -> str | None:
+        return None if name is None else check_name(name)
 
     @field_validator("parameters")
     @classmethod
@@ -134,19 +187,76 @@ class _ScenarioFile(_Strict):
                 )
         return parameters
 
+    @field_validator("years", mode="before")
+    @classmethod
+    def _years_are_whole_numbers(cls, years: Any) -> Any:
+        if isinstance(years, list | tuple) and any(isinstance(y, bool) for y in years):
+            raise ValueError("years must be two whole numbers [first, last], not true/false")
+        return years
+
     @field_validator("years")
     @classmethod
     def _ordered_years(cls, years: tuple[int, int] | None) -> tuple[int, int] | None:
-        if years is not None and not (2000 <= years[0] <= years[1] <= 2100):
-            raise ValueError("years must be [first, last] with 2000 <= first <= last <= 2100")
+        if years is None:
+            return years
+        first, last = years
+        if first > last:
+            raise ValueError(f"first year {first} is after last year {last}; write [first, last]")
+        if not (2000 <= first and last <= 2100):
+            raise ValueError(f"years [{first}, {last}] must lie within 2000-2100")
         return years
+
+    @field_validator("base_year", mode="before")
+    @classmethod
+    def _base_year_is_a_year(cls, year: Any) -> Any:
+        if isinstance(year, bool) or (isinstance(year, int | float) and not 2000 <= year <= 2100):
+            raise ValueError(f"base_year must be a year within 2000-2100, not {year!r}")
+        return year
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key given twice in one mapping is an error.
+
+    Plain YAML lets the second silently win, so a repeated ``parameters:`` block would
+    drop the first without a word.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"key {key!r} appears twice (first on line {seen[key] + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
 
 
 def _read_yaml(path: Path) -> dict:
     if not path.is_file():
         raise ScenarioError(f"{path}: scenario file not found")
     try:
-        content = yaml.safe_load(path.read_text())
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ScenarioError(f"{path}: cannot read the file: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ScenarioError(
+            f"{path}, line {line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the "
+            "file as UTF-8"
+        ) from None
+    try:
+        content = yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"{path}, line {mark.line + 1}, column {mark.column + 1}" if mark else str(path)
+        raise ScenarioError(f"{where}: not valid YAML: {error.problem}") from None
     except yaml.YAMLError as error:
         raise ScenarioError(f"{path}: not valid YAML: {error}") from None
     if content is None:
@@ -163,7 +273,8 @@ def _validate_file(path: Path, content: dict) -> _ScenarioFile:
         lines = []
         for problem in error.errors():
             key = ".".join(str(part) for part in problem["loc"])
-            lines.append(f"{path}: key '{key}': {problem['msg']}")
+            message = problem["msg"].removeprefix("Value error, ")
+            lines.append(f"{path}: key '{key}': {message}")
         raise ScenarioError("\n".join(lines)) from None
 
 
@@ -192,57 +303,92 @@ def _chain(path: Path) -> list[tuple[Path, _ScenarioFile]]:
     return list(reversed(chain))
 
 
-def _dataset_path(scenario_path: Path, dataset: str) -> Path:
-    candidates = [
-        scenario_path.parent / dataset,
-        scenario_path.parent.parent / "data" / dataset,
-        Path.cwd() / "data" / dataset,
-        Path(dataset),
-    ]
+def _dataset_path(scenario_path: Path, dataset: str, declared_in: Path) -> Path:
+    """The dataset folder: beside the file that names it first, then as before."""
+    candidates = []
+    for base in dict.fromkeys([declared_in.parent, scenario_path.parent]):
+        candidates += [base / dataset, base.parent / "data" / dataset]
+    candidates += [Path.cwd() / "data" / dataset, Path(dataset)]
     for candidate in candidates:
         if (candidate / "routes.csv").is_file():
             return candidate.resolve()
     raise ScenarioError(
-        f"{scenario_path}: key 'dataset': no dataset {dataset!r} found (looked for routes.csv "
-        f"in {', '.join(str(c) for c in candidates)})"
+        f"{declared_in}: key 'dataset': no dataset {dataset!r} found (looked for routes.csv "
+        f"in {', '.join(str(c) for c in dict.fromkeys(candidates))})"
     )
 
 
+def _own_name(path: Path, parsed: _ScenarioFile) -> str:
+    """A scenario's name: its own ``name``, never its parent's; else its file's stem."""
+    if parsed.name is not None:
+        return parsed.name
+    try:
+        return check_name(path.stem)
+    except ValueError:
+        raise ScenarioError(
+            f"{path}: key 'name' is missing and the file name {path.stem!r} is not "
+            f"{NAME_RULE}: add a 'name:'"
+        ) from None
+
+
+def _section(schema: type[_Strict], section: str, merged: dict, key_files: dict, path: Path):
+    """Validate the merged ``policies`` or ``solver`` mapping, naming the file that set it."""
+    try:
+        return schema(**merged[section])
+    except ValidationError as error:
+        problem = error.errors()[0]
+        key = ".".join(str(p) for p in (section, *problem["loc"]))
+        message = problem["msg"].removeprefix("Value error, ")
+        raise ScenarioError(f"{key_files.get(section, path)}: key '{key}': {message}") from None
+
+
 def load_scenario(path: str | Path) -> Scenario:
-    """Read a scenario file, resolve its ``extends`` chain and validate the result."""
+    """Read a scenario file, resolve its ``extends`` chain and validate the result.
+
+    Every key is inherited from the parent except ``name``: a scenario without ``name``
+    takes its file's stem, so a child never writes over its parent's results.
+    """
     path = Path(path)
     merged: dict[str, Any] = {"policies": {}, "parameters": {}, "solver": {}}
+    key_files: dict[str, str] = {}
     files = []
-    for file_path, parsed in _chain(path):
+    chain = _chain(path)
+    for file_path, parsed in chain:
         files.append(str(file_path))
         for key, value in parsed.model_dump(exclude_none=True).items():
+            key_files[key] = str(file_path)
             if key in ("policies", "solver"):
                 merged[key].update(value)
             elif key == "parameters":
                 for name, overrides in value.items():
-                    stamped = [{**o, "origin": str(file_path)} for o in overrides]
+                    stamped = [
+                        {**o, "origin": str(file_path), "key": f"parameters.{name}.{index}"}
+                        for index, o in enumerate(overrides)
+                    ]
                     merged["parameters"].setdefault(name, []).extend(stamped)
-            elif key != "extends":
+            elif key not in ("extends", "name"):
                 merged[key] = value
-    merged.setdefault("name", path.stem)
+    leaf_path, leaf = chain[-1]
+    merged["name"] = _own_name(leaf_path, leaf)
+    key_files["name"] = str(leaf_path)
     for key in ("dataset", "years"):
         if key not in merged:
             raise ScenarioError(f"{path}: key '{key}' is missing (and no parent sets it)")
     merged.setdefault("base_year", merged["years"][0])
-    try:
-        policies = Policies(**merged["policies"])
-        solver = SolverOptions(**merged["solver"])
-    except ValidationError as error:
-        problem = error.errors()[0]
+    if merged["base_year"] > merged["years"][1]:
         raise ScenarioError(
-            f"{path}: key '{'.'.join(str(p) for p in problem['loc'])}': {problem['msg']}"
-        ) from None
+            f"{key_files.get('base_year', path)}: key 'base_year': {merged['base_year']} is "
+            f"after the last model year {merged['years'][1]}; costs are discounted to the base "
+            f"year, usually the first model year ({merged['years'][0]})"
+        )
+    policies = _section(Policies, "policies", merged, key_files, path)
+    solver = _section(SolverOptions, "solver", merged, key_files, path)
     # The resolved text leaves out where each override came from, so that the hash of
     # a scenario does not depend on the folder it was read from.
     printable = {k: v for k, v in merged.items() if v not in ({}, None)}
     if "parameters" in printable:
         printable["parameters"] = {
-            name: [{k: v for k, v in o.items() if k != "origin"} for o in overrides]
+            name: [{k: v for k, v in o.items() if k not in ("origin", "key")} for o in overrides]
             for name, overrides in printable["parameters"].items()
         }
     text = yaml.safe_dump(printable, sort_keys=True)
@@ -250,7 +396,9 @@ def load_scenario(path: str | Path) -> Scenario:
         name=merged["name"],
         description=merged.get("description", ""),
         dataset=merged["dataset"],
-        dataset_path=_dataset_path(path, merged["dataset"]),
+        dataset_path=_dataset_path(
+            path, merged["dataset"], Path(key_files.get("dataset", str(path)))
+        ),
         years=tuple(merged["years"]),
         base_year=merged["base_year"],
         policies=policies,
@@ -262,4 +410,5 @@ def load_scenario(path: str | Path) -> Scenario:
         solver=solver,
         text=text,
         files=tuple(files),
+        key_files=key_files,
     )

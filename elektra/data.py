@@ -4,12 +4,22 @@ This stage and :mod:`elektra.config` are the only ones that read input files. Ev
 is converted with pint to the unit the registry declares; a label, unit or value that does
 not fit raises a :class:`DataError` naming the file, the line and what was expected.
 Scenario overrides are applied here too, so the model sees one finished set of inputs.
+
+Beyond units and labels, every figure is checked for what a careful reader would catch:
+a key given twice, NaN or infinity, and a value outside the parameter's plausible range
+(``Parameter.plausible`` in the registry, with its reason): an error naming the file and
+line, or the scenario file and key, and the range; a warning instead where the scenario
+allows out-of-range values (``--allow-out-of-range``, for deliberate stress tests).
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import itertools
+import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +28,7 @@ import xarray as xr
 
 from elektra.config import Override, Scenario
 from elektra.parameters import DIMENSIONS, PARAMETERS, Parameter
-from elektra.units import UnitError, conversion_factor, parse_quantity
+from elektra.units import UnitError, conversion_factor, split_quantity
 
 ROUTE_CLASSES = (
     "reference",
@@ -68,6 +78,12 @@ class Data:
     values: dict[str, xr.DataArray] = field(default_factory=dict)
     #: every parameter row as read, with its file and line, for provenance.
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: sha256 of the dataset's files (:func:`dataset_hash`): two runs on different data
+    #: never carry the same hash.
+    hash: str = ""
+    #: What the user should know but that does not stop a run: values outside their
+    #: plausible range that the scenario allowed, years beyond the data held flat.
+    warnings: list[str] = field(default_factory=list)
     _tables: dict = field(default_factory=dict, repr=False)
 
     def labels(self, dim: str) -> list:
@@ -118,11 +134,38 @@ def as_table(array: xr.DataArray):
 # --------------------------------------------------------------------------- set files
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def dataset_hash(folder: Path) -> str:
+    """sha256 over the dataset's CSV files: each file's name and bytes, in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).glob("*.csv")):
+        content = path.read_bytes()
+        digest.update(f"{path.name}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def _read_text(path: Path) -> str:
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, comment=None)
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError(f"{path}: cannot read the file: {error.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            f"{path}, line {line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save the "
+            "file as UTF-8"
+        ) from None
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    text = _read_text(path)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, comment=None)
     except Exception as error:  # pandas raises many types for a broken file
-        raise DataError(f"{path}: cannot read as CSV: {error}") from None
+        message = " ".join(str(error).split())
+        raise DataError(f"{path}: cannot read as CSV: {message}") from None
     frame.columns = [c.strip() for c in frame.columns]
     return frame.apply(lambda column: column.str.strip())
 
@@ -248,12 +291,45 @@ def _read_parameter_rows(folder: Path, labels: dict[str, set]) -> pd.DataFrame:
                     raise DataError(f"{where}: year {label!r} is not a whole number")
             elif label not in labels[dim]:
                 raise DataError(f"{where}: unknown {dim} {label!r} for parameter {row.parameter!r}")
-        try:
-            float(row.value)
-        except ValueError:
-            raise DataError(f"{where}: value {row.value!r} is not a number") from None
+        value = _number(row.value, "value", where)
+        low = _number(row.low, "low", where) if row.low != "" else -math.inf
+        high = _number(row.high, "high", where) if row.high != "" else math.inf
+        if not low <= value <= high:
+            raise DataError(
+                f"{where}: parameter {row.parameter!r}: the range low {row.low or '-'}, high "
+                f"{row.high or '-'} does not hold the value {row.value}"
+            )
+    rows["year"] = [str(int(y)) if y != "" else "" for y in rows["year"]]
+    _check_repeated_keys(rows)
     rows["value"] = rows["value"].astype(float)
     return rows
+
+
+def _number(text: str, column: str, where: str) -> float:
+    """A finite number from a CSV cell, or a DataError naming the cell."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise DataError(f"{where}: {column} {text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise DataError(f"{where}: {column} {text!r} is not a finite number")
+    return number
+
+
+def _check_repeated_keys(rows: pd.DataFrame) -> None:
+    """Two rows for the same parameter and labels: the loader would keep only one."""
+    keys = ["parameter", *DIMENSIONS]
+    repeated = rows.duplicated(keys, keep="first")
+    if not repeated.any():
+        return
+    second = rows[repeated].iloc[0]
+    first = rows[(rows[keys] == second[keys]).all(axis=1)].iloc[0]
+    labels = ", ".join(f"{d} {second[d]}" for d in DIMENSIONS if second[d] != "")
+    raise DataError(
+        f"{second['file']}, line {second['line']}: parameter {second['parameter']!r} "
+        f"({labels or 'no labels'}) is given again (first in {first['file']}, line "
+        f"{first['line']}); keep one row"
+    )
 
 
 def _output_units(
@@ -310,10 +386,117 @@ def _interpolate(knots: dict[int, float], years: list[int]) -> np.ndarray:
     return np.interp(years, known, [knots[y] for y in known])
 
 
+@dataclass
+class RangeCheck:
+    """Checks values against a parameter's hard limits and plausible range.
+
+    A value outside ``minimum``/``maximum`` is always an error. A value outside the
+    plausible range is an error too, unless ``allow_out_of_range``: then it is kept and
+    the message goes to ``warnings``.
+    """
+
+    allow_out_of_range: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def __call__(
+        self,
+        spec: Parameter,
+        values: np.ndarray,
+        bounds: Bounds,
+        where: str,
+        given: str,
+        labels: list[dict] | None = None,
+    ) -> None:
+        """Check ``values`` (canonical unit) that came from ``given`` (text for messages).
+
+        ``labels`` optionally names the cells (flat order) for a message about one cell.
+        """
+        values, low, high, units = np.broadcast_arrays(
+            np.asarray(values, dtype=float), bounds.low, bounds.high, bounds.units
+        )
+        with np.errstate(invalid="ignore"):
+            hard = np.zeros(values.shape, dtype=bool)
+            if spec.minimum is not None:
+                hard |= values < spec.minimum
+            if spec.maximum is not None:
+                hard |= values > spec.maximum
+            implausible = (values < low) | (values > high)
+        if hard.any():
+            index = tuple(np.argwhere(hard)[0])
+            raise DataError(
+                f"{where}: parameter {spec.name!r} {given}{self._at(labels, index, values)} "
+                f"is {values[index]:g} {_unit_text(spec, units[index])}; expected between "
+                f"{_limit(spec.minimum)} and {_limit(spec.maximum)}"
+            )
+        if not implausible.any():
+            return
+        index = tuple(np.argwhere(implausible)[0])
+        unit = _unit_text(spec, units[index])
+        message = (
+            f"{where}: parameter {spec.name!r} {given}{self._at(labels, index, values)} is "
+            f"{values[index]:g} {unit}, outside the plausible range {low[index]:g} to "
+            f"{high[index]:g} {unit} ({spec.plausible_reason})"
+        )
+        if not self.allow_out_of_range:
+            raise DataError(f"{message}; if this is deliberate, run with --allow-out-of-range")
+        self.warnings.append(f"{message}; kept (--allow-out-of-range)")
+
+    @staticmethod
+    def _at(labels: list[dict] | None, index: tuple, values: np.ndarray) -> str:
+        if not labels:
+            return ""
+        cell = labels[int(np.ravel_multi_index(index, values.shape))]
+        return " at " + ", ".join(f"{d} {v}" for d, v in cell.items()) if cell else ""
+
+
+@dataclass
+class Bounds:
+    """Plausible bounds (canonical unit) and output units, broadcastable over cells."""
+
+    low: np.ndarray | float = np.nan
+    high: np.ndarray | float = np.nan
+    units: np.ndarray | str = ""
+
+
+def _unit_text(spec: Parameter, output_unit: str) -> str:
+    unit = spec.unit.format(output=output_unit) if spec.output_from else spec.unit
+    return "(share)" if unit == "1" else unit
+
+
+def _limit(bound: float | None) -> str:
+    return "-inf" if bound is None else f"{bound:g}"
+
+
+def _bounds(spec: Parameter, output_units: xr.DataArray | None) -> xr.DataArray | Bounds:
+    """Plausible bounds per cell of ``output_units`` (as DataArrays), or one pair."""
+    if output_units is None:
+        low, high = spec.plausible_range() or (np.nan, np.nan)
+        return Bounds(low, high, "")
+    ranges = {unit: spec.plausible_range(unit) for unit in np.unique(output_units) if unit}
+    low = np.full(output_units.shape, np.nan)
+    high = np.full(output_units.shape, np.nan)
+    for index, unit in np.ndenumerate(output_units.to_numpy()):
+        if ranges.get(unit):
+            low[index], high[index] = ranges[unit]
+    return Bounds(
+        xr.DataArray(low, dims=output_units.dims, coords=output_units.coords),
+        xr.DataArray(high, dims=output_units.dims, coords=output_units.coords),
+        output_units,
+    )
+
+
 def _build_parameter(
-    spec: Parameter, rows: pd.DataFrame, coords: dict, data_sets: dict[str, pd.DataFrame]
+    spec: Parameter,
+    rows: pd.DataFrame,
+    coords: dict,
+    data_sets: dict[str, pd.DataFrame],
+    check: RangeCheck | None = None,
 ) -> xr.DataArray:
-    """Dense array of one parameter: general rows first, specific rows override."""
+    """Dense array of one parameter: general rows first, specific rows override.
+
+    With ``check``, every row's value (and its ``low`` and ``high``, where given) is
+    checked in the canonical unit, naming the row's file and line.
+    """
     shape = [len(coords[d]) for d in spec.dims]
     default = np.nan if spec.default is None else spec.default
     array = xr.DataArray(
@@ -328,7 +511,7 @@ def _build_parameter(
         key = tuple(getattr(row, d) for d in other_dims)
         where = f"{row.file}, line {row.line}"
         group = groups.setdefault(
-            key, {"knots": {}, "constant": None, "unit": row.unit, "where": where}
+            key, {"knots": {}, "constant": None, "unit": row.unit, "where": where, "rows": []}
         )
         if row.unit != group["unit"]:
             raise DataError(
@@ -339,6 +522,7 @@ def _build_parameter(
             group["knots"][int(row.year)] = row.value
         else:
             group["constant"] = row.value
+        group["rows"].append((where, row.value, row.low, row.high))
     # Fewer named labels = more general; apply general first so specific rows win.
     ordered = sorted(groups.items(), key=lambda item: sum(label != "" for label in item[0]))
     values = array.values  # filled in place, cell blocks at a time
@@ -363,68 +547,108 @@ def _build_parameter(
             block = series.reshape(shape)
         else:
             block = np.asarray(group["constant"], dtype=float)
-        block = block * _block_factor(spec, group["unit"], output_units, selection, group["where"])
-        block = np.broadcast_to(block, block_shape)
+        factor, bounds = _block_conversion(
+            spec, group["unit"], output_units, selection, group, positions
+        )
+        if check is not None:
+            _check_rows(spec, group, factor, bounds, check)
+        block = np.broadcast_to(block * factor, block_shape)
         old = values[block_index]
         # Cells whose output unit is unknown (no such sector/service) stay as they were.
         block = np.where(np.isnan(block), old, block) if output_units is not None else block
-        _check_block_range(block, spec, axes, coords, group["where"])
         values[block_index] = block
     return array
 
 
-def _block_factor(
-    spec: Parameter, unit: str, output_units: xr.DataArray | None, selection: dict, where: str
-) -> np.ndarray | float:
-    """Conversion factor for a block, shaped to broadcast over the parameter's axes."""
-    if output_units is None:
-        return _factor_array(spec, unit, None, where)
-    units_here = output_units.loc[{d: v for d, v in selection.items() if d in output_units.dims}]
-    factor = _factor_array(spec, unit, units_here, where)
-    # put the factor's own axes where they sit among the parameter's dimensions
-    shape = (
-        [factor.sizes[d] if d in factor.dims else 1 for d in spec.dims]
-        if isinstance(factor, xr.DataArray)
-        else []
-    )
-    values = factor.transpose(*[d for d in spec.dims if d in factor.dims]).values
-    return values.reshape(shape)
-
-
-def _check_block_range(
-    block: np.ndarray, spec: Parameter, axes: list, coords: dict, where: str
+def _check_rows(
+    spec: Parameter, group: dict, factor: np.ndarray | float, bounds: Bounds, check: RangeCheck
 ) -> None:
-    for test in (
-        (block < spec.minimum) if spec.minimum is not None else None,
-        (block > spec.maximum) if spec.maximum is not None else None,
-    ):
-        if test is None or not test.any():
+    """Check each row of a group (value, low, high) in the canonical unit."""
+    for where, value, low, high in group["rows"]:
+        for column, number in (("value", value), ("low", low), ("high", high)):
+            if number == "":
+                continue
+            given = f"{column} {float(number):g} {group['unit']}"
+            check(spec, float(number) * np.asarray(factor), bounds, where, given)
+
+
+def _block_conversion(
+    spec: Parameter,
+    unit: str,
+    output_units: xr.DataArray | None,
+    selection: dict,
+    group: dict,
+    positions: dict,
+) -> tuple[np.ndarray | float, Bounds]:
+    """Conversion factor and plausible bounds for a block, shaped to broadcast over the
+    parameter's axes (plain numpy: this runs once per row group)."""
+    if output_units is None:
+        return _factor_array(spec, unit, None, group["where"]), _bounds(spec, None)
+    axes = [
+        [positions[d][selection[d]]] if d in selection else range(output_units.sizes[d])
+        for d in output_units.dims
+    ]
+    cells = output_units.to_numpy()[np.ix_(*axes)]
+    order = [d for d in spec.dims if d in output_units.dims]
+    cells = np.transpose(cells, [output_units.dims.index(d) for d in order])
+    # put the output unit's axes where they sit among the parameter's dimensions
+    cells = cells.reshape([cells.shape[order.index(d)] if d in order else 1 for d in spec.dims])
+    factor = np.full(cells.shape, np.nan)
+    low = np.full(cells.shape, np.nan)
+    high = np.full(cells.shape, np.nan)
+    for index, output in np.ndenumerate(cells):
+        if output == "":
             continue
-        index = tuple(np.argwhere(test)[0])
-        labels = {d: coords[d][axis[i]] for d, axis, i in zip(spec.dims, axes, index)}
-        raise DataError(
-            f"{where}: parameter {spec.name!r} at {labels} is {block[index]:g} "
-            f"{spec.unit or '(share)'}; expected between {spec.minimum} and {spec.maximum}"
-        )
+        try:
+            factor[index] = conversion_factor(unit, spec.unit.format(output=output))
+        except UnitError as error:
+            raise DataError(
+                f"{group['where']}: parameter {spec.name!r} for output unit {output!r}: {error}"
+            ) from None
+        low[index], high[index] = _plausible_for(spec, output)
+    return factor, Bounds(low, high, cells)
+
+
+@lru_cache(maxsize=1024)
+def _plausible_for(spec: Parameter, output_unit: str) -> tuple[float, float]:
+    return spec.plausible_range(output_unit) or (np.nan, np.nan)
 
 
 def _range_end(
     spec: Parameter, rows: pd.DataFrame, end: str, coords: dict, data_sets: dict[str, pd.DataFrame]
 ) -> xr.DataArray:
-    """The parameter built from the rows' ``low`` or ``high`` column (``value`` where empty)."""
+    """The parameter built from the rows' ``low`` or ``high`` column (``value`` where empty).
+
+    The loader checked both columns (numbers, finite, in range) when it read them.
+    """
     ends = rows.copy()
     given = ends[end] != ""
-    try:
-        ends.loc[given, "value"] = ends.loc[given, end].astype(float)
-    except ValueError:
-        bad = ends.loc[given, end][
-            ~ends.loc[given, end].str.replace(".", "", regex=False).str.lstrip("-").str.isdigit()
-        ]
-        row = ends.loc[bad.index[0]]
-        raise DataError(
-            f"{row.file}, line {row.line}: {end} {row[end]!r} is not a number"
-        ) from None
+    ends.loc[given, "value"] = ends.loc[given, end].astype(float)
     return _build_parameter(spec, ends, coords, data_sets)
+
+
+def _selection(override: Override, spec: Parameter, coords: dict, where: str) -> dict:
+    """The labels an override's ``where`` picks, checked against the dataset."""
+    selection = {}
+    for dim, labels in override.where.items():
+        if dim not in spec.dims:
+            raise DataError(
+                f"{where}: parameter {spec.name!r} has no dimension {dim!r} (its dimensions: "
+                f"{', '.join(spec.dims) or 'none'})"
+            )
+        wanted = labels if isinstance(labels, list) else [labels]
+        try:
+            wanted = [int(x) if dim == "year" else str(x) for x in wanted]
+        except ValueError:
+            raise DataError(f"{where}: 'where.year' {labels!r} is not a year") from None
+        unknown = [x for x in wanted if x not in coords[dim]]
+        if unknown:
+            raise DataError(
+                f"{where}: unknown {dim} {unknown[0]!r}; expected one of "
+                f"{', '.join(map(str, coords[dim]))}"
+            )
+        selection[dim] = wanted
+    return selection
 
 
 def _apply_override(
@@ -434,70 +658,104 @@ def _apply_override(
     coords: dict,
     data_sets: dict[str, pd.DataFrame],
     rows: pd.DataFrame | None = None,
+    check: RangeCheck | None = None,
 ) -> xr.DataArray:
-    where = f"{override.origin or 'scenario'}: key 'parameters.{spec.name}'"
-    selection = {}
-    for dim, labels in override.where.items():
-        if dim not in spec.dims:
-            raise DataError(
-                f"{where}: parameter {spec.name!r} has no dimension {dim!r} (its dimensions: "
-                f"{', '.join(spec.dims) or 'none'})"
-            )
-        wanted = labels if isinstance(labels, list) else [labels]
-        wanted = [int(x) if dim == "year" else str(x) for x in wanted]
-        unknown = [x for x in wanted if x not in coords[dim]]
-        if unknown:
-            raise DataError(
-                f"{where}: unknown {dim} {unknown[0]!r}; expected one of "
-                f"{', '.join(map(str, coords[dim]))}"
-            )
-        selection[dim] = wanted
+    where = f"{override.origin or 'scenario'}: key '{override.key or 'parameters.' + spec.name}'"
+    selection = _selection(override, spec, coords, where)
     target = array.loc[selection]
+    output_units = _output_units(data_sets, spec, coords)
     if override.use is not None:
         ends = _range_end(spec, rows, override.use, coords, data_sets)
         array.loc[selection] = ends.loc[selection].to_numpy()
-        return array
-    if override.scale is not None:
+        given = f"use {override.use}"
+    elif override.scale is not None:
         array.loc[selection] = (target * override.scale).to_numpy()
-        return array
-    if isinstance(override.value, str):
-        output_units = _output_units(data_sets, spec, coords)
-        if output_units is None:
-            try:
-                value = parse_quantity(override.value, spec.unit)
-            except UnitError as error:
-                raise DataError(f"{where}: {error}") from None
-            array.loc[selection] = value
-        else:
-            magnitude, unit = override.value.strip().split(" ", 1)
-            units_here = output_units.loc[
-                {d: v for d, v in selection.items() if d in output_units.dims}
-            ]
-            factor = _factor_array(spec, unit, units_here, where)
-            converted = (float(magnitude) * factor).broadcast_like(target).transpose(*target.dims)
-            array.loc[selection] = converted.to_numpy()
+        given = f"scale {override.scale:g}"
+    elif isinstance(override.value, str):
+        array.loc[selection] = _converted(
+            override.value, spec, output_units, selection, target, where
+        )
+        given = f"value {override.value!r}"
     else:
         array.loc[selection] = override.value
+        given = f"value {override.value:g}"
+    if check is not None:
+        _check_override(array.loc[selection], spec, output_units, where, given, check)
     return array
 
 
-def _check_range(array: xr.DataArray, spec: Parameter, origin: str) -> None:
-    values = array.to_numpy()
-    for bound, test in (
-        (spec.minimum, values < (spec.minimum or 0)),
-        (spec.maximum, values > (spec.maximum or 0)),
-    ):
-        if bound is None:
-            continue
-        bad = np.argwhere(np.nan_to_num(test, nan=False))
-        if len(bad):
-            index = tuple(bad[0])
-            labels = {d: array.coords[d].values[i].item() for d, i in zip(array.dims, index)}
-            raise DataError(
-                f"{origin}: parameter {spec.name!r} at {labels} is {values[index]:g} "
-                f"{spec.unit or '(share)'}; "
-                f"expected between {spec.minimum} and {spec.maximum}"
-            )
+def _converted(
+    text: str,
+    spec: Parameter,
+    output_units: xr.DataArray | None,
+    selection: dict,
+    target: xr.DataArray,
+    where: str,
+) -> np.ndarray | float:
+    """A quantity such as ``'150 EUR/t'`` in the canonical unit, per output unit if needed."""
+    try:
+        magnitude, unit = split_quantity(text)
+    except UnitError as error:
+        raise DataError(f"{where}: {error}") from None
+    if not math.isfinite(magnitude):
+        raise DataError(f"{where}: value {text!r} is not a finite number")
+    if output_units is None:
+        return magnitude * _factor_array(spec, unit, None, where)
+    units_here = output_units.loc[{d: v for d, v in selection.items() if d in output_units.dims}]
+    factor = _factor_array(spec, unit, units_here, where)
+    converted = (magnitude * factor).broadcast_like(target).transpose(*target.dims)
+    return converted.to_numpy()
+
+
+def _check_override(
+    values: xr.DataArray,
+    spec: Parameter,
+    output_units: xr.DataArray | None,
+    where: str,
+    given: str,
+    check: RangeCheck,
+) -> None:
+    """Check the cells an override set, naming the scenario file, key and the cell."""
+    bounds = _bounds(spec, output_units)
+    if output_units is not None:
+        picked = {d: values.coords[d] for d in output_units.dims}
+
+        def aligned(array: xr.DataArray) -> np.ndarray:
+            return array.sel(picked).broadcast_like(values).transpose(*values.dims).to_numpy()
+
+        bounds = Bounds(aligned(bounds.low), aligned(bounds.high), aligned(bounds.units))
+    labels = [
+        dict(zip(values.dims, cell))
+        for cell in itertools.product(*(values.coords[d].values.tolist() for d in values.dims))
+    ]
+    check(spec, values.to_numpy(), bounds, where, given, labels)
+
+
+def _data_years(rows: pd.DataFrame) -> tuple[int, int] | None:
+    """The first and last year any figure of the dataset is given for."""
+    years = rows.loc[rows["year"] != "", "year"].astype(int)
+    return (int(years.min()), int(years.max())) if len(years) else None
+
+
+def _check_horizon(scenario: Scenario, rows: pd.DataFrame, warnings: list[str]) -> None:
+    """The model years must not start before the data; after its last year, say so."""
+    span = _data_years(rows)
+    if span is None:
+        return
+    first, last = span
+    source = scenario.key_files.get("years") or (scenario.files[-1] if scenario.files else "")
+    where = f"{source or 'scenario'}: key 'years'"
+    if scenario.years[0] < first:
+        raise DataError(
+            f"{where}: the model years start in {scenario.years[0]}, before the dataset "
+            f"{scenario.dataset!r} has figures (it covers {first}-{last}); start in {first} "
+            "or later"
+        )
+    if scenario.years[1] > last:
+        warnings.append(
+            f"{where}: the dataset {scenario.dataset!r} has figures up to {last}; the years "
+            f"{last + 1}-{scenario.years[1]} hold each figure at its last given value"
+        )
 
 
 def load_data(scenario: Scenario) -> Data:
@@ -516,14 +774,14 @@ def load_data(scenario: Scenario) -> Data:
     }
     labels = {dim: set(values) for dim, values in coords.items()}
     rows = _read_parameter_rows(folder, labels)
+    check = RangeCheck(allow_out_of_range=scenario.allow_out_of_range)
+    _check_horizon(scenario, rows, check.warnings)
     values: dict[str, xr.DataArray] = {}
     for name, spec in PARAMETERS.items():
         own = rows[rows["parameter"] == name]
-        array = _build_parameter(spec, own, coords, sets)
-        _check_range(array, spec, f"{folder} (parameter {name})")
+        array = _build_parameter(spec, own, coords, sets, check)
         for override in scenario.parameters.get(name, ()):
-            array = _apply_override(array, spec, override, coords, sets, own)
-            _check_range(array, spec, f"{override.origin}: key 'parameters.{name}'")
+            array = _apply_override(array, spec, override, coords, sets, own, check)
         array.attrs.update(units=spec.unit, description=spec.description)
         values[name] = array
     return Data(
@@ -538,4 +796,6 @@ def load_data(scenario: Scenario) -> Data:
         instruments=sets["instruments"],
         values=values,
         rows=rows,
+        hash=dataset_hash(folder),
+        warnings=check.warnings,
     )

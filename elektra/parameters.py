@@ -45,6 +45,40 @@ class Parameter:
     notes: str = ""
     group: str = "technology"
     tags: tuple[str, ...] = field(default_factory=tuple)
+    #: Plausible range in the canonical unit: a value outside is an error (a warning with
+    #: ``--allow-out-of-range``) that names the file and line or the scenario key. For a
+    #: parameter in ``{output}`` units, a range per reference output unit (``"Mt"``,
+    #: ``"PJ"``); an output unit of the same dimension (``kt``, ``TJ``) gets it converted.
+    #: ``None``: only ``minimum`` and ``maximum`` apply.
+    plausible: tuple[float, float] | dict[str, tuple[float, float]] | None = field(
+        default=None, hash=False
+    )
+    #: Why the range is plausible, with the figures it rests on (shown in the error).
+    plausible_reason: str = ""
+
+    def plausible_range(self, output_unit: str | None = None) -> tuple[float, float] | None:
+        """The plausible range in the canonical unit (for this output unit, if any).
+
+        None where the parameter has no range, or none for the output unit's dimension.
+        """
+        if self.plausible is None or isinstance(self.plausible, tuple):
+            return self.plausible
+        if output_unit is None:
+            return None
+        if output_unit in self.plausible:
+            return self.plausible[output_unit]
+        from elektra.units import UnitError, conversion_factor
+
+        for reference, (low, high) in self.plausible.items():
+            try:
+                # a range per Mt is a range per 1e3 kt: MEUR/kt = MEUR/Mt * (Mt per kt)
+                factor = conversion_factor(
+                    self.unit.format(output=reference), self.unit.format(output=output_unit)
+                )
+            except UnitError:
+                continue
+            return (low * factor, high * factor)
+        return None
 
 
 def _p(*args, **kwargs) -> Parameter:
@@ -64,6 +98,12 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             output_from="service",
             group="demand",
+            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+            plausible_reason=(
+                "any one service in one cluster is below what the whole EU makes or uses (crude "
+                "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
+                "unit slip"
+            ),
         ),
         # ---------------------------------------------------------------- routes
         _p(
@@ -76,6 +116,12 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             output_from="route",
+            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+            plausible_reason=(
+                "any one service in one cluster is below what the whole EU makes or uses (crude "
+                "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
+                "unit slip"
+            ),
         ),
         _p(
             "capex",
@@ -85,6 +131,12 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             output_from="route",
+            plausible={"Mt": (0.0, 20_000.0), "PJ": (0.0, 2_000.0)},
+            plausible_reason=(
+                "the costliest plants per unit of yearly output stay well below 20,000 EUR/(t/yr) "
+                "(H2-DRI steel, green ammonia: 1,000-3,000) and 2,000 EUR/(GJ/yr) (an "
+                "electrolyser at 3,000 EUR/kW running 2,000 h/yr is about 420)"
+            ),
         ),
         _p(
             "fixed_om",
@@ -94,6 +146,8 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             output_from="route",
+            plausible={"Mt": (0.0, 2_000.0), "PJ": (0.0, 200.0)},
+            plausible_reason="a tenth of the capex range per year: fixed O&M is a few percent of capex a year",
         ),
         _p(
             "variable_cost",
@@ -103,6 +157,12 @@ PARAMETERS: dict[str, Parameter] = {
             "price of the product).",
             default=0.0,
             output_from="route",
+            plausible={"Mt": (-2_000.0, 20_000.0), "PJ": (-200.0, 2_000.0)},
+            plausible_reason=(
+                "product import prices stay below 20,000 EUR/t (steel 500-1,200, ammonia "
+                "300-1,000) and 2,000 EUR/GJ; a by-product credit may make it negative, but not "
+                "by more than a tenth"
+            ),
         ),
         _p(
             "lifetime",
@@ -121,6 +181,8 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             maximum=2100,
+            plausible=(1950.0, 2100.0),
+            plausible_reason="a calendar year; the default 0 (always available) is not meant to be written",
         ),
         _p(
             "trl",
@@ -134,7 +196,7 @@ PARAMETERS: dict[str, Parameter] = {
         _p(
             "availability",
             ("route",),
-            "",
+            "1",
             "Largest yearly activity per unit of nameplate capacity (availability factor).",
             default=1.0,
             minimum=0,
@@ -143,7 +205,7 @@ PARAMETERS: dict[str, Parameter] = {
         _p(
             "potential",
             ("cluster", "route"),
-            "",
+            "1",
             "Technical potential: the largest share of its service's demand that the route "
             "can serve (e.g. heat pumps only the part of a band they can reach).",
             default=1.0,
@@ -157,6 +219,12 @@ PARAMETERS: dict[str, Parameter] = {
             "Largest new capacity of a route in a cluster in one year (leave out for no limit).",
             minimum=0,
             output_from="route",
+            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+            plausible_reason=(
+                "any one service in one cluster is below what the whole EU makes or uses (crude "
+                "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
+                "unit slip"
+            ),
         ),
         _p(
             "input",
@@ -166,6 +234,12 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             output_from="route",
+            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 20.0)},
+            plausible_reason=(
+                "the most energy-intensive products need about 50 GJ/t (primary aluminium); a "
+                "heat or hydrogen route below 5 % efficiency (input above 20 PJ per PJ) is a unit "
+                "slip"
+            ),
         ),
         _p(
             "process_emissions",
@@ -176,11 +250,16 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             output_from="route",
+            plausible={"Mt": (0.0, 10.0), "PJ": (0.0, 1.0)},
+            plausible_reason=(
+                "clinker and lime release 0.5-0.8 t CO2/t; above 10 t/t (or 1,000 t/TJ) is a unit "
+                "slip"
+            ),
         ),
         _p(
             "capture_rate",
             ("route",),
-            "",
+            "1",
             "Share of the route's gross direct CO2 that is captured for storage.",
             default=0.0,
             minimum=0,
@@ -207,6 +286,11 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             group="carriers",
+            plausible=(0.0, 0.3),
+            plausible_reason=(
+                "the highest IPCC 2006 default factor of any fuel is blast-furnace gas, 0.26 t "
+                "CO2/GJ"
+            ),
         ),
         _p(
             "price",
@@ -216,6 +300,11 @@ PARAMETERS: dict[str, Parameter] = {
             "model and has no price here).",
             default=0.0,
             group="carriers",
+            plausible=(-100.0, 500.0),
+            plausible_reason=(
+                "500 EUR/GJ is 1,800 EUR/MWh, far above the 2022 crisis peaks of yearly prices; a "
+                "negative price (waste with a gate fee) is possible but small"
+            ),
         ),
         _p(
             "network_tariff",
@@ -224,6 +313,8 @@ PARAMETERS: dict[str, Parameter] = {
             "Network (transport) tariff per unit of carrier, for large industrial users.",
             default=0.0,
             group="carriers",
+            plausible=(0.0, 100.0),
+            plausible_reason="Dutch network tariffs for large users are below 10 EUR/GJ (36 EUR/MWh)",
         ),
         _p(
             "energy_tax",
@@ -232,6 +323,11 @@ PARAMETERS: dict[str, Parameter] = {
             "Energy tax and surcharges per unit of carrier, for large industrial users.",
             default=0.0,
             group="carriers",
+            plausible=(0.0, 100.0),
+            plausible_reason=(
+                "the highest Dutch energy-tax bands (small users) are about 30 EUR/GJ of electricity "
+                "(0.11 EUR/kWh) and 18 EUR/GJ of natural gas"
+            ),
         ),
         # ---------------------------------------------------------------- ETS
         _p(
@@ -241,6 +337,11 @@ PARAMETERS: dict[str, Parameter] = {
             "EU-ETS allowance price (EUR per tonne CO2 = MEUR per Mt).",
             minimum=0,
             group="policy",
+            plausible=(0.0, 1_000.0),
+            plausible_reason=(
+                "EU-ETS allowances have traded below 110 EUR/t; analysts' 2035 paths stay below "
+                "300 EUR/t; 1,000 leaves room for stress tests"
+            ),
         ),
         _p(
             "free_allocation_benchmark",
@@ -252,11 +353,16 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             output_from="service",
             group="policy",
+            plausible={"Mt": (0.0, 10.0), "PJ": (0.0, 0.2)},
+            plausible_reason=(
+                "the highest EU product benchmark is hydrogen, 6.84 t CO2/t; the heat and fuel "
+                "benchmarks are 47.3 and 42.6 t CO2/TJ (Regulation (EU) 2021/447)"
+            ),
         ),
         _p(
             "free_allocation_factor",
             ("year",),
-            "",
+            "1",
             "Share of the benchmark allocated for free to non-CBAM sectors in a year "
             "(cross-sectoral correction and benchmark updates folded in).",
             default=1.0,
@@ -267,7 +373,7 @@ PARAMETERS: dict[str, Parameter] = {
         _p(
             "cbam_phase_out",
             ("year",),
-            "",
+            "1",
             "Share of free allocation withdrawn from CBAM sectors in a year "
             "(Regulation (EU) 2023/956, Art. 36; Directive (EU) 2023/959, Art. 10a(1a)).",
             default=0.0,
@@ -284,6 +390,8 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             output_from="route",
             group="policy",
+            plausible={"Mt": (0.0, 20.0), "PJ": (0.0, 0.3)},
+            plausible_reason="grey hydrogen embeds about 10 t CO2/t, steel and ammonia about 2-2.5 t/t",
         ),
         # ---------------------------------------------------------------- grid
         _p(
@@ -294,6 +402,10 @@ PARAMETERS: dict[str, Parameter] = {
             "(existing load included, scheduled reinforcements included from their year).",
             minimum=0,
             group="grid",
+            plausible=(0.0, 100_000.0),
+            plausible_reason=(
+                "the Dutch national peak load is about 20 GW; a cluster's connection is a fraction"
+            ),
         ),
         _p(
             "grid_expansion_cost",
@@ -302,6 +414,8 @@ PARAMETERS: dict[str, Parameter] = {
             "Overnight cost of one extra MW of connection capacity, paid by industry.",
             minimum=0,
             group="grid",
+            plausible=(0.0, 20.0),
+            plausible_reason="grid reinforcement costs 0.3-1.5 MEUR per MW of connection",
         ),
         _p(
             "grid_expansion_lead_time",
@@ -311,6 +425,8 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             group="grid",
+            plausible=(0.0, 30.0),
+            plausible_reason="grid projects take 4-10 years",
         ),
         _p(
             "grid_expansion_lifetime",
@@ -320,6 +436,8 @@ PARAMETERS: dict[str, Parameter] = {
             default=40.0,
             minimum=1,
             group="grid",
+            plausible=(1.0, 100.0),
+            plausible_reason="grid assets are written off over 40-60 years",
         ),
         # ---------------------------------------------------------------- subsidies
         _p(
@@ -330,11 +448,16 @@ PARAMETERS: dict[str, Parameter] = {
             "round's opening budget, over the whole subsidy duration).",
             minimum=0,
             group="subsidy",
+            plausible=(0.0, 100_000.0),
+            plausible_reason=(
+                "100 bnEUR is the whole EU Industrial Decarbonisation Bank the policy letter of "
+                "2026 names; Dutch SDE++ rounds and the NIKI/VEKI budgets are a fraction of it"
+            ),
         ),
         _p(
             "grant_share",
             ("instrument", "route"),
-            "",
+            "1",
             "Largest share of capex an investment grant pays (its aid intensity); a route "
             "without a row is not eligible.",
             minimum=0,
@@ -351,6 +474,11 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             output_from="route",
             group="subsidy",
+            plausible={"Mt": (0.0, 5_000.0), "PJ": (0.0, 500.0)},
+            plausible_reason=(
+                "SDE++ pays at most 300 EUR per t CO2 avoided (a few hundred EUR per t product, "
+                "tens of EUR per GJ)"
+            ),
         ),
         _p(
             "subsidy_duration",
@@ -360,6 +488,8 @@ PARAMETERS: dict[str, Parameter] = {
             default=15.0,
             minimum=1,
             group="subsidy",
+            plausible=(1.0, 40.0),
+            plausible_reason="SDE++ pays for 12-15 years",
         ),
         _p(
             "ikc_budget",
@@ -368,11 +498,13 @@ PARAMETERS: dict[str, Parameter] = {
             "Yearly budget of the indirect cost compensation (IKC-ETS).",
             minimum=0,
             group="subsidy",
+            plausible=(0.0, 10_000.0),
+            plausible_reason="the Dutch IKC-ETS budget is 130-200 MEUR a year",
         ),
         _p(
             "ikc_aid_intensity",
             (),
-            "",
+            "1",
             "Share of indirect ETS costs that IKC-ETS compensates.",
             default=0.75,
             minimum=0,
@@ -387,11 +519,13 @@ PARAMETERS: dict[str, Parameter] = {
             "Commission's maximum regional factor).",
             minimum=0,
             group="subsidy",
+            plausible=(0.0, 0.5),
+            plausible_reason="the Commission's maximum regional factors stay below 1.2 t CO2/MWh (0.33 t/GJ)",
         ),
         _p(
             "ikc_eligible",
             ("sector",),
-            "",
+            "1",
             "1 where the sector is eligible for IKC-ETS, 0 otherwise.",
             default=0.0,
             minimum=0,
@@ -408,6 +542,11 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             group="policy",
+            plausible=(0.0, 1_000.0),
+            plausible_reason=(
+                "the statutory Dutch levy tariff reaches about 127 EUR/t in 2030 (NEa), before the "
+                "ETS price is deducted"
+            ),
         ),
         _p(
             "co2_levy_dispensation",
@@ -417,6 +556,8 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             group="policy",
+            plausible=(0.0, 100.0),
+            plausible_reason="the whole Dutch ETS industry emits about 50 Mt CO2 a year",
         ),
         # ---------------------------------------------------------------- CO2 storage
         _p(
@@ -426,6 +567,11 @@ PARAMETERS: dict[str, Parameter] = {
             "CO2 that can be injected in a year (Porthos, Aramis, ...).",
             minimum=0,
             group="infrastructure",
+            plausible=(0.0, 500.0),
+            plausible_reason=(
+                "Porthos and Aramis together inject up to about 10 Mt/yr; the EU aims at 50 Mt/yr "
+                "by 2030"
+            ),
         ),
         _p(
             "co2_transport_storage_tariff",
@@ -435,6 +581,8 @@ PARAMETERS: dict[str, Parameter] = {
             default=0.0,
             minimum=0,
             group="infrastructure",
+            plausible=(0.0, 1_000.0),
+            plausible_reason="transport and storage tariffs are 50-100 EUR/t CO2",
         ),
         # ---------------------------------------------------------------- supply limits
         _p(
@@ -444,6 +592,11 @@ PARAMETERS: dict[str, Parameter] = {
             "Largest yearly national use of a carrier (biomethane, for instance).",
             minimum=0,
             group="infrastructure",
+            plausible=(0.0, 10_000.0),
+            plausible_reason=(
+                "above the EU's whole industrial final energy use (about 10,000 PJ/yr) is a unit "
+                "slip"
+            ),
         ),
         _p(
             "route_activity_limit",
@@ -453,6 +606,12 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             output_from="route",
             group="infrastructure",
+            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+            plausible_reason=(
+                "any one service in one cluster is below what the whole EU makes or uses (crude "
+                "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
+                "unit slip"
+            ),
         ),
         _p(
             "route_activity_minimum",
@@ -463,6 +622,12 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             output_from="route",
             group="infrastructure",
+            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+            plausible_reason=(
+                "any one service in one cluster is below what the whole EU makes or uses (crude "
+                "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
+                "unit slip"
+            ),
         ),
         _p(
             "emission_cap",
@@ -471,6 +636,11 @@ PARAMETERS: dict[str, Parameter] = {
             "Cap on direct CO2 emissions of the modelled industry (optional target).",
             minimum=0,
             group="policy",
+            plausible=(0.0, 1_000.0),
+            plausible_reason=(
+                "the whole Dutch ETS industry emits about 50 Mt CO2 a year, EU industry about 700 "
+                "Mt"
+            ),
         ),
         _p(
             "discount_rate",
@@ -480,6 +650,11 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             maximum=0.5,
             group="economics",
+            plausible=(0.0, 0.3),
+            plausible_reason=(
+                "real discount rates of 0-10 % a year are used (Dutch public 2.25 %, industry "
+                "8-10 %)"
+            ),
         ),
         _p(
             "price_base_year",

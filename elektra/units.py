@@ -6,11 +6,20 @@ from functools import lru_cache
 
 import pint
 
-ureg = pint.UnitRegistry()
+# Redefinitions below are deliberate (``kt`` is a knot in pint's own list), so quietly.
+ureg = pint.UnitRegistry(on_redefinition="ignore")
+# Money: pint knows no currency. One euro of the data's price year; no inflation here.
 ureg.define("EUR = [currency] = euro")
+ureg.define("eurocent = 0.01 EUR = EURct")
 ureg.define("kEUR = 1e3 EUR")
 ureg.define("MEUR = 1e6 EUR")
 ureg.define("bnEUR = 1e9 EUR")
+# Mass as energy modellers write it. pint reads ``kt`` as a knot and builds ``Mt`` from a
+# prefix; defining each tonne multiple makes ``150000 EUR/kt`` mean what it says.
+ureg.define("tonne = 1e3 kg = t")
+ureg.define("kilotonne = 1e3 t = kt")
+ureg.define("megatonne = 1e6 t = Mt")
+ureg.define("gigatonne = 1e9 t = Gt")
 ureg.define("yr = year")
 
 
@@ -56,3 +65,14 @@ def parse_quantity(text: str, to_unit: str) -> float:
         return float(quantity.to(_parse(to_unit)).magnitude)
     except pint.DimensionalityError:
         raise UnitError(f"{text!r} does not convert to {to_unit!r}") from None
+
+
+def split_quantity(text: str) -> tuple[float, str]:
+    """Split ``'150 EUR/t'`` into its magnitude and its unit (checked, as pint reads it)."""
+    try:
+        quantity = ureg.Quantity(text.strip())
+    except Exception as error:  # pint raises several unrelated types here
+        raise UnitError(f"cannot read {text!r} as a number with a unit: {error}") from None
+    if not isinstance(quantity, pint.Quantity):  # a plain number
+        return float(quantity), ""
+    return float(quantity.magnitude), f"{quantity.units:~}"

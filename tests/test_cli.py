@@ -82,7 +82,7 @@ def test_failed_write_leaves_nothing_that_looks_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(output, "write_netcdf", broken)
     out = tmp_path / "toy"
     result = runner.invoke(app, ["run", TOY, "--out", str(out), "--no-extras"])
-    assert result.exit_code != 0
+    assert result.exit_code == 5 and "disk full" in result.output
     assert list(tmp_path.iterdir()) == []
 
 

@@ -102,3 +102,27 @@ def test_extends_cycle_is_an_error(tmp_path):
     write_scenario(tmp_path, name="b", extends="a")
     with pytest.raises(ScenarioError, match="cycle"):
         load_scenario(tmp_path / "a.yaml")
+
+
+def test_the_dataset_is_found_beside_the_file_that_names_it(tmp_path, monkeypatch):
+    """A child elsewhere, run from elsewhere: 'dataset: toy' is the toy's own data/toy."""
+    monkeypatch.chdir(tmp_path)
+    child = tmp_path / "elsewhere" / "child.yaml"
+    child.parent.mkdir()
+    child.write_text(f"extends: {TOY}\n")
+    scenario = load_scenario(child)
+    assert scenario.dataset_path == ROOT / "data" / "toy"
+    assert scenario.name == "child"  # its own file's stem, not the parent's 'toy'
+    assert scenario.key_files["dataset"] == str(ROOT / "scenarios" / "toy.yaml")
+
+
+def test_the_scenario_hash_ignores_where_overrides_came_from(tmp_path):
+    text = "extends: {}\nname: same\nparameters:\n  ets_price:\n    - scale: 2\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.yaml").write_text(text.format(TOY))
+    (tmp_path / "b" / "y.yaml").write_text(text.format(TOY))
+    assert (
+        load_scenario(tmp_path / "a" / "x.yaml").hash
+        == load_scenario(tmp_path / "b" / "y.yaml").hash
+    )

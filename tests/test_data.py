@@ -103,3 +103,60 @@ def test_specific_rows_override_general_ones(tmp_path):
     data = _corrupt(tmp_path, lambda t: t + extra)
     assert float(data["potential"].sel(cluster="port", route="food_heat_pump")) == 0.3
     assert float(data["potential"].sel(cluster="inland", route="food_heat_pump")) == 0.6
+
+
+def test_every_plausible_range_has_a_reason_and_holds_the_default():
+    from elektra.parameters import PARAMETERS
+
+    for spec in PARAMETERS.values():
+        assert spec.unit != "", f"{spec.name}: a dimensionless unit is '1'"
+        if spec.plausible is None:
+            continue
+        assert len(spec.plausible_reason) > 20, spec.name
+        ranges = spec.plausible.values() if isinstance(spec.plausible, dict) else [spec.plausible]
+        for low, high in ranges:
+            assert low < high, spec.name
+            if spec.default:
+                assert low <= spec.default <= high, spec.name
+
+
+def test_a_range_per_mt_converts_to_kilotonnes():
+    """capex: 0-20,000 MEUR/(Mt/yr) is 0-20 MEUR/(kt/yr) (1 Mt = 1,000 kt); per TJ of
+    yearly heat 0-2,000 MEUR/(PJ/yr) is 0-2 MEUR/(TJ/yr); a count has no range."""
+    from elektra.parameters import PARAMETERS
+
+    capex = PARAMETERS["capex"]
+    assert capex.plausible_range("Mt") == (0.0, 20_000.0)
+    assert capex.plausible_range("kt") == pytest.approx((0.0, 20.0))
+    assert capex.plausible_range("TJ") == pytest.approx((0.0, 2.0))
+    assert capex.plausible_range("count") is None
+    assert PARAMETERS["ets_price"].plausible_range() == (0.0, 1_000.0)
+
+
+@pytest.mark.parametrize("scenario", ["base.yaml", "toy.yaml", "ets_high.yaml", "ets_low.yaml"])
+def test_shipped_data_is_plausible_without_exceptions(scenario):
+    """All of data/nl and data/toy (values and their low/high ends) pass the plausibility
+    checks strictly: no warning, no allowance needed."""
+    data = load_data(load_scenario(ROOT / "scenarios" / scenario))
+    assert data.warnings == []
+    assert len(data.hash) == 64
+
+
+def test_an_implausible_row_is_kept_with_a_warning_when_allowed(tmp_path):
+    """150 EUR/kg for 2027 is 150,000 EUR/t: refused, or kept and reported if allowed."""
+
+    def edit(text: str) -> str:
+        return text.replace("2025,,100,EUR/t", "2025,,0.1,EUR/kg").replace(
+            "2027,,200,EUR/t", "2027,,150,EUR/kg"
+        )
+
+    with pytest.raises(DataError, match=r"toy\.csv, line 27: .* is 150000 MEUR/Mt, outside"):
+        _corrupt(tmp_path / "strict", edit)
+    folder = tmp_path / "allowed"
+    shutil.copytree(ROOT / "data" / "toy", folder / "data")
+    path = folder / "data" / "toy.csv"
+    path.write_text(edit(path.read_text()))
+    scenario = load_scenario(write_scenario(folder, dataset="data", years=[2025, 2027]))
+    data = load_data(scenario.model_copy(update={"allow_out_of_range": True}))
+    assert float(data["ets_price"].sel(year=2027)) == pytest.approx(150_000.0)
+    assert len(data.warnings) == 1 and "line 27" in data.warnings[0]

@@ -126,7 +126,7 @@ def test_unlimited_grid_has_zero_dual(tmp_path):
     ds = solved(
         heat_case(
             tmp_path,
-            rows=[{"parameter": "grid_capacity", "cluster": "x", "value": 1e6, "unit": "MW"}],
+            rows=[{"parameter": "grid_capacity", "cluster": "x", "value": 1e5, "unit": "MW"}],
         )
     )
     assert at(ds, "activity", **ROUTE, route="e_boiler") == pytest.approx(10.0)
