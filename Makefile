@@ -22,7 +22,7 @@ scenario: $(STAMP)
 	$(BIN)/elektra run scenarios/$(SCENARIO).yaml
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

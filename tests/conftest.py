@@ -111,3 +111,11 @@ def base_and_ets_high(tmp_path_factory) -> tuple[Path, Path]:
         write_results_folder(ROOT / "scenarios" / f"{name}.yaml", folder / name)
         for name in ("base", "ets_high")
     )
+
+
+@pytest.fixture(scope="session")
+def base_run():
+    """The base scenario, solved once per test session."""
+    from elektra.pipeline import run
+
+    return run(ROOT / "scenarios" / "base.yaml")

@@ -22,7 +22,6 @@ import pytest
 import yaml
 
 from elektra.docs import default_data, reference_base_year
-from elektra.pipeline import run
 from tests.conftest import ROOT
 
 VALIDATION = ROOT / "data" / "nl" / "validation"
@@ -39,8 +38,8 @@ GAS_SECTORS = (
 
 
 @pytest.fixture(scope="module")
-def base():
-    return run(ROOT / "scenarios" / "base.yaml").results
+def base(base_run):
+    return base_run.results
 
 
 def _published(file: str) -> pd.DataFrame:

@@ -70,10 +70,24 @@ def test_retirement_forces_a_new_build(toy_run):
     assert float(capacity) == pytest.approx(2.0)
 
 
-def test_capacity_limits_activity(toy_run):
-    """Capacity: activity <= availability x (existing + alive vintages), everywhere."""
-    ds = toy_run.results
-    assert bool((ds["activity"] <= ds["capacity"] + 1e-9).all())
+def test_capacity_limits_activity(tmp_path):
+    """Capacity: activity <= availability x (existing + alive vintages). With the steel
+    plant's availability cut to 0.7, its 2.5 Mt/yr standing make at most 1.75 Mt of the 2 Mt
+    needed, so 2 / 0.7 - 2.5 = 0.357 Mt/yr of new BF-BOF capacity is built in 2025."""
+    from elektra.pipeline import run
+
+    scenario = write_scenario(
+        tmp_path,
+        extends=str(ROOT / "scenarios" / "toy.yaml"),
+        parameters={"availability": [{"where": {"route": "steel_bf_bof"}, "value": 0.7}]},
+    )
+    ds = run(scenario).results
+    sel = {"sector": "steel", "cluster": "port", "route": "steel_bf_bof"}
+    capacity = ds["capacity"].sel(**sel)
+    assert float(ds["activity"].sel(**sel, year=2025)) == pytest.approx(2.0)
+    assert float(capacity.sel(year=2025)) == pytest.approx(2 / 0.7)
+    availability = ds["input_availability"]
+    assert bool((ds["activity"] <= availability * ds["capacity"] + 1e-9).all())
 
 
 def test_vintage_dies_after_its_lifetime(tmp_path):
