@@ -350,3 +350,14 @@ def test_a_levy_below_the_ets_price_cannot_bite_and_is_noted(tmp_path):
         )
     )
     assert any("'co2_levy'" in n and "cannot bite" in n for n in result.notes)
+
+
+def test_every_policy_switch_is_in_the_scenario_schema_and_back():
+    """Each policy's switches are fields of config.Policies, and each field belongs to a
+    policy: a switch cannot be added without its module, nor a module without its switch."""
+    from elektra.config import Policies
+    from elektra.policies import POLICIES
+
+    claimed = [switch for policy in POLICIES for switch in policy.switches]
+    assert len(claimed) == len(set(claimed))
+    assert set(claimed) == set(Policies.model_fields)
