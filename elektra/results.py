@@ -13,6 +13,7 @@ one more unit of the limit is worth (>= 0 when binding). Every variable is decla
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -250,6 +251,7 @@ def build_results(
         base_year=scenario.base_year,
         elektra_version=__version__,
         notes="\n".join(notes),
+        carrier_roles=json.dumps(dict(core.carrier_role), sort_keys=True),
     )
     return ds
 
