@@ -54,8 +54,8 @@ class AnswerSpec(_Strict):
     label: str
     indicator: str
     args: dict[str, Any] = Field(default_factory=dict)
-    #: the variant it reads (the first when not given) and the run it is compared with
-    #: (the reference when not given; any variant's label may serve)
+    #: the run it reads (the first variant when not given) and the run it is compared with
+    #: (the reference when not given); either may be any variant's label or "reference"
     variant: str | None = None
     reference: str | None = None
     unit: str
@@ -146,7 +146,7 @@ def load_question(path: Path) -> QuestionSpec:
     for answer in spec.answers:
         for role in ("variant", "reference"):
             label = getattr(answer, role)
-            if label is not None and label not in spec.variants:
+            if label is not None and label not in {"reference", *spec.variants}:
                 raise QuestionError(
                     f"{path}: key 'answers' ({answer.label}): {role} {label!r} is not one of "
                     f"the variants {', '.join(spec.variants)}"
