@@ -118,6 +118,9 @@ class Policies(_Strict):
     co2_levy: bool = False
     co2_storage: bool = True
     supply_limits: bool = True
+    #: count upstream emissions (methane leakage, imported products) in the emission
+    #: accounting and the cap; never charged the ETS price
+    upstream_emissions: bool = False
     emission_cap: bool = False
 
 

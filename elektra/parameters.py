@@ -266,6 +266,16 @@ PARAMETERS: dict[str, Parameter] = {
             maximum=1,
         ),
         _p(
+            "solid_carbon_share",
+            ("route",),
+            "1",
+            "Share of the carbon in the route's carrier inputs that leaves as solid carbon "
+            "instead of CO2 (methane pyrolysis); it is taken off the gross direct CO2.",
+            default=0.0,
+            minimum=0,
+            maximum=1,
+        ),
+        _p(
             "full_load_hours",
             ("route",),
             "h",
@@ -584,6 +594,91 @@ PARAMETERS: dict[str, Parameter] = {
             plausible=(0.0, 1_000.0),
             plausible_reason="transport and storage tariffs are 50-100 EUR/t CO2",
         ),
+        # ---------------------------------------------------------------- life cycle
+        _p(
+            "upstream_emission_factor",
+            ("carrier", "year"),
+            "Mt/PJ",
+            "Greenhouse gases emitted before a carrier reaches the site, per unit used "
+            "(production, processing and transport; for grid electricity its generation), "
+            "methane leakage excluded (see methane_leakage_rate). Reported in the life-cycle "
+            "intensity of hydrogen; the upstream_emissions switch counts it in the emission "
+            "accounting for every bought carrier except grid electricity, whose generation is "
+            "under the EU ETS.",
+            default=0.0,
+            minimum=0,
+            group="life cycle",
+            plausible=(0.0, 0.3),
+            plausible_reason=(
+                "the upstream CO2 of natural gas is about 5 g/MJ (0.005 Mt/PJ); coal-fired "
+                "electricity is about 1 kg/kWh (0.28 Mt/PJ)"
+            ),
+        ),
+        _p(
+            "methane_leakage_rate",
+            (),
+            "1",
+            "Share of the methane produced that escapes to the air before the carrier with "
+            "the role fossil_methane reaches the site (production, processing, transport).",
+            default=0.0,
+            minimum=0,
+            maximum=1,
+            group="life cycle",
+            plausible=(0.0, 0.1),
+            plausible_reason=(
+                "reported methane intensities of gas supply range from below 0.1 % (Norway) to "
+                "a few percent (IEA Methane Tracker); above 10 % is a unit slip (percent for share)"
+            ),
+        ),
+        _p(
+            "methane_gwp",
+            (),
+            "1",
+            "Global warming potential of fossil methane over 100 years (t CO2e per t CH4), "
+            "to count leaked methane as CO2e.",
+            minimum=0,
+            group="life cycle",
+            plausible=(20.0, 40.0),
+            plausible_reason="IPCC reports 25 (AR4), 28-30 (AR5) and 29.8 (AR6, fossil) for GWP100",
+        ),
+        _p(
+            "import_life_cycle_emissions",
+            ("route",),
+            "Mt/{output}",
+            "Greenhouse gases of an imported product before it reaches the site (production "
+            "abroad, conversion and shipping), per unit of output; reported in the life-cycle "
+            "intensity and counted by the upstream_emissions switch (not charged by CBAM: "
+            "that is embedded_emissions).",
+            default=0.0,
+            minimum=0,
+            output_from="route",
+            group="life cycle",
+            plausible={"Mt": (0.0, 20.0), "PJ": (0.0, 0.3)},
+            plausible_reason="grey hydrogen carries about 12 kg CO2e/kg (0.1 Mt/PJ) over its life cycle",
+        ),
+        _p(
+            "fossil_comparator",
+            (),
+            "Mt/PJ",
+            "Fossil fuel comparator of the EU greenhouse-gas methodology for hydrogen: the "
+            "life-cycle intensity a low-carbon or renewable fuel is measured against.",
+            minimum=0,
+            group="life cycle",
+            plausible=(0.05, 0.2),
+            plausible_reason="the EU comparator is 94 g CO2e/MJ (0.094 Mt/PJ)",
+        ),
+        _p(
+            "low_carbon_saving",
+            (),
+            "1",
+            "Greenhouse-gas saving against the fossil comparator that makes hydrogen "
+            "low-carbon (or renewable, RFNBO).",
+            minimum=0,
+            maximum=1,
+            group="life cycle",
+            plausible=(0.5, 1.0),
+            plausible_reason="EU law asks 70 % for low-carbon and renewable hydrogen",
+        ),
         # ---------------------------------------------------------------- supply limits
         _p(
             "supply_limit",
@@ -633,7 +728,8 @@ PARAMETERS: dict[str, Parameter] = {
             "emission_cap",
             ("year",),
             "Mt/yr",
-            "Cap on direct CO2 emissions of the modelled industry (optional target).",
+            "Cap on direct CO2 emissions of the modelled industry (optional target); with "
+            "upstream_emissions on, on direct plus counted upstream emissions.",
             minimum=0,
             group="policy",
             plausible=(0.0, 1_000.0),

@@ -25,6 +25,8 @@ import xarray as xr
 from elektra import __version__
 from elektra.config import Scenario
 from elektra.data import Data
+from elektra.hydrogen import RESULTS as HYDROGEN_RESULTS
+from elektra.hydrogen import add_hydrogen_results
 from elektra.lp import UNREPORTED_COMPONENTS, DualSpec, LinearProgram
 from elektra.parameters import PARAMETERS
 from elektra.policies import Policy
@@ -219,6 +221,8 @@ def build_results(
         ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier=hydrogen, drop=True)
         ds["hydrogen_marginal_cost"].attrs = _attrs(RESULT["hydrogen_marginal_cost"])
 
+    add_hydrogen_results(ds, data, core, coefficients, activity)
+
     # policies -----------------------------------------------------------------------------
     for policy in policies:
         policy.report(ds, core, coefficients[policy.name], solution, extra)
@@ -282,7 +286,7 @@ def result_specs() -> list[ResultSpec]:
     """Every result variable: the core's, then each policy's (for the docs)."""
     from elektra.policies import POLICIES
 
-    return [*RESULTS, *(spec for policy in POLICIES for spec in policy.results)]
+    return [*RESULTS, *HYDROGEN_RESULTS, *(spec for policy in POLICIES for spec in policy.results)]
 
 
 def dual_specs() -> list[DualSpec]:

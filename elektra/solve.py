@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,6 +143,54 @@ class Solution:
             row, lower if np.isfinite(lower) else -inf, upper if np.isfinite(upper) else inf
         )
         return x if optimal else None
+
+    def resolve_with_bounds(
+        self,
+        columns: Mapping[int, tuple[float, float]],
+        rows: Mapping[int, tuple[float, float]] | None = None,
+    ) -> Solution | None:
+        """The solution after changing some column and row bounds (warm start).
+
+        ``columns`` and ``rows`` map a column or row number to its new (lower, upper)
+        bounds (infinite for none). The bounds are put back afterwards; the basis stays,
+        so the next re-solve starts warm too. Returns None if the changed LP is not
+        optimal.
+        """
+        inf = highspy.kHighsInf
+        rows = rows or {}
+
+        def finite(bound: float) -> float:
+            return bound if np.isfinite(bound) else (inf if bound > 0 else -inf)
+
+        def change(kind: str, bounds: Mapping[int, tuple[float, float]], lower, upper) -> None:
+            if not bounds:
+                return
+            index = np.fromiter(bounds, dtype=np.int32)
+            low = np.array([finite(lower(i)) for i in index])
+            high = np.array([finite(upper(i)) for i in index])
+            method = self.highs.changeColsBounds if kind == "col" else self.highs.changeRowsBounds
+            method(len(index), index, low, high)
+
+        change("col", columns, lambda i: columns[i][0], lambda i: columns[i][1])
+        change("row", rows, lambda i: rows[i][0], lambda i: rows[i][1])
+        start = time.perf_counter()
+        self.highs.run()
+        elapsed = time.perf_counter() - start
+        optimal = _termination(self.highs) == OPTIMAL
+        result = None
+        if optimal:
+            solution = self.highs.getSolution()
+            result = Solution(
+                lp=self.lp,
+                termination=OPTIMAL,
+                objective=self.highs.getInfo().objective_function_value,
+                x=np.asarray(solution.col_value),
+                row_dual=np.asarray(solution.row_dual),
+                timings={"solve": elapsed},
+            )
+        change("col", columns, lambda i: self.lp.col_lower[i], lambda i: self.lp.col_upper[i])
+        change("row", rows, lambda i: self.lp.row_lower[i], lambda i: self.lp.row_upper[i])
+        return result
 
 
 def solve_lp(

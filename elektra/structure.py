@@ -164,7 +164,8 @@ class Core:
     build_limit: Mapping[ClusterRouteYear, float]
     #: carrier input per unit of output, nonzero entries only: (route, year) -> {carrier: PJ}
     inputs: Mapping[tuple[str, int], Mapping[str, float]]
-    #: direct CO2 per unit before capture: carriers burnt plus process emissions (Mt/unit)
+    #: direct CO2 per unit before capture: carriers burnt (less the carbon that leaves as
+    #: solid carbon, solid_carbon_share) plus process emissions (Mt/unit)
     gross_emission_factor: Mapping[tuple[str, int], float]
     #: the process part of it (Mt/unit)
     process_emission_factor: Mapping[str, float]
@@ -194,14 +195,22 @@ class Core:
         """Cost per unit of output of new capacity at full availability, before any CO2
         price: annuity and fixed O&M over the output, plus energy, tax and variable cost
         (MEUR per unit)."""
-        capital = capex * annuity_factor(self.discount_rate, self.lifetime[route])
-        capital += self.fixed_om[(route, year)]
-        running = (
-            self.energy_cost[(route, year)]
-            + self.energy_tax[(route, year)]
-            + self.variable_cost[(route, year)]
-        )
-        return capital / self.availability[route] + running
+        return sum(self.levelised_cost_parts(route, year, capex).values())
+
+    def levelised_cost_parts(self, route: str, year: int, capex: float) -> dict[str, float]:
+        """The parts of :meth:`levelised_cost` (MEUR per unit): ``capital`` (capex annuity
+        over the output at full availability), ``fixed_om`` (likewise), ``energy``,
+        ``energy_tax`` and ``variable``."""
+        availability = self.availability[route]
+        return {
+            "capital": capex
+            * annuity_factor(self.discount_rate, self.lifetime[route])
+            / availability,
+            "fixed_om": self.fixed_om[(route, year)] / availability,
+            "energy": self.energy_cost[(route, year)],
+            "energy_tax": self.energy_tax[(route, year)],
+            "variable": self.variable_cost[(route, year)],
+        }
 
 
 def _route_cells(data: Data) -> tuple[list[Cell], dict[tuple[str, str, str], list[str]]]:
@@ -321,6 +330,7 @@ def build_core(data: Data, scenario: Scenario) -> Core:
     input_table = data.table("input")
     emission_factor = data["emission_factor"].to_series().to_dict()
     process = data["process_emissions"].to_series().to_dict()
+    solid_carbon = data["solid_carbon_share"].to_series().to_dict()
     capture = data["capture_rate"].to_series().to_dict()
     purchase = as_table(data["price"] + data["network_tariff"])
     tax = data.table("energy_tax")
@@ -337,7 +347,8 @@ def build_core(data: Data, scenario: Scenario) -> Core:
         for y in years:
             use = {k: input_table[r, y, k] for k in uses[r]}
             inputs[(r, y)] = use
-            gross[(r, y)] = sum(v * emission_factor[k] for k, v in use.items()) + process[r]
+            burnt = sum(v * emission_factor[k] for k, v in use.items()) * (1 - solid_carbon[r])
+            gross[(r, y)] = burnt + process[r]
             net[(r, y)] = gross[(r, y)] * (1.0 - capture[r])
             captured[(r, y)] = gross[(r, y)] * capture[r]
             bought = {k: v for k, v in use.items() if k not in produced}

@@ -24,6 +24,7 @@ from elektra.policies.levy import Levy
 from elektra.policies.storage import Storage
 from elektra.policies.subsidies import Subsidies
 from elektra.policies.supply import Supply
+from elektra.policies.upstream import Upstream
 
 #: Every policy, in the order their coefficients are computed (a policy may read the
 #: coefficients of the ones before it: subsidies, IKC and the levy read the ETS price).
@@ -35,6 +36,7 @@ POLICIES: tuple[Policy, ...] = (
     Levy(),
     Storage(),
     Supply(),
+    Upstream(),
     EmissionCap(),
 )
 

@@ -1669,7 +1669,7 @@ ROUTES.append(
         "hydrogen",
         "hydrogen",
         "import",
-        "Import of low-carbon hydrogen (pipeline or ammonia cracking)",
+        "Import of low-carbon hydrogen by pipeline",
         f"{S_ETM_CAR}; {S_OWE}; {S_FRIEDEN}",
         {},
         variable_cost=(
@@ -1712,6 +1712,331 @@ ROUTES.append(
         availability=1.0,
     )
 )
+
+# ---- hydrogen techniques of the MCA (issue 10): methane pyrolysis, electrolysis on a
+# dedicated offshore wind farm, import as ammonia cracked in Rotterdam. Each figure is
+# defined once here; tools/dataset_nl/build_mca_criteria.py reads the written CSVs.
+S_PYRO_BASF = (
+    "Reuters (17 Nov 2025) via tradingkey.com: BASF and ExxonMobil to build a methane pyrolysis "
+    "demonstration plant at Baytown (up to 2,000 t H2 and 6,000 t solid carbon a year); the process "
+    "needs about five times less electricity than water electrolysis; BASF test plant in Ludwigshafen "
+    "since 2021 (BASF Report 2021)"
+)
+S_PYRO_STOICH = (
+    "stoichiometry CH4 -> C + 2 H2: 4 kg CH4 (200 MJ LHV, 50 MJ/kg) and 3 kg solid carbon per kg H2; "
+    "Lotfollahzade Moghaddam et al. (2025) Methane pyrolysis for hydrogen production, Energy Environ. "
+    "Sci., doi:10.1039/D4EE06191H"
+)
+S_MONOLITH = (
+    "US DOE Loan Programs Office (23 Dec 2021) conditional loan guarantee of USD 1.04bn to Monolith "
+    "Nebraska for Olive Creek 2 (about 194,000 t/yr carbon black; its hydrogen for about 275,000 t/yr "
+    "ammonia), via h2bulletin.com, spglobal.com and hpj.com"
+)
+S_HE_PATHWAYS = (
+    "Hydrogen Europe (2024) Clean Hydrogen Production Pathways Report, via kallanish.com (2024-07): "
+    "turquoise hydrogen EUR 2.3/kg at February 2024 gas prices, grey EUR 3.3/kg"
+)
+S_PYRO_CARBON = (
+    "Keipi, Tolvanen & Konttinen (2018) Economic analysis of hydrogen production by methane thermal "
+    "decomposition, Energy Convers. Manag. 159:264-273 (competitive with SMR at a carbon value of "
+    "280-310 EUR/t); Shokrollahi et al. (2024) Int. J. Hydrogen Energy, doi:10.1016/j.ijhydene.2024.04.056 "
+    "(carbon black at USD 200/t in the base case; above USD 500/t cheaper than SMR without CCS)"
+)
+S_DEA_OFFWIND = (
+    "Danish Energy Agency, Technology Data for Generation of Electricity and District Heating, sheet 21 "
+    "Offshore turbines, and Technology Data for Energy Transport (July 2025), sheet 1.8 el substations, as "
+    "compiled in PyPSA technology-data outputs/costs_2035.csv (github.com/PyPSA/technology-data, commit "
+    "634cdc1): turbines EUR2020 2,040/kW_e without grid connection, fixed O&M 2.25 %/yr, 30 yr; offshore and "
+    "onshore AC station EUR 820/kW_e, 1.5 %/yr"
+)
+S_OFFSHORE_H2 = (
+    "Dutch government (20 Mar 2023): 500 MW offshore electrolysis in the Ten noorden van de Waddeneilanden "
+    "wind area, operating about 2031, hydrogen landed by a reused gas pipeline, after a 50-100 MW pilot "
+    "(rechargenews.com, windpowernl.com, reccessary.com: tender 2026 or 2027); RVO (7 May 2025) results of "
+    "the survey of interest: first offshore hydrogen demonstration of 30-50 MW, EUR 380M from the Climate Fund"
+)
+S_WIND_CF = (
+    "Recharge (2014): the alpha ventus offshore wind farm (German North Sea) averaged 253 GWh/yr over "
+    "2011-2013, a capacity factor of 48.1 %"
+)
+S_CRACKER = (
+    "Ishimoto et al. (2020) Int. J. Hydrogen Energy, doi:10.1016/j.ijhydene.2020.09.017, tables 6-7 "
+    "(cracker EUR2015 1,062 per kW H2 at 200 t NH3/d, 528 at 2,500 t/d; fixed O&M 4.3 %/yr; 25 yr; "
+    "ammonia LHV 5.167 MWh/t) and ENGIE et al. (2020) Ammonia to Green Hydrogen Feasibility Study, fig. 10 "
+    "(1.46 MWh NH3 per MWh H2, the cracker's heat and power from ammonia), as compiled in PyPSA "
+    "technology-data inputs/manual_input.csv (github.com/PyPSA/technology-data, commit 634cdc1); CATF "
+    "(2023) Techno-economic Realities of Long-Distance Hydrogen Transport (KBR): cracking imported ammonia "
+    "back to hydrogen adds about 50 % to its delivered cost"
+)
+S_H2GLOBAL = (
+    "H2Global pilot auction (S&P Global, 11 Jul 2024): Fertiglobe renewable ammonia delivered to North-West "
+    "Europe via Rotterdam at EUR 1,000/t from 2027 (Platts: green ammonia USD 1,004/t, grey USD 490/t); "
+    "ammoniaenergy.org (6 Aug 2025): SECI India auctions USD 591-641/t, H2Global gross delivery price "
+    "EUR 1,153/t"
+)
+S_POR_IMPORT = (
+    "Port of Rotterdam and 17 companies (2022): study of a central ammonia cracker for about 1 Mt H2/yr of "
+    "imports (deltaoiltanking.com, h2eg.com); ACE Terminal (Gasunie, HES, Vopak) ammonia import terminal at "
+    "Maasvlakte (europoortkringen.nl, 2023); Air Products and Gunvor import terminal plan (Reuters, 2023)"
+)
+NH3_LHV = 18.6  # GJ/t = 5.167 MWh/t (Ishimoto et al. 2020)
+NH3_PER_H2 = 1.46  # GJ NH3 per GJ H2, cracker fired with ammonia (ENGIE et al. 2020)
+PYRO_GAS = 200 / LHV_H2  # PJ gas per PJ H2 (stoichiometric, unconverted methane recycled)
+PYRO_KWH = 53.6 / 5  # kWh/kg H2: a fifth of the dataset's AEL electrolyser (BASF)
+PYRO_CARBON = 3 / LHV_H2  # t solid carbon per GJ H2 (0.025)
+CARBON_VALUE = (150.0, 500.0, -50.0)  # EUR/t: central, high value, disposal cost
+PYRO_CAPEX = (2000, 1000, 3500)  # EUR per kW H2
+OFFWIND_CAPEX, OFFWIND_FOM = 2040, 0.0225  # EUR2020/kW_e, share/yr (DEA)
+STATION_CAPEX, STATION_FOM = 820, 0.015  # EUR/kW_e, share/yr (DEA), proxy for the platform
+EL_EFF = 0.62  # kWh H2 (LHV) per kWh_e, the dataset's AEL (MIDDEN TC0361)
+EL_CAPEX_H2, EL_FOM_H2 = (
+    2300,
+    0.14,
+)  # EUR/kW H2 and MEUR/MW_H2/yr, the dataset's electrolyser from 2030
+OFFSHORE_CAPEX = round((OFFWIND_CAPEX + STATION_CAPEX) / EL_EFF + EL_CAPEX_H2)
+OFFSHORE_FOM = (
+    OFFWIND_CAPEX * OFFWIND_FOM + STATION_CAPEX * STATION_FOM
+) / EL_EFF / 1000 + EL_FOM_H2
+OFFSHORE_AVAILABILITY = (
+    0.47  # wind capacity factor 0.48 x electrolyser availability 0.97 (estimate)
+)
+AMMONIA_PRICE = {2030: (1000, 600, 1153), 2035: (800, 600, 1153)}  # EUR/t delivered Rotterdam
+
+
+def ammonia_cost(price):
+    """EUR per GJ H2 of the ammonia a cracker takes: price / LHV x 1.46 GJ NH3 per GJ H2."""
+    return round(price / NH3_LHV * NH3_PER_H2, 3)
+
+
+ROUTES.append(
+    Route(
+        "hydrogen_pyrolysis",
+        "hydrogen",
+        "hydrogen",
+        "blue_hydrogen",
+        "Methane pyrolysis, electrically heated (solid carbon by-product)",
+        f"{S_PYRO_BASF}; {S_PYRO_STOICH}; {S_MONOLITH}",
+        {"natural_gas": PYRO_GAS, "electricity": PYRO_KWH * 3.6 / LHV_H2},
+        capex=(
+            PYRO_CAPEX[0],
+            "EUR/kW",
+            f"{S_MONOLITH}; {S_HE_PATHWAYS}",
+            True,
+            "no published capex of a hydrogen-scale plant: Monolith's first of a kind (USD 1.04bn loan "
+            "guarantee for about 65 kt H2/yr, 7.8 PJ/yr, including a 275 kt/yr ammonia plant of roughly "
+            "EUR 0.3bn) implies about EUR 2,500-3,000 per kW H2; a 2030s plant assumed at EUR 2,000/kW "
+            "(learning, no carbon-black finishing); low: an SMR+CCS-like nth plant (EUR 1,000/kW, in line "
+            "with Hydrogen Europe's EUR 2.3/kg turquoise LCOH); high: first of a kind (3,500)",
+            PYRO_CAPEX[1],
+            PYRO_CAPEX[2],
+            2024,
+        ),
+        fixed_om=("pct", 0.03),
+        variable_cost=(
+            round(-CARBON_VALUE[0] * PYRO_CARBON, 4),
+            "EUR/GJ",
+            f"{S_PYRO_CARBON}; {S_PYRO_STOICH}",
+            True,
+            f"by-product revenue of the solid carbon: 3 kg C per kg H2 = {PYRO_CARBON:.3f} t per GJ H2 "
+            f"x EUR {CARBON_VALUE[0]:.0f}/t (assumed: bulk carbon far beyond the carbon-black market, "
+            "below Keipi's 280-310 and Shokrollahi's USD 200/t carbon black); low (more revenue): "
+            f"EUR {CARBON_VALUE[1]:.0f}/t; high: a disposal cost of EUR {-CARBON_VALUE[2]:.0f}/t",
+            round(-CARBON_VALUE[1] * PYRO_CARBON, 4),
+            round(-CARBON_VALUE[2] * PYRO_CARBON, 4),
+            2024,
+        ),
+        lifetime=25,
+        first_year=2031,
+        availability=0.9,
+        flh=8000,
+        potential={"cluster6": 0.0},
+        inputs_est=True,
+        inputs_method=(
+            f"natural gas {PYRO_GAS:.4f} PJ/PJ: 4 kg CH4 per kg H2 at 50 MJ/kg (stoichiometric, unconverted "
+            f"methane recycled); electricity {PYRO_KWH:.2f} kWh/kg = a fifth of the dataset's 53.6 kWh/kg "
+            "AEL (BASF: about five times less than electrolysis; range 6-15 kWh/kg, reaction enthalpy 5.2 "
+            "kWh/kg minimum); carbon leaves as a solid (solid_carbon_share 1)"
+        ),
+        note="no SDE++ category for pyrolysis (not eligible); TRL 6: BASF pilot, Baytown demonstration",
+    )
+)
+ROUTES.append(
+    Route(
+        "hydrogen_offshore_electrolysis",
+        "hydrogen",
+        "hydrogen",
+        "hydrogen",
+        "Electrolysis on a dedicated offshore wind farm (hydrogen landed by pipeline, no grid load)",
+        f"{S_DEA_OFFWIND}; {S_OFFSHORE_H2}",
+        {},
+        capex=(
+            OFFSHORE_CAPEX,
+            "EUR/kW",
+            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC} TC0361 (AEL 62 % LHV, EUR 1.0-3.6M per MW H2)",
+            True,
+            f"wind farm and electrolyser in one route, per kW of hydrogen: (turbines {OFFWIND_CAPEX} + "
+            f"offshore platform {STATION_CAPEX}, taken as a DEA AC substation) EUR/kW_e / {EL_EFF} kW H2 "
+            f"per kW_e + the dataset's electrolyser {EL_CAPEX_H2} EUR/kW H2 = {OFFSHORE_CAPEX}; the "
+            "hydrogen pipeline to shore (a reused gas pipeline) is left out (about 1 % at EUR 201/MW/km x "
+            "100 km, PyPSA); low: -20 % on wind and platform, electrolyser 1,000; high: +25 %, 3,600",
+            round((OFFWIND_CAPEX + STATION_CAPEX) * 0.8 / EL_EFF + 1000),
+            round((OFFWIND_CAPEX + STATION_CAPEX) * 1.25 / EL_EFF + 3600),
+            2020,
+        ),
+        fixed_om=(
+            round(OFFSHORE_FOM, 5),
+            "MEUR/MW/yr",
+            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC} TC0361",
+            True,
+            f"(turbines {OFFWIND_FOM:.2%} x {OFFWIND_CAPEX} + platform {STATION_FOM:.1%} x {STATION_CAPEX}) "
+            f"EUR/kW_e/yr / {EL_EFF} + electrolyser {EL_FOM_H2} MEUR/MW H2/yr",
+            None,
+            None,
+            2020,
+        ),
+        lifetime=25,
+        first_year=2030,
+        availability=OFFSHORE_AVAILABILITY,
+        potential={c: 0.0 for c in CLUSTERS if c != "noord_nederland"},
+        inputs_est=True,
+        note=(
+            "the wind electricity is part of the route (its own capex, capacity factor as availability), not "
+            "a carrier: the farm feeds only its electrolyser, so it adds no grid load and buys no "
+            "electricity; TRL 6 (PosHYdon pilot)"
+        ),
+    )
+)
+ROUTES.append(
+    Route(
+        "hydrogen_import_ammonia",
+        "hydrogen",
+        "hydrogen",
+        "import",
+        "Import of renewable ammonia, cracked to hydrogen in Rotterdam",
+        f"{S_CRACKER}; {S_H2GLOBAL}; {S_POR_IMPORT}",
+        {},
+        capex=(
+            1062,
+            "EUR/kW",
+            S_CRACKER,
+            True,
+            "the cracker at the import terminal (EUR2015 as published, not escalated): 200 t NH3/d plant; "
+            "low: 2,500 t/d (scale); high: +50 % for a first large unit",
+            528,
+            1593,
+            2015,
+        ),
+        fixed_om=("pct", 0.043),
+        variable_cost=(
+            "years",
+            {
+                y: (
+                    ammonia_cost(p[0]),
+                    "EUR/GJ",
+                    f"{S_H2GLOBAL}; {S_CRACKER}",
+                    True,
+                    f"renewable ammonia delivered EUR {p[0]}/t / {NH3_LHV} GJ/t x {NH3_PER_H2} GJ NH3 per GJ "
+                    "H2 (the cracker's heat from ammonia); "
+                    + (
+                        "the H2Global pilot price for deliveries from 2027"
+                        if y == 2030
+                        else "assumed between H2Global (EUR 1,000) and the 2025 Indian auctions (USD 600)"
+                    )
+                    + f"; low EUR {p[1]}/t (SECI India 2025), high EUR {p[2]}/t (H2Global gross price)",
+                    ammonia_cost(p[1]),
+                    ammonia_cost(p[2]),
+                    2024,
+                )
+                for y, p in AMMONIA_PRICE.items()
+            },
+        ),
+        lifetime=25,
+        first_year=2030,
+        availability=0.9,
+        potential={c: 0.0 for c in CLUSTERS if c != "rotterdam_moerdijk"},
+        note="the cracker is the domestic asset; the ammonia's price carries production and shipping",
+    )
+)
+#: Rows of the generic route loop that the new hydrogen routes write differently:
+#: lifetime (source, estimate, method), availability (source, method), potential (source,
+#: method), TRL (value, source, estimate, method, note), first_year method.
+HYDROGEN_LIFETIME = {
+    "hydrogen_pyrolysis": (
+        S_PYRO_STOICH,
+        True,
+        "assumed as a reformer plant (IEAGHG 2017 SMR: 25 yr); no pyrolysis plant has run that long",
+    ),
+    "hydrogen_offshore_electrolysis": (
+        S_DEA_OFFWIND,
+        True,
+        "the shorter of the wind turbines (30 yr, DEA) and the electrolyser (25 yr, DEA AEC 100 MW)",
+    ),
+    "hydrogen_import_ammonia": (S_CRACKER, False, ""),
+}
+HYDROGEN_AVAILABILITY = {
+    "hydrogen_offshore_electrolysis": (
+        f"{S_WIND_CF}; {S_OFFSHORE_H2}",
+        "the electrolyser follows its wind farm: capacity factor 0.48 (alpha ventus 48.1 %; newer, larger "
+        "turbines at the Dutch far-offshore sites are expected at or above it) x 0.97 electrolyser "
+        "availability (assumed) = 0.47; range 0.42-0.52",
+    ),
+}
+HYDROGEN_POTENTIAL = {
+    "hydrogen_pyrolysis": (
+        S_PYRO_BASF,
+        "0 in cluster 6: dispersed sites without a hydrogen network before 2033 and no site for handling "
+        "3 kg solid carbon per kg H2; elsewhere up to the cluster's whole production",
+    ),
+    "hydrogen_offshore_electrolysis": (
+        S_OFFSHORE_H2,
+        "only Noord-Nederland: the Ten noorden van de Waddeneilanden hydrogen lands at Eemshaven through a "
+        "reused gas pipeline",
+    ),
+    "hydrogen_import_ammonia": (
+        S_POR_IMPORT,
+        "only Rotterdam-Moerdijk: the ammonia import terminals and the planned central cracker are there",
+    ),
+}
+HYDROGEN_TRL = {
+    "hydrogen_pyrolysis": (
+        6,
+        f"{S_PYRO_BASF}; {S_MONOLITH}",
+        True,
+        "hydrogen-scale methane pyrolysis: BASF test plant (2021), demonstration at Baytown announced "
+        "2025; Monolith runs plasma pyrolysis commercially for carbon black (Olive Creek 1, 14 kt/yr)",
+        "",
+    ),
+    "hydrogen_offshore_electrolysis": (
+        6,
+        S_OFFSHORE_H2,
+        True,
+        "offshore electrolysis: PosHYdon pilot (about 1 MW on a North Sea platform); the first 30-50 MW "
+        "demonstration is being tendered",
+        "",
+    ),
+    "hydrogen_import_ammonia": (
+        6,
+        f"{S_POR_IMPORT}; {S_CRACKER}",
+        True,
+        "ammonia shipping is commercial (TRL 9); cracking back to hydrogen at a few hundred t/d is at "
+        "demonstration scale; the large central crackers are at study stage",
+        "route TRL = the lower of shipping (9) and large-scale cracking (6)",
+    ),
+}
+HYDROGEN_FIRST_YEAR = {
+    "hydrogen_pyrolysis": (
+        "TRL 6: BASF/ExxonMobil demonstration at Baytown (announced Nov 2025, a few years to build) plus "
+        "4-6 yr to a first commercial plant: 2031"
+    ),
+    "hydrogen_offshore_electrolysis": (
+        "the 30-50 MW demonstration (EUR 380M, RVO 2025) about 2030; the 500 MW project about 2031-2032"
+    ),
+    "hydrogen_import_ammonia": (
+        "first renewable ammonia deliveries to Rotterdam 2027 (H2Global); terminal and cracker about 2030"
+    ),
+}
+#: Routes left out of the SDE++ rates the builder derives for low-carbon routes.
+NO_SDE = {"hydrogen_pyrolysis": "no SDE++ category for methane pyrolysis"}
 
 ROUTE_BY = {r.label: r for r in ROUTES}
 
@@ -2216,13 +2541,21 @@ def main():
                     high=vc[6],
                     route=r.label,
                 )
+        life_source, life_estimate, life_method = HYDROGEN_LIFETIME.get(
+            r.label,
+            (
+                r.source if r.rclass not in ("reference", "import") else _life_source(r),
+                r.rclass in ("reference", "import"),
+                _life_method(r) if r.rclass in ("reference", "import") else "",
+            ),
+        )
         t.add(
             "lifetime",
             r.lifetime,
             "yr",
-            r.source if r.rclass not in ("reference", "import") else _life_source(r),
-            estimate=r.rclass in ("reference", "import"),
-            method=_life_method(r) if r.rclass in ("reference", "import") else "",
+            life_source,
+            estimate=life_estimate,
+            method=life_method,
             route=r.label,
         )
         trl, trl_src, trl_est, trl_meth, trl_note = _trl(r)
@@ -2319,7 +2652,9 @@ def main():
             if p is None:
                 continue
             meth = ""
-            if r.label.endswith("_heat_pump"):
+            if r.label in HYDROGEN_POTENTIAL:
+                meth = HYDROGEN_POTENTIAL[r.label][1]
+            elif r.label.endswith("_heat_pump"):
                 meth = HP_METHOD[r.service]
             elif r.label.endswith("_electric_furnace"):
                 meth = (
@@ -3109,7 +3444,7 @@ def main():
             r.rclass in ("electrification", "ccs", "biogas", "blue_hydrogen")
             or r.label == "hydrogen_electrolysis"
         ):
-            if r.first_year > 2035 or r.label.startswith("steel_scrap"):
+            if r.first_year > 2035 or r.label.startswith("steel_scrap") or r.label in NO_SDE:
                 continue
             ref = (
                 ref_route(r.sector, r.service)
@@ -3355,22 +3690,52 @@ def main():
             carrier="biomethane",
             year=y,
         )
-    for y, v, m in (
-        (2029, 0.0, "no import infrastructure before 2030"),
-        (2030, 10.0, "assumed first import volumes (about 0.08 Mt H2)"),
-        (2035, 60.0, "assumed (about 0.5 Mt H2/yr by pipeline/ammonia cracking)"),
-    ):
-        t.add(
-            "route_activity_limit",
-            v,
-            "PJ/yr",
+    for route, source, points in (
+        (
+            "hydrogen_import",
             f"{S_KB}; {S_ARAMIS}",
-            figure_year=y,
-            estimate=True,
-            method=m,
-            route="hydrogen_import",
-            year=y,
-        )
+            (
+                (2029, 0.0, "no import pipeline before 2030"),
+                (2030, 5.0, "assumed first pipeline volumes (about 0.04 Mt H2)"),
+                (
+                    2035,
+                    30.0,
+                    "assumed (about 0.25 Mt H2/yr by pipeline); with hydrogen_import_ammonia the 60 PJ "
+                    "(0.5 Mt H2/yr) of imports assumed before the two import routes were split",
+                ),
+            ),
+        ),
+        (
+            "hydrogen_import_ammonia",
+            f"{S_POR_IMPORT}; {S_H2GLOBAL}",
+            (
+                (
+                    2029,
+                    0.0,
+                    "no cracker before 2030 (first ammonia deliveries 2027 are used as ammonia)",
+                ),
+                (2030, 5.0, "assumed first cracked volumes (about 0.04 Mt H2, 0.33 Mt NH3)"),
+                (
+                    2035,
+                    30.0,
+                    "assumed 0.25 Mt H2/yr for Dutch users: a quarter of the port's central-cracker "
+                    "study (1 Mt H2/yr), the rest going on to Germany and Belgium",
+                ),
+            ),
+        ),
+    ):
+        for y, v, m in points:
+            t.add(
+                "route_activity_limit",
+                v,
+                "PJ/yr",
+                source,
+                figure_year=y,
+                estimate=True,
+                method=m,
+                route=route,
+                year=y,
+            )
     # Committed projects that run under contract or obligation [estimate: capacity x availability]
     committed = (
         (
@@ -3410,7 +3775,158 @@ def main():
                 year=y,
             )
     n["supply"] = t.write()
+    n["life_cycle"] = write_life_cycle()
     return n
+
+
+# ------------------------------------------------------------------------ life cycle
+S_DELEGATED_ACT = (
+    "Commission Delegated Regulation (EU) 2025/2359 of 8 July 2025 (C(2025) 4674), GHG methodology for "
+    "low-carbon fuels: fossil comparator 94 g CO2e/MJ, low-carbon threshold 70 % below it (28.2 g CO2e/MJ = "
+    "3.38 kg CO2e/kg H2); default upstream CO2 of natural gas 4.9 g CO2/MJ (as reported by Agence Europe "
+    "bulletin 13677/21, 2025-07-09, and White & Case, 2025)"
+)
+S_METHANE = (
+    "methane leakage: low end the Delegated Act's lowered default methane intensity (0.19 g CO2e/MJ, about "
+    "0.04 % leakage; Agence Europe 13677/21, 2025); high end the IEA Methane Tracker global average of 3.2 % "
+    "cited by EDF Europe et al. open letter (2025-02-06)"
+)
+S_GWP = "IPCC AR6 WG1 (2021) Table 7.15: GWP100 of fossil methane 29.8"
+S_GRID_NL = (
+    "CE Delft (2022) Ketenemissies elektriciteit, actualisatie elektriciteitsmix 2021, for CO2emissiefactoren.nl "
+    "(ce.nl): Dutch electricity 300 g CO2/kWh at generation in 2021 (374 with chain emissions)"
+)
+S_RFNBO = (
+    "Commission Delegated Regulation (EU) 2023/1185 (RFNBO GHG methodology): renewable hydrogen and its "
+    "derivatives must save 70 % against 94 g CO2e/MJ (at most 28.2 g CO2e/MJ, 3.38 kg CO2e/kg H2), imports "
+    "included; electricity from a directly connected renewable installation counts as zero and emissions "
+    "from the manufacture of machinery and equipment are not taken into account"
+)
+S_DECHEMA = (
+    "DECHEMA (2017) Low carbon energy and feedstock for the European chemical industry, as compiled in PyPSA "
+    "technology-data inputs/manual_input.csv (commit 634cdc1): Haber-Bosch 1.1484 MWh H2 and 0.2473 MWh_e "
+    "per MWh NH3; Danish Energy Agency, Technology Data for Energy Transport (2021), H2 140 bar pipeline "
+    "0.0185 MW_e per 1000 km per MW H2 (same compilation)"
+)
+
+
+def import_life_cycle():
+    """kg CO2e per kg H2 of the two import routes (central, low, high) with how they are made.
+
+    As the EU methodology prescribes, electricity from renewable plants connected directly to
+    the electrolyser counts as zero and the manufacture of equipment is not counted (the
+    same holds for hydrogen_offshore_electrolysis, which therefore has no upstream row).
+    """
+    compression = 2 * 0.0185 * LHV_H2 / 3.6  # kWh_e/kg over 2,000 km of pipeline
+    ceiling = 0.3 * 94 * LHV_H2 / 1000  # kg CO2e/kg H2 at the 70 % saving
+    to_kg = NH3_PER_H2 * LHV_H2 / 1000  # kg CO2e per GJ NH3 -> per kg H2 at the cracker
+    return {
+        "hydrogen_import": (
+            (compression * 0.3, compression * 0.1, ceiling),
+            f"{S_RFNBO}; {S_DECHEMA}",
+            f"renewable hydrogen made abroad counts zero (directly connected renewable electricity, "
+            f"equipment not counted); compression over 2,000 km of pipeline ({compression:.2f} kWh_e/kg) "
+            "at 0.3 kg CO2/kWh (assumed, the transit countries' grids); low at 0.1 kg/kWh; high: the "
+            "RFNBO ceiling (70 % saving) that imports must meet",
+        ),
+        "hydrogen_import_ammonia": (
+            (1.5 * to_kg, 0.0, ceiling * NH3_PER_H2),
+            f"{S_RFNBO}; {S_CRACKER}",
+            "renewable ammonia made abroad counts zero for its hydrogen and synthesis power (as above); "
+            "shipping 1.5 kg CO2 per GJ NH3 on fuel oil (assumed: about 12,000 km, a few percent of the "
+            f"cargo's energy) x {NH3_PER_H2} GJ NH3 per GJ H2 at the cracker (its heat from ammonia, no "
+            "CO2); low: ammonia-fuelled ships; high: ammonia at the RFNBO ceiling of 28.2 g CO2e/MJ",
+        ),
+    }
+
+
+def write_life_cycle():
+    """life_cycle.csv: upstream emission factors, methane leakage, the EU threshold, import
+    life-cycle emissions and the solid carbon of pyrolysis (for the life-cycle intensity of
+    hydrogen and the upstream_emissions switch)."""
+    t = Table("life_cycle")
+    for y in (2025, 2035):
+        t.add(
+            "upstream_emission_factor",
+            4.9,
+            "g/MJ",
+            S_DELEGATED_ACT,
+            figure_year=2025,
+            estimate=y != 2025,
+            method="" if y == 2025 else "the Delegated Act's default held to 2035",
+            carrier="natural_gas",
+            year=y,
+        )
+    for y, v, low, high, m in (
+        (
+            2025,
+            0.25,
+            0.2,
+            0.3,
+            "CE Delft's 0.30 kg/kWh of 2021 lowered for the growth of wind and solar since",
+        ),
+        (2030, 0.15, 0.08, 0.25, "coal exit by 2029 and about 21 GW offshore wind by 2032"),
+        (
+            2035,
+            0.10,
+            0.05,
+            0.2,
+            "gas plants at the margin in fewer hours; no published 2035 figure used",
+        ),
+    ):
+        t.add(
+            "upstream_emission_factor",
+            v,
+            "kg/kWh",
+            S_GRID_NL,
+            figure_year=2021,
+            estimate=True,
+            method=f"CO2 at generation of Dutch grid electricity, estimate: {m}; used for the life-cycle "
+            "intensity of grid electrolysis (under the EU ETS, so the upstream switch never counts it)",
+            low=low,
+            high=high,
+            carrier="electricity",
+            year=y,
+        )
+    t.add(
+        "methane_leakage_rate",
+        0.01,
+        "1",
+        f"{S_METHANE}; {S_DELEGATED_ACT}",
+        figure_year=2025,
+        estimate=True,
+        method="central 1 % of the methane produced (assumed): between Norwegian pipeline gas (below 0.1 %) "
+        "and LNG from shale gas with leaks of a few percent; low and high the two published ends",
+        low=0.0004,
+        high=0.032,
+    )
+    t.add("methane_gwp", 29.8, "1", S_GWP, figure_year=2021)
+    t.add("fossil_comparator", 94, "g/MJ", S_DELEGATED_ACT, figure_year=2025)
+    t.add("low_carbon_saving", 0.7, "1", S_DELEGATED_ACT, figure_year=2025)
+    for route, (values, source, method) in import_life_cycle().items():
+        t.add(
+            "import_life_cycle_emissions",
+            round(values[0] / (LHV_H2 / 1000), 4),
+            "kg/GJ",
+            source,
+            estimate=True,
+            method=f"{method}; kg CO2e/kg H2 {values[0]:.2f} (low {values[1]:.2f}, high {values[2]:.2f}) "
+            "/ 0.12 GJ/kg",
+            low=round(values[1] / (LHV_H2 / 1000), 4),
+            high=round(values[2] / (LHV_H2 / 1000), 4),
+            route=route,
+        )
+    t.add(
+        "solid_carbon_share",
+        1.0,
+        "1",
+        S_PYRO_STOICH,
+        estimate=True,
+        method="electrically heated reactor: all the methane's carbon leaves as solid carbon, unconverted "
+        "methane is recycled; a reactor fired with part of the gas or hydrogen would emit some CO2",
+        route="hydrogen_pyrolysis",
+    )
+    return t.write()
 
 
 # ------------------------------------------------------------------------ build limits
@@ -3827,7 +4343,55 @@ def write_build_limits():
             f"{mw} MW_e per year from 2029 (decisions from 2026 on; national 500 MW/yr, well below the 3-4 GW 2030 target, "
             "which no current FID pipeline supports); Chemelot and cluster 6 have no hydrogen network before 2033",
         )
+    _hydrogen_technique_limits(add)
     return t.write()
+
+
+def _hydrogen_technique_limits(add):
+    """Build limits of methane pyrolysis and offshore-wind electrolysis [estimates]."""
+    pace = (
+        "first commercial plant of about 100 MW H2 (the size of Monolith's Olive Creek 2, about 250 MW, "
+        "halved for a first Dutch unit) in Rotterdam in 2031, none in 2032 while it runs in, then at most "
+        "100 MW H2 a year per cluster with a hydrogen network"
+    )
+    pj = 100 * MW_PJ
+    for c in CLUSTERS:
+        if c == "cluster6":
+            continue
+        first = 2031 if c == "rotterdam_moerdijk" else 2033
+        points = {2031: pj if first == 2031 else 0.0, 2032: 0.0, 2033: pj, 2035: pj}
+        for y, v in points.items():
+            add(
+                "hydrogen_pyrolysis",
+                c,
+                y,
+                v,
+                "PJ/yr",
+                f"{S_PYRO_BASF}; {S_MONOLITH}",
+                f"{pace}; {v / MW_PJ:.0f} MW x {MW_PJ:.5f} PJ/yr per MW; {H2_ACCESS_METHOD}",
+            )
+    nn = "noord_nederland"
+    for y, mw, m in (
+        (2030, 40, "the first offshore demonstration, 30-50 MW_e (RVO 2025)"),
+        (2031, 0, "none while the demonstration runs in"),
+        (
+            2032,
+            500,
+            "the 500 MW_e project in Ten noorden van de Waddeneilanden (planned about 2031)",
+        ),
+        (2033, 0, "no further offshore hydrogen decided"),
+        (2034, 500, "assumed: one further 500 MW_e tender a year from 2034 (no decision yet)"),
+        (2035, 500, "assumed: one further 500 MW_e tender a year from 2034 (no decision yet)"),
+    ):
+        add(
+            "hydrogen_offshore_electrolysis",
+            nn,
+            y,
+            mw * EL_EFF * MW_PJ,
+            "PJ/yr",
+            S_OFFSHORE_H2,
+            f"{m}: {mw} MW_e x {EL_EFF} MW H2 per MW_e x {MW_PJ:.5f} PJ/yr per MW",
+        )
 
 
 # Routes whose fixed O&M share of capex comes from the route's own source (MIDDEN TC0263/4, TC0425)
@@ -3835,6 +4399,7 @@ FOM_SHARE_FROM_ROUTE_SOURCE = {
     "petrochemicals_e_cracker",
     "petrochemicals_h2_cracker",
     "hydrogen_atr_ccs",
+    "hydrogen_import_ammonia",
 }
 
 
@@ -3863,6 +4428,8 @@ def _life_method(r):
 
 
 def _availability_source(r):
+    if r.label in HYDROGEN_AVAILABILITY:
+        return HYDROGEN_AVAILABILITY[r.label][0]
     if r.availability == 1.0:
         return S_DEFINITION
     if r.label == "hydrogen_electrolysis":
@@ -3871,6 +4438,8 @@ def _availability_source(r):
 
 
 def _availability_method(r):
+    if r.label in HYDROGEN_AVAILABILITY:
+        return HYDROGEN_AVAILABILITY[r.label][1]
     if r.availability == 1.0:
         return "no domestic capacity constraint (import, or existing units sized to what they take)"
     if r.label == "hydrogen_electrolysis":
@@ -3880,6 +4449,8 @@ def _availability_method(r):
 
 def _potential_source(r, cluster):
     """Source of a potential row."""
+    if r.label in HYDROGEN_POTENTIAL:
+        return HYDROGEN_POTENTIAL[r.label][0]
     if r.label == "steel_scrap_eaf":
         return S_TATA_GS
     if r.label.endswith("_heat_pump"):
@@ -3912,6 +4483,8 @@ def _capex_value(r):
 
 
 def _fy_source(r):
+    if r.label in HYDROGEN_POTENTIAL:
+        return HYDROGEN_POTENTIAL[r.label][0]
     if r.rclass == "ccs" and r.sector not in ("steel",):
         return S_PORTHOS + "; " + S_ARAMIS
     return {
@@ -4012,6 +4585,8 @@ TRL_EARLIEST_BUILD = {6: 2029, 5: 2031, 4: 2033, 3: 2036, 2: 2038, 1: 2040}
 def _trl(r):
     """(value, source, estimate, method, note) of the trl row of a route."""
     lab, tc = r.label, S_MIDDEN_TC
+    if lab in HYDROGEN_TRL:
+        return HYDROGEN_TRL[lab]
     if r.rclass == "reference":
         return (
             9,
@@ -4023,8 +4598,8 @@ def _trl(r):
     if r.rclass == "import":
         note = (
             (
-                "pipeline imports are commercial; large-scale ammonia cracking is not yet (first_year 2030 carries the "
-                "timing)"
+                "pipeline imports are commercial (first_year 2030 carries the timing of the cross-border "
+                "pipelines); import as ammonia is the route hydrogen_import_ammonia"
             )
             if lab == "hydrogen_import"
             else ""
@@ -4133,6 +4708,8 @@ def _trl(r):
 
 
 def _fy_method(r):
+    if r.label in HYDROGEN_FIRST_YEAR:
+        return HYDROGEN_FIRST_YEAR[r.label]
     if r.rclass == "ccs" and r.sector not in ("steel", "petrochemicals"):
         return (
             "Porthos (2026) is fully contracted (Air Liquide, Air Products, ExxonMobil, Shell); new post-combustion "
