@@ -115,6 +115,10 @@ class QuestionSpec(_Strict):
     figure: FigureSpec
     mechanism: str
     caveats: list[str] = Field(min_length=1)
+    #: an MCA spec (path relative to the question file) whose results the ``mca_*``
+    #: indicators read, and the Monte Carlo draws of its rank acceptability
+    mca: str | None = None
+    mca_samples: int = Field(default=1000, ge=10)
     #: the file it was read from (filled in by the loader)
     path: str = ""
 
@@ -151,6 +155,10 @@ def load_question(path: Path) -> QuestionSpec:
                     f"{path}: key 'answers' ({answer.label}): {role} {label!r} is not one of "
                     f"the variants {', '.join(spec.variants)}"
                 )
+    if spec.mca is None and any(a.indicator in MCA_INDICATORS for a in spec.answers):
+        raise QuestionError(f"{path}: key 'mca': an mca_* answer needs the MCA spec it reads")
+    if spec.mca is not None and not scenario_path(spec, spec.mca).is_file():
+        raise QuestionError(f"{path}: key 'mca': {spec.mca!r} not found beside the question file")
     for name in [spec.reference, *spec.variants.values()]:
         if not scenario_path(spec, name).is_file():
             raise QuestionError(f"{path}: scenario {name!r} not found beside the question file")
@@ -261,6 +269,23 @@ def _relative(measure: Callable[..., float]) -> Callable[..., float]:
     return indicator
 
 
+def _mca_first(mca: xr.Dataset, option: str, case: str, method: str) -> float:
+    """Share of the MCA's draws (in %) in which ``option`` ranks first."""
+    value = mca["rank_acceptability"].sel(case=case, mca_method=method, option=option, place=1)
+    return float(value) * 100
+
+
+def _mca_rank(mca: xr.Dataset, option: str, weighting: str, method: str) -> float:
+    """The rank of ``option`` under a weighting and method (1 is best)."""
+    return float(mca["ranking"].sel(weighting=weighting, mca_method=method, option=option))
+
+
+#: Indicators that read the question's MCA results: name -> f(mca, **args) -> float.
+MCA_INDICATORS: dict[str, Callable[..., float]] = {
+    "mca_first_probability": _mca_first,
+    "mca_rank": _mca_rank,
+}
+
 #: Indicators a question may ask for: name -> f(reference, variant, **args) -> float.
 INDICATORS: dict[str, Callable[..., float]] = {
     "emissions_change": _difference(_emissions),
@@ -272,6 +297,7 @@ INDICATORS: dict[str, Callable[..., float]] = {
     "dual": _level(_dual),
     "dual_change": _difference(_dual),
     "budget_use": _level(_budget_use),
+    **MCA_INDICATORS,
 }
 
 
@@ -457,10 +483,19 @@ class Answered:
     mechanism: list[str]
     draws: list[dict[str, float]] = field(default_factory=list)
     figure_caption: str = ""
+    mca: xr.Dataset | None = None
 
 
-def compute_answer(spec: AnswerSpec, runs: Mapping[str, xr.Dataset], first_variant: str) -> float:
-    """The value of one answer on one set of runs (reference and variants)."""
+def compute_answer(
+    spec: AnswerSpec,
+    runs: Mapping[str, xr.Dataset],
+    first_variant: str,
+    mca: xr.Dataset | None = None,
+) -> float:
+    """The value of one answer on one set of runs (reference and variants), or on the
+    question's MCA results for an ``mca_*`` indicator."""
+    if spec.indicator in MCA_INDICATORS:
+        return float(MCA_INDICATORS[spec.indicator](mca, **spec.args))
     variant = runs[spec.variant or first_variant]
     reference = runs[spec.reference or "reference"]
     return float(INDICATORS[spec.indicator](reference, variant, **spec.args))
@@ -531,6 +566,15 @@ def moved_duals(reference: xr.Dataset, variant: xr.Dataset, limit: int = 3) -> l
     return lines + [f"run note: {n}" for n in notes]
 
 
+def _mca_results(spec: QuestionSpec) -> xr.Dataset | None:
+    """The question's MCA, run (it solves its own base and exclusion LPs)."""
+    if spec.mca is None:
+        return None
+    from elektra.mca import load_spec, run_mca
+
+    return run_mca(load_spec(scenario_path(spec, spec.mca)), samples=spec.mca_samples, seed=2026)
+
+
 def _summarise(values: list[float]) -> tuple[float, float]:
     finite = [v for v in values if np.isfinite(v)]
     if not finite:
@@ -562,10 +606,14 @@ def answer_questions(
         draw_runs = [
             {label: solved[job] for label, job in group.items()} for group in plan["draws"]
         ]
+        mca = _mca_results(spec)
         answers, draws = [], [{} for _ in draw_runs]
         for answer_spec in spec.answers:
-            value = compute_answer(answer_spec, runs, first)
-            spread = [compute_answer(answer_spec, r, first) for r in draw_runs]
+            value = compute_answer(answer_spec, runs, first, mca)
+            if answer_spec.indicator in MCA_INDICATORS:
+                spread = []  # the MCA's own Monte Carlo is the answer's robustness
+            else:
+                spread = [compute_answer(answer_spec, r, first) for r in draw_runs]
             for record, number in zip(draws, spread):
                 record[answer_spec.label] = number
             low, high = _summarise(spread)
@@ -588,7 +636,7 @@ def answer_questions(
             mechanism += [
                 f"{label}: {line}" for line in moved_duals(runs["reference"], runs[label])
             ]
-        answered.append(Answered(spec, answers, runs, inputs, mechanism, draws=draws))
+        answered.append(Answered(spec, answers, runs, inputs, mechanism, draws=draws, mca=mca))
     return answered
 
 
@@ -689,7 +737,44 @@ def _answer_range(item: Answered, **args):
     return figure
 
 
+def _mca_acceptability(
+    item: Answered, case: str = "uniform_weights", method: str = "topsis", **args
+):
+    """Rank acceptability of each option in the MCA: the share of draws (weights uniform on
+    the simplex, criterion values within their ranges) in which it takes each place."""
+    from matplotlib import colormaps
+    from matplotlib.figure import Figure
+
+    from elektra.figures import SIZE
+
+    figure = Figure(figsize=SIZE, dpi=110, layout="constrained")
+    ax = figure.add_subplot()
+    table = item.mca["rank_acceptability"].sel(case=case, mca_method=method)
+    options = [str(o) for o in table.option.values]
+    left = np.zeros(len(options))
+    palette = colormaps["viridis"]
+    places = table.place.values
+    for index, place in enumerate(places):
+        values = 100 * table.sel(place=place).values
+        ax.barh(
+            options,
+            values,
+            left=left,
+            color=palette(index / max(1, len(places) - 1)),
+            label=f"{place}",
+        )
+        left += values
+    ax.set_xlabel("share of draws (%)")
+    ax.set_xlim(0, 100)
+    ax.set_title(f"Rank acceptability, {method}, {case.replace('_', ' ')}")
+    ax.legend(
+        title="rank", frameon=False, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1)
+    )
+    return figure
+
+
 FIGURES: dict[str, Callable] = {
+    "mca_acceptability": _mca_acceptability,
     "emission_paths": _emission_paths,
     "route_class_bars": _route_class_bars,
     "dual_by_cluster": _dual_by_cluster,
