@@ -821,7 +821,13 @@ def levelised_cost(ds: xr.Dataset, year: int) -> xr.DataArray:
     capital = (capex * crf + fixed_om) / ds["input_availability"].sel(**sel)
     inputs = ds["input_input"].sel(**sel, **y)
     bought = [k for k in ds.carrier.values if k != "hydrogen"]
-    purchase = (ds["input_price"] + ds["input_network_tariff"] + ds["input_energy_tax"]).sel(**y)
+    tax = ds["input_energy_tax"]
+    if "sector" in tax.dims:  # the tax by user: the routes' own sector, averaged over clusters
+        sectors = xr.DataArray(
+            [str(s) for s in ds.route_sector.sel(route=routes).values], {"route": routes}, ("route",)
+        )
+        tax = tax.sel(sector=sectors).mean("cluster")
+    purchase = (ds["input_price"] + ds["input_network_tariff"] + tax).sel(**y)
     energy = (inputs.sel(carrier=bought) * purchase.sel(carrier=bought)).sum("carrier")
     gross = (inputs * ds["input_emission_factor"]).sum("carrier") + ds[
         "input_process_emissions"

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from elektra import __version__
+from elektra import __version__, business_case
 from elektra.config import Scenario
 from elektra.data import Data
 from elektra.lp import UNREPORTED_COMPONENTS, DualSpec, LinearProgram
@@ -56,6 +56,7 @@ COST_COMPONENTS = (
     CostComponent("investment_grants", True, "Investment grants received"),
     CostComponent("operating_subsidies", True, "Operating subsidies received (SDE++)"),
     CostComponent("ikc_compensation", True, "IKC-ETS compensation received"),
+    CostComponent("electricity_rebate", True, "Electricity-cost rebate received (envelope)"),
     CostComponent("co2_levy", True, "National CO2 levy"),
     CostComponent("grid_expansion", False, "Paid grid expansion"),
 )
@@ -222,6 +223,8 @@ def build_results(
     for policy in policies:
         policy.report(ds, core, coefficients[policy.name], solution, extra)
     _public_and_social(ds, policies, core)
+    embedded = data.table("embedded_emissions")
+    business_case.report(ds, core, lp, solution.x, activity, embedded)
 
     # inputs ------------------------------------------------------------------------------
     for name, array in data.values.items():
@@ -280,7 +283,11 @@ def result_specs() -> list[ResultSpec]:
     """Every result variable: the core's, then each policy's (for the docs)."""
     from elektra.policies import POLICIES
 
-    return [*RESULTS, *(spec for policy in POLICIES for spec in policy.results)]
+    return [
+        *RESULTS,
+        *business_case.RESULTS,
+        *(spec for policy in POLICIES for spec in policy.results),
+    ]
 
 
 def dual_specs() -> list[DualSpec]:
