@@ -824,7 +824,9 @@ def levelised_cost(ds: xr.Dataset, year: int) -> xr.DataArray:
     tax = ds["input_energy_tax"]
     if "sector" in tax.dims:  # the tax by user: the routes' own sector, averaged over clusters
         sectors = xr.DataArray(
-            [str(s) for s in ds.route_sector.sel(route=routes).values], {"route": routes}, ("route",)
+            [str(s) for s in ds.route_sector.sel(route=routes).values],
+            {"route": routes},
+            ("route",),
         )
         tax = tax.sel(sector=sectors).mean("cluster")
     purchase = (ds["input_price"] + ds["input_network_tariff"] + tax).sel(**y)
