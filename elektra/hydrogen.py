@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import xarray as xr
 
 from elektra.resultspec import ResultSpec, to_array
+from elektra.structure import CellYear
 
 if TYPE_CHECKING:
     from elektra.data import Data
@@ -134,8 +135,13 @@ def hydrogen_routes(core: Core) -> list[str]:
 def levelised_cost_parts(
     core: Core, route: str, year: int, capex: float, carbon_price: float
 ) -> dict[str, float]:
-    """The parts of the levelised cost of a route's new capacity in a year (MEUR/unit)."""
-    parts = core.levelised_cost_parts(route, year, capex)
+    """The parts of the levelised cost of a route's new capacity in a year (MEUR/unit), in
+    the cluster where it is lowest (the energy tax may differ between clusters)."""
+    cells = [CellYear(s, c, route, year) for s, c in core.route_cells.get(route, ())]
+    parts = min(
+        (core.levelised_cost_parts(key, capex) for key in cells),
+        key=lambda found: sum(found.values()),
+    )
     parts["co2_price"] = carbon_price * core.net_emission_factor[(route, year)]
     parts["co2_transport_storage"] = (
         core.co2_transport_storage_tariff[year] * core.captured_factor[(route, year)]

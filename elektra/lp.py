@@ -48,11 +48,11 @@ Pairs = Iterable[tuple[float, int]]
 
 
 def _split(pairs: Pairs) -> tuple[list[int], list[float]]:
-    columns, coefficients = [], []
-    for coefficient, column in pairs:
-        columns.append(column)
-        coefficients.append(coefficient)
-    return columns, coefficients
+    pairs = list(pairs)
+    if not pairs:
+        return [], []
+    coefficients, columns = zip(*pairs)
+    return list(columns), list(coefficients)
 
 
 def at_most(pairs: Pairs, upper: float) -> Row:

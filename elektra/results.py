@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from elektra import __version__
+from elektra import __version__, business_case
 from elektra.config import Scenario
 from elektra.data import Data
 from elektra.hydrogen import RESULTS as HYDROGEN_RESULTS
@@ -59,6 +59,7 @@ COST_COMPONENTS = (
     CostComponent("investment_grants", True, "Investment grants received"),
     CostComponent("operating_subsidies", True, "Operating subsidies received (SDE++)"),
     CostComponent("ikc_compensation", True, "IKC-ETS compensation received"),
+    CostComponent("electricity_rebate", True, "Electricity-cost rebate received (envelope)"),
     CostComponent("co2_levy", True, "National CO2 levy"),
     CostComponent("grid_expansion", False, "Paid grid expansion"),
 )
@@ -227,6 +228,8 @@ def build_results(
     for policy in policies:
         policy.report(ds, core, coefficients[policy.name], solution, extra)
     _public_and_social(ds, policies, core)
+    embedded = data.table("embedded_emissions")
+    business_case.report(ds, core, lp, solution.x, activity, embedded)
 
     # inputs ------------------------------------------------------------------------------
     for name, array in data.values.items():
@@ -286,7 +289,12 @@ def result_specs() -> list[ResultSpec]:
     """Every result variable: the core's, then each policy's (for the docs)."""
     from elektra.policies import POLICIES
 
-    return [*RESULTS, *HYDROGEN_RESULTS, *(spec for policy in POLICIES for spec in policy.results)]
+    return [
+        *RESULTS,
+        *HYDROGEN_RESULTS,
+        *business_case.RESULTS,
+        *(spec for policy in POLICIES for spec in policy.results),
+    ]
 
 
 def dual_specs() -> list[DualSpec]:

@@ -193,6 +193,74 @@ class Solution:
         return result
 
 
+def _highs_bound(values: np.ndarray) -> np.ndarray:
+    inf = highspy.kHighsInf
+    return np.where(np.isposinf(values), inf, np.where(np.isneginf(values), -inf, values))
+
+
+def resolve_in_place(solution: Solution, lp: LinearProgram) -> Solution:
+    """Solve ``lp`` warm on the HiGHS instance that solved ``solution``.
+
+    ``lp`` must have the shape of ``solution.lp`` (the same blocks and index keys, so the
+    same columns and rows); only the numbers may differ. The costs, bounds, matrix values
+    and objective constant that differ are changed in place and HiGHS re-solves from the
+    last basis. Raises :class:`SolveError` unless the result is optimal.
+    """
+    old = solution.lp
+    if lp.shape_key() != old.shape_key():
+        raise ValueError("resolve_in_place needs an LP of the same shape (blocks and keys)")
+    highs = solution.highs
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    changed = np.flatnonzero(lp.cost != old.cost)
+    if len(changed):
+        highs.changeColsCost(len(changed), changed.astype(np.int32), lp.cost[changed])
+    bounds = np.flatnonzero((lp.col_lower != old.col_lower) | (lp.col_upper != old.col_upper))
+    if len(bounds):
+        highs.changeColsBounds(
+            len(bounds),
+            bounds.astype(np.int32),
+            _highs_bound(lp.col_lower[bounds]),
+            _highs_bound(lp.col_upper[bounds]),
+        )
+    rows = np.flatnonzero((lp.row_lower != old.row_lower) | (lp.row_upper != old.row_upper))
+    if len(rows):
+        highs.changeRowsBounds(
+            len(rows),
+            rows.astype(np.int32),
+            _highs_bound(lp.row_lower[rows]),
+            _highs_bound(lp.row_upper[rows]),
+        )
+    difference = (lp.matrix - old.matrix).tocoo()
+    new_values = lp.matrix.tocsr()
+    for row, column, delta in zip(difference.row, difference.col, difference.data):
+        if delta != 0:
+            highs.changeCoeff(int(row), int(column), float(new_values[row, column]))
+    if lp.offset != old.offset:
+        highs.changeObjectiveOffset(lp.offset)
+    timings["hand_off"] = time.perf_counter() - start
+    start = time.perf_counter()
+    highs.run()
+    timings["solve"] = time.perf_counter() - start
+    termination = _termination(highs)
+    if termination != OPTIMAL:
+        raise SolveError(
+            f"HiGHS ended with status '{highs.modelStatusToString(highs.getModelStatus())}' "
+            "on a warm re-solve",
+            termination,
+        )
+    values = highs.getSolution()
+    return Solution(
+        lp=lp,
+        termination=OPTIMAL,
+        objective=highs.getInfo().objective_function_value,
+        x=np.asarray(values.col_value),
+        row_dual=np.asarray(values.row_dual),
+        timings=timings,
+        highs=highs,
+    )
+
+
 def solve_lp(
     lp: LinearProgram,
     options: SolverOptions | None = None,

@@ -325,6 +325,95 @@ S_GLOBALCEMENT_EL = (
     "pilot, industrial pilots planned with Cemex and UltraTech"
 )
 
+# Sources of the policy levers of issue 9 (IKC-ETS as the scheme works, the electricity-cost
+# envelope, Flex-e, NIKI, SDE++ domains, RFNBO, energy tax by user, steel materials).
+S_EU_SA_2026 = (
+    "Communication from the Commission amending the Guidelines on certain State aid measures in the "
+    "context of the system for greenhouse gas emission allowance trading post-2021 (C/2026/196, OJ C "
+    "5.1.2026): 20 new sectors and 2 subsectors eligible (among them organic chemicals and certain "
+    "ceramics, glass and battery activities), aid intensity 75 -> 80 % for the sectors eligible before, "
+    "emission factors updated for 2026-2030 (summaries: lexisnexis.co.uk, eutoday.net, miragenews.com)"
+)
+S_VNCI_IKC = (
+    "VNCI (2025) Europese Commissie verruimt spelregels IKC (vnci.nl): 'organische chemie' and "
+    "'kunstmeststoffen' newly on the list, 75 -> 80 % for sectors already listed, applicable from "
+    "consumption year 2025"
+)
+S_KB_IKC = (
+    S_KB
+    + ": IKC-ETS extended with 22 extra (sub)sectors; the next two openings paid a few months later "
+    "(2026 opening in Q1 2027, 2027 opening in Q1 2028); support for EII electricity costs rising to "
+    "EUR 1 bn a year from 2029, IKC extension first, a separate envelope for the rest"
+)
+S_FME_NEIGHBOURS = (
+    "FME (13 Feb 2026) via metaalkrant.nl, citing research: all-in electricity price of large industrial "
+    "users 2025 NL EUR 88, DE 62, BE 75 per MWh"
+)
+S_TDTR = (
+    "TenneT (Energy Booster, March 2026) Meer aansluitmogelijkheden door slim gebruik daluren: the "
+    "time-bound transport right (TDTR) guarantees transport in at least 85 % of the hours of a year; "
+    "ACM code decision of 16 July 2024 (Stcrt. 2024, 23594): firm, fully variable, time-bound and "
+    "time-block transport rights from 1 April 2025"
+)
+S_ACM_TARIFF = (
+    "ACM tariff code decision of 9 July 2024 (Stcrt. 2024, 23593): the transport-dependent tariff of "
+    "large users is recovered 50 % on contracted kW and 50 % on the monthly kW peak"
+)
+S_FLEXE = (
+    "Stcrt. 2025, 6499 (Flex-e regulation: subsidy for flexibility measures of grid users >= 1 kV)"
+)
+S_NIKI_R1 = (
+    S_KB + ": first NIKI opening (2025) EUR 211M available, EUR 364M requested; Reju (textile to "
+    "polyester, Chemelot) positively decided for EUR 135M"
+)
+S_SDE_HEKJES = (
+    "Rijksoverheid (1 Mar 2024) Subsidieregeling voor duurzame energie en verlagen CO2-uitstoot vanaf "
+    "september geopend: SDE++ 2024 opening budget EUR 11.5bn, hekjes of EUR 1bn each for the domains "
+    "low-temperature heat, high-temperature heat (open industrial heat pumps, electric boilers) and "
+    "molecules (green gas, renewable fuels); Rijksoverheid (17 Feb 2023): maximum EUR 400/t inside the "
+    "hekjes, 300 outside"
+)
+S_SDE_2022 = (
+    "Rijksoverheid (26 Apr 2023) 12 miljard euro toegekend aan duurzame projecten: SDE++ 2022 awards "
+    "EUR 12bn, of which CCS 6.7bn (8 Aramis-linked projects), heat over 3bn, renewable electricity 1bn"
+)
+S_SDE_CCS_CAP = (
+    "nhnieuws.nl (Sep 2021): Klimaatakkoord ceiling of 7.2 Mt subsidised CO2 storage, raised by 2.5 Mt; "
+    "executivefinance.nl (Feb 2023): the SDE++ ceilings for renewable electricity and CCS lapse from the "
+    "2023 round with the introduction of the hekjes"
+)
+S_GREEN_GAS_SDE = (
+    "PBL Eindadvies basisbedragen SDE++ 2023 (groen gas, kleinschalige mestvergisting) via "
+    "balksternieuws.nl 2023-03-14: SDE++ green-gas categories pay the producers of biomethane"
+)
+S_RED3 = (
+    "Directive (EU) 2018/2001 as amended by Directive (EU) 2023/2413 (RED III), Article 22a: RFNBOs at "
+    "least 42 % of the hydrogen used for final energy and non-energy purposes in industry by 2030 and 60 % "
+    "by 2035 (argusmedia.com 2023-10-09; hydrogeninsight.com); Commission guidance C/2025/2983 on the scope "
+    "of Article 22a"
+)
+S_WBM64 = (
+    "Wet belastingen op milieugrondslag art. 64 lid 4: exemption for natural gas used for metallurgical "
+    "and mineralogical processes and for electricity used for chemical reduction and electrolytic and "
+    "metallurgical processes (explore.law; Hoge Raad conclusion ECLI:NL:PHR:2022:1129); Energy Taxation "
+    "Directive 2003/96/EC art. 2(4)(b): dual use and non-fuel (feedstock) use of energy products outside its "
+    "scope"
+)
+S_IRON_ORE = (
+    "S&P Global Commodity Insights (11 Mar 2025) Asian iron ore market 2024 review: Platts 62 % Fe IODEX "
+    "averaged USD 109.44/dmt in 2024; Kallanish (31 Dec 2024): KORE 62 % Fe USD 104.83 and 65 % Fe USD "
+    "119.23/dmt cfr Qingdao; ECB euro reference rate 2024 USD 1.0824 per EUR"
+)
+S_WORLDSTEEL_RAW = (
+    "worldsteel fact sheet Steel and raw materials (2019/2021): the BF-BOF route uses 1,370 kg iron ore, "
+    "780 kg metallurgical coal, 270 kg limestone and 125 kg recycled steel per t crude steel; the 2016 fact "
+    "sheet: the recycled-steel EAF route uses 880 kg recycled steel plus other metallics per t"
+)
+S_SCRAP = (
+    "CRU Recycled Metals Update (Feb 2024) European scrap prices mostly stable: European scrap EUR "
+    "355-385/t depending on grade and country"
+)
+
 EST = True
 
 # ------------------------------------------------------------------------ constants
@@ -734,6 +823,50 @@ HP_COP = {
 MEUR_PER_PJYR_PER_EUR_PER_KW = 0.0316881  # 1 EUR/kW = 0.03169 MEUR/(PJ/yr)
 
 
+# Flexible (hybrid) e-boilers on a non-firm grid contract, gas boiler kept as back-up: they
+# run on electricity in the hours a time-bound transport right guarantees (at least 85 %)
+HYBRID_ELECTRIC_SHARE = 0.85
+HYBRID_AVAILABILITY = 0.9
+HYBRID_FLH = round(8760 * HYBRID_ELECTRIC_SHARE * HYBRID_AVAILABILITY)  # 6,701 h on electricity
+HYBRID_METHOD = (
+    f"heat from electricity in the {HYBRID_ELECTRIC_SHARE:.0%} of the hours a time-bound transport right "
+    "guarantees (TenneT TDTR), at the e-boiler's 99 % (MIDDEN TC0461-3); the rest from the gas boiler kept "
+    "as back-up, at the reference route's inputs"
+)
+
+
+def hybrid_e_boiler(pre, sector, band, ref_inputs):
+    """A flexible e-boiler beside the gas boiler it keeps, on a non-firm contract."""
+    inputs = {k: (1 - HYBRID_ELECTRIC_SHARE) * v for k, v in ref_inputs.items()}
+    inputs["electricity"] = inputs.get("electricity", 0.0) + HYBRID_ELECTRIC_SHARE / 0.99
+    return Route(
+        f"{pre}_hybrid_e_boiler",
+        sector,
+        band,
+        "electrification",
+        "Flexible (hybrid) e-boiler on a non-firm contract, gas boiler kept as back-up",
+        S_MIDDEN_TC + " TC0461-3 (Lensink 2020 SDE++ eindadvies; DEA 2020); " + S_TDTR,
+        inputs,
+        capex=(
+            115,
+            "EUR/kW",
+            S_MIDDEN_TC + " TC0461-3",
+            True,
+            "the e-boiler sized for the full heat load; the gas boiler it keeps as back-up is existing stock",
+            80,
+            250,
+            2019,
+        ),
+        fixed_om=(2.3, "kEUR/MW/yr", S_MIDDEN_TC + " TC0461", False, "", 1.6, 5.0, 2019),
+        lifetime=15,
+        availability=HYBRID_AVAILABILITY,
+        flh=HYBRID_FLH,
+        inputs_src=S_MIDDEN_TC + " TC0461-3 and TC0446; " + S_TDTR,
+        inputs_est=True,
+        inputs_method=HYBRID_METHOD,
+    )
+
+
 def heat_routes(
     sector,
     band,
@@ -791,6 +924,7 @@ def heat_routes(
                 inputs_est=False,
             )
         )
+        out.append(hybrid_e_boiler(pre, sector, band, ref_inputs))
         out.append(
             Route(
                 f"{pre}_heat_pump",
@@ -2041,6 +2175,48 @@ NO_SDE = {"hydrogen_pyrolysis": "no SDE++ category for methane pyrolysis"}
 ROUTE_BY = {r.label: r for r in ROUTES}
 
 
+# Non-energy materials of domestic steel, which the import price of a slab includes: iron ore
+# (fines for the sinter/pellet mix of a blast furnace, DR-grade ore for a shaft furnace) and scrap
+USD_PER_EUR_2024 = 1.0824
+IRON_ORE_62 = 109.44 / USD_PER_EUR_2024  # EUR/t, Platts 62 % Fe 2024 average
+IRON_ORE_65 = IRON_ORE_62 * 119.23 / 104.83  # EUR/t, 65 % Fe premium of 31 Dec 2024
+SCRAP_EUR = 370.0  # EUR/t, midpoint of CRU's EUR 355-385/t (Feb 2024)
+STEEL_MATERIALS = {
+    "steel_bf_bof": (
+        1.370 * IRON_ORE_62 + 0.125 * SCRAP_EUR,
+        f"1,370 kg iron ore x EUR {IRON_ORE_62:.1f}/t (62 % Fe 2024) + 125 kg scrap x EUR {SCRAP_EUR:.0f}/t "
+        "per t crude steel (worldsteel BF-BOF averages)",
+    ),
+    "steel_bf_bof_ccs": (
+        1.370 * IRON_ORE_62 + 0.125 * SCRAP_EUR,
+        "as the blast furnace it captures from: 1,370 kg iron ore (62 % Fe) + 125 kg scrap per t",
+    ),
+    "steel_h2_dri_eaf": (
+        1.43 * DRI_PER_STEEL * IRON_ORE_65,
+        f"1.43 t pellets per t DRI (MIDDEN TC0039) x {DRI_PER_STEEL} t DRI per t steel x EUR "
+        f"{IRON_ORE_65:.1f}/t: the 65 % Fe price as a floor for DR-grade pellets (their premium and the "
+        "pelletising cost were not retrieved)",
+    ),
+    "steel_scrap_eaf": (
+        1.1 * SCRAP_EUR,
+        f"1.1 t scrap per t steel x EUR {SCRAP_EUR:.0f}/t: worldsteel's 880 kg recycled steel plus other "
+        "metallics per t of EAF steel, taken as a pure scrap charge at about 90 % metallic yield",
+    ),
+}
+for _label, (_value, _method) in STEEL_MATERIALS.items():
+    ROUTE_BY[_label].variable_cost = (
+        round(_value, 1),
+        "EUR/t",
+        f"{S_IRON_ORE}; {S_WORLDSTEEL_RAW}; {S_SCRAP}"
+        + ("; " + S_MIDDEN_TC + " TC0039" if _label == "steel_h2_dri_eaf" else ""),
+        True,
+        "non-energy materials the import price of a slab includes: " + _method,
+        None,
+        None,
+        2024,
+    )
+
+
 # ------------------------------------------------------------------------ demand
 def ref_route(sector, service):
     for r in ROUTES:
@@ -2153,6 +2329,44 @@ LEVY_DISPENSATION_FACTOR = (
 )
 
 
+# electricity price components of a large user (EUR/MWh) the hybrid discount is made from,
+# the carriers_prices rows below: commodity price and network tariff per year
+HYBRID_PRICE_PARTS = {2025: (71.1, 15.0), 2030: (65.0, 18.7), 2035: (60.0, 23.3)}
+
+
+def hybrid_contract_rows(t, route):
+    """Non-firm contract of a flexible e-boiler: outside the firm peak, cheaper electricity."""
+    t.add(
+        "firm_share",
+        0.0,
+        "1",
+        S_TDTR,
+        estimate=True,
+        method="the e-boiler draws only on a time-bound (non-firm) transport right, in the room the grid "
+        "has outside its peak hours, so none of its load adds to the firm peak",
+        route=route.label,
+    )
+    for y, (commodity, network) in HYBRID_PRICE_PARTS.items():
+        value = 0.5 * network
+        t.add(
+            "electricity_discount",
+            round(value, 3),
+            "EUR/MWh",
+            f"{S_ACM_TARIFF}; {S_TDTR}; {S_FME}; {S_TENNET}",
+            figure_year=2025,
+            estimate=True,
+            method=f"assumption: half the network tariff ({network} EUR/MWh): the contracted-kW half of the "
+            "transport tariff, which a non-firm right does not buy at the firm rate; no published discount for "
+            "time-bound rights was retrieved. The commodity price is taken as the baseload price: running in 85 % "
+            f"of the hours avoids few of the dearest (high: the whole tariff plus 10 % of the {commodity} "
+            "EUR/MWh commodity price)",
+            low=0.0,
+            high=round(network + 0.1 * commodity, 3),
+            route=route.label,
+            year=y,
+        )
+
+
 def main():
     n = {}
     # --------------------------------------------------------------- set files
@@ -2244,10 +2458,11 @@ def main():
             "DEI+ (Demonstratie Energie- en Klimaatinnovatie): grant for pilots and demonstrations",
             S_DEI,
         ),
-        "flex_e": (
-            "investment",
-            "Flex-e: grant for flexibility measures of grid users >= 1 kV (incl. planned XL part for EII)",
-            "Stcrt. 2025, 6499 (Flex-e regulation); " + S_KB,
+        "sde_pp_ht_heat": (
+            "operating",
+            "SDE++ domain high-temperature heat (hekje): budget reserved for electric boilers and "
+            "industrial heat pumps, at most EUR 400/t",
+            S_SDE_HEKJES,
         ),
     }
     n["instruments"] = write_set(
@@ -2601,7 +2816,11 @@ def main():
                 "full_load_hours",
                 r.flh,
                 "h",
-                S_MIDDEN_PCD if r.flh == 8000 else (S_HYEU if r.flh == 5000 else S_POSTED_EAF),
+                S_MIDDEN_PCD
+                if r.flh == 8000
+                else (
+                    S_HYEU if r.flh == 5000 else (S_TDTR if r.flh == HYBRID_FLH else S_POSTED_EAF)
+                ),
                 estimate=True,
                 method={
                     8000: "continuous process: MIDDEN's median capacity utilisation 0.90 x 8,760 h = 7,884 h, "
@@ -2610,6 +2829,9 @@ def main():
                     "tap-to-tap and maintenance stops (Vogl et al. 2018 in POSTED assume 8,760 h; not adopted)",
                     5000: "grid-connected electrolysis avoiding peak prices: 5,000 h assumed, above the 4,000 h of "
                     "Hydrogen Europe's Clean Hydrogen Monitor 2022 as base-load industrial offtake favours more hours",
+                    HYBRID_FLH: f"hours on electricity of a flexible e-boiler: 8,760 h x {HYBRID_ELECTRIC_SHARE} "
+                    f"(hours a time-bound transport right guarantees) x availability {HYBRID_AVAILABILITY}, so "
+                    "that yearly electricity over these hours is the e-boiler's electric capacity",
                 }[r.flh],
                 route=r.label,
             )
@@ -2648,6 +2870,8 @@ def main():
                 high=e[6],
                 route=r.label,
             )
+        if r.label.endswith("_hybrid_e_boiler"):
+            hybrid_contract_rows(t, r)
         for c, p in r.potential.items():
             if p is None:
                 continue
@@ -2700,6 +2924,7 @@ def main():
     n["routes_techno_economic"] = t.write()
     n["route_inputs"] = ti.write()
     n["build_limits"] = write_build_limits()
+    n["policy_levers"] = write_levers()
 
     # --------------------------------------------------------------- carriers & prices
     t = Table("carriers_prices")
@@ -2925,6 +3150,7 @@ def main():
         note="low: exempt electrolytic and metallurgical use; high: a site below 10 GWh/yr (2025 tier "
         "50,000-10M kWh, EUR 0.03814/kWh)",
     )
+    energy_tax_by_user(t, gas_tax)
     price(
         "biomethane",
         "price",
@@ -3342,18 +3568,7 @@ def main():
 
     # --------------------------------------------------------------- subsidies
     t = Table("subsidies")
-    for y in range(2025, 2036):
-        t.add(
-            "subsidy_budget",
-            3000,
-            "MEUR",
-            S_SDE24,
-            figure_year=2024,
-            estimate=True,
-            method="plausibly available to the modelled routes: the three EUR 1bn 'hekjes' of the 2024 round (LT heat, HT heat/e-boilers, molecules); CCS competes in the general pool of EUR 8-11.5bn and is not counted; held constant",
-            instrument="sde_pp",
-            year=y,
-        )
+    write_sde_rounds(t)
     t.add(
         "subsidy_budget",
         211,
@@ -3384,6 +3599,7 @@ def main():
         instrument="niki",
         year=2031,
     )
+    write_niki_rounds(t)
     t.add(
         "subsidy_budget",
         82,
@@ -3406,38 +3622,6 @@ def main():
         instrument="dei_plus",
         year=2025,
     )
-    t.add(
-        "subsidy_budget",
-        0,
-        "MEUR",
-        S_KB,
-        figure_year=2026,
-        note="no budget assigned for continuation before 2027",
-        instrument="flex_e",
-        year=2026,
-    )
-    for y in range(2027, 2031):
-        t.add(
-            "subsidy_budget",
-            round(198.9 / 4, 3),
-            "MEUR",
-            S_KB + ": EUR 198.9M needed 2027-2030 (reservation in the Klimaatfonds)",
-            figure_year=2026,
-            estimate=True,
-            method="EUR 198.9M spread evenly over 2027-2030",
-            instrument="flex_e",
-            year=y,
-        )
-    t.add(
-        "subsidy_budget",
-        0,
-        "MEUR",
-        S_KB,
-        estimate=True,
-        method="nothing reserved after 2030",
-        instrument="flex_e",
-        year=2031,
-    )
     # SDE++ operating rates: avoided CO2 x EUR 300/t ceiling
     for r in ROUTES:
         if (
@@ -3446,6 +3630,8 @@ def main():
         ):
             if r.first_year > 2035 or r.label.startswith("steel_scrap") or r.label in NO_SDE:
                 continue
+            if "_hybrid_" in r.label or r.rclass == "biogas":
+                continue  # flexible e-boilers are Flex-e's; green gas is paid to its producers
             ref = (
                 ref_route(r.sector, r.service)
                 if r.sector != "hydrogen"
@@ -3466,15 +3652,29 @@ def main():
                 instrument="sde_pp",
                 route=r.label,
             )
-    t.add(
-        "subsidy_duration",
-        15,
-        "yr",
-        S_SDE24 + " (SDE++ contracts 12-15 yr; CCS and industrial heat 15 yr)",
-        estimate=True,
-        method="15 yr used for all categories",
-        instrument="sde_pp",
-    )
+            if r.label.endswith(("_e_boiler", "_heat_pump")) and "_hybrid_" not in r.label:
+                t.add(
+                    "operating_subsidy_rate",
+                    round(avoided * 400, 3),
+                    unit,
+                    S_SDE_HEKJES,
+                    estimate=True,
+                    method=f"avoided CO2 vs reference ({avoided:.4f} t per {'t' if r.unit == 'Mt' else 'GJ'}) "
+                    "x EUR 400/t (maximum inside the hekjes since 2023); electric boilers and industrial "
+                    "heat pumps are the high-temperature-heat domain's categories",
+                    instrument="sde_pp_ht_heat",
+                    route=r.label,
+                )
+    for ins in ("sde_pp", "sde_pp_ht_heat"):
+        t.add(
+            "subsidy_duration",
+            15,
+            "yr",
+            S_SDE24 + " (SDE++ contracts 12-15 yr; CCS and industrial heat 15 yr)",
+            estimate=True,
+            method="15 yr used for all categories",
+            instrument=ins,
+        )
     GRANTS = {
         "niki": (
             0.4,
@@ -3497,7 +3697,7 @@ def main():
                 r.label
                 for r in ROUTES
                 if r.label.endswith("_heat_pump")
-                or r.label.endswith("_e_boiler")
+                or (r.label.endswith("_e_boiler") and "_hybrid_" not in r.label)
                 or r.label.endswith("_h2_boiler")
             ]
             + ["steel_scrap_eaf"],
@@ -3511,13 +3711,11 @@ def main():
             ]
             + ["petrochemicals_h2_cracker"],
         ),
-        "flex_e": (0.5, [r.label for r in ROUTES if r.label.endswith("_e_boiler")]),
     }
     GRANT_SRC = {
         "niki": S_NIKI,
         "veki": S_VEKI,
         "dei_plus": S_DEI,
-        "flex_e": "Stcrt. 2025, 6499 (Flex-e); " + S_KB,
     }
     for ins, (share, routes) in GRANTS.items():
         for rl in routes:
@@ -3544,48 +3742,31 @@ def main():
             "IKC held at the last budgeted level (EUR 150M, 2028). The policy letter reserves resources for EII "
             "electricity costs 'oplopend tot 1 miljard per jaar vanaf 2029', of which the IKC extension to 22 "
             "(sub)sectors is only a first step; the rest is a separate envelope whose spending options are not "
-            "decided, so it is NOT counted as IKC here (a policy scenario can add it)",
+            "decided: it is electricity_rebate_budget (policy electricity_rebate, off in base)",
         ),
         (
             2035,
             150,
             S_IKC + "; " + S_KB,
             True,
-            "held to 2035; unallocated envelope (up to about EUR 850M/yr) not included",
+            "held to 2035; the rest of the EUR 1 bn/yr (850) is electricity_rebate_budget",
         ),
     ):
         t.add("ikc_budget", v, "MEUR", src, figure_year=y, estimate=est, method=m, year=y)
-    t.add("ikc_aid_intensity", 0.75, "1", S_EU_SA)
     for y in (2025, 2035):
-        t.add("ikc_emission_factor", 0.72, "t/MWh", S_EU_SA, figure_year=2021, year=y)
-    IKC_SECT = {
-        "steel": 1,
-        "non_ferrous": 1,
-        "paper": 1,
-        "other_chemicals": 1,
-        "petrochemicals": 1,
-        "ammonia": 1,
-        "hydrogen": 1,
-        "refining": 0,
-        "food": 0,
-        "glass": 0,
-        "ceramics": 0,
-        "cement_lime": 0,
-        "other_industry": 0,
-    }
-    for s, v in IKC_SECT.items():
         t.add(
-            "ikc_eligible",
-            v,
-            "1",
-            S_EU_SA
-            + " Annex I (eligible NACE sectors); "
-            + S_KB
-            + " (22 extra (sub)sectors from 2026)",
-            estimate=True,
-            method="sector mapped to the Annex I list (iron & steel, aluminium/zinc, paper, basic chemicals, fertilisers, industrial gases); the 22 extra 2026 subsectors not mapped",
-            sector=s,
+            "ikc_emission_factor",
+            0.72,
+            "t/MWh",
+            S_EU_SA,
+            figure_year=2021,
+            note="the amendment C/2026/196 updates the factors for 2026-2030; the new NL value was not "
+            "retrieved, so the 2021-2025 factor is held"
+            if y == 2035
+            else "",
+            year=y,
         )
+    write_ikc_eligibility(t)
     n["subsidies"] = t.write()
 
     # --------------------------------------------------------------- CO2
@@ -3929,6 +4110,376 @@ def write_life_cycle():
     return t.write()
 
 
+# Energy tax by user: exempt processes (Wbm art. 64 lid 4), reformer feedstock outside the tax,
+# cluster 6's higher tier
+GAS_EXEMPT_SECTORS = {
+    "steel": "metallurgical processes",
+    "non_ferrous": "metallurgical processes",
+    "glass": "mineralogical processes (glass melting)",
+    "ceramics": "mineralogical processes (ceramic kilns and dryers)",
+    "cement_lime": "mineralogical processes (cement and lime kilns)",
+}
+ELECTRICITY_EXEMPT_SECTORS = {
+    "steel": "metallurgical processes (electric arc furnaces, rolling)",
+    "non_ferrous": "electrolytic and metallurgical processes (aluminium and zinc electrolysis)",
+    "hydrogen": "electrolytic processes (water electrolysis)",
+}
+# stoichiometric reformer feed: CH4 + 2 H2O -> CO2 + 4 H2 needs 802.3 / (4 x 241.8) GJ of gas per GJ
+# of hydrogen (LHV); the rest of the reformer's gas (182 TJ per kt H2, MIDDEN TC0352) is fuel
+REFORMER_FEED = 802.3 / (4 * 241.8)
+
+
+def energy_tax_by_user(t, gas_tax):
+    """The gas and electricity tax rows per sector and cluster (blank = all)."""
+    cluster6 = gas_tax_per_cluster()["cluster6"]
+    t.add(
+        "energy_tax",
+        round(cluster6, 2),
+        "EUR/MWh",
+        f"{S_EB_GAS}; {S_MIDDEN_SITES}",
+        figure_year=2025,
+        estimate=True,
+        method=f"the marginal tier of cluster 6's taxed sites: 14.3 % of its taxable gas is used at sites "
+        f"of 1-10 million m3 (EUR {GAS_TAX_TIER['1M-10M']}/m3), the rest above 10 million m3 (EUR "
+        f"{GAS_TAX_TIER['>10M']}/m3), per MWh LHV (MIDDEN installations, tools/dataset_nl/midden_gas_tiers.py)",
+        carrier="natural_gas",
+        cluster="cluster6",
+        year=2025,
+    )
+    fuel_share = 1 - REFORMER_FEED / (182 / LHV_H2)
+    for sector in ("ammonia", "hydrogen"):
+        t.add(
+            "energy_tax",
+            round(gas_tax * fuel_share, 2),
+            "EUR/MWh",
+            f"{S_WBM64}; {S_EB_GAS}; "
+            + S_MIDDEN_TC
+            + " TC0352 (SMR 182 TJ gas per kt H2, fuel + feed)",
+            figure_year=2025,
+            estimate=True,
+            method=f"the gas a reformer uses as feedstock is not taxed as fuel: the tax ({gas_tax:.2f} "
+            f"EUR/MWh) on the fuel share only, 1 - stoichiometric feed {REFORMER_FEED:.3f} GJ gas per GJ H2 / "
+            f"182 TJ per kt H2 ({182 / LHV_H2:.3f} GJ/GJ) = {fuel_share:.2f} (an upper bound: real reformers "
+            "burn less than the stoichiometric rest)",
+            low=0.0,
+            high=round(gas_tax, 2),
+            carrier="natural_gas",
+            sector=sector,
+            year=2025,
+        )
+    clusters_of = defaultdict(set)
+    for s, c, _svc in DEMAND:
+        clusters_of[s].add(c)
+    for sector, process in GAS_EXEMPT_SECTORS.items():
+        # the sector row, and one per cluster 6 so that it wins over the cluster-6 tier
+        for cluster in ["", *sorted(c for c in clusters_of[sector] if c == "cluster6")]:
+            t.add(
+                "energy_tax",
+                0.0,
+                "EUR/MWh",
+                S_WBM64,
+                note=f"exempt: natural gas used for {process}",
+                carrier="natural_gas",
+                sector=sector,
+                **({"cluster": cluster} if cluster else {}),
+                year=2025,
+            )
+    for sector, process in ELECTRICITY_EXEMPT_SECTORS.items():
+        t.add(
+            "energy_tax",
+            0.0,
+            "EUR/MWh",
+            S_WBM64,
+            note=f"exempt: electricity used for {process}",
+            carrier="electricity",
+            sector=sector,
+            year=2025,
+        )
+
+
+# ------------------------------------------------------------------------ policy levers
+# SDE++ rounds: opening budget per round, the three hekjes of EUR 1 bn (2024), and the share of
+# the general pool the modelled routes compete for (CCS: 6.7 of the 12 bn awarded in 2022)
+SDE_OPENING = {2023: 8000.0, 2024: 11500.0}
+SDE_HEKJE = 1000.0
+SDE_CCS_SHARE_2022 = 6.7 / 12.0
+
+
+def write_sde_rounds(t):
+    """SDE++ per round and domain: the general pool and the high-temperature-heat hekje."""
+    pool = (SDE_OPENING[2024] - 3 * SDE_HEKJE) * SDE_CCS_SHARE_2022
+    for y in range(2025, 2036):
+        t.add(
+            "subsidy_budget",
+            round(pool, 1),
+            "MEUR",
+            f"{S_SDE_HEKJES}; {S_SDE_2022}",
+            figure_year=2024,
+            estimate=True,
+            method=f"general pool of a round for the modelled routes: (opening budget 2024 EUR "
+            f"{SDE_OPENING[2024]:,.0f}M - three hekjes of {SDE_HEKJE:,.0f}M) x {SDE_CCS_SHARE_2022:.3f}, the "
+            "share of the SDE++ 2022 awards that went to CCS (the modelled routes that compete in the pool; "
+            "renewable electricity and geothermal heat, not modelled, take the rest); the 2025 opening budget "
+            "was not retrieved, so the 2024 round is held",
+            instrument="sde_pp",
+            year=y,
+        )
+        t.add(
+            "subsidy_budget",
+            SDE_HEKJE,
+            "MEUR",
+            S_SDE_HEKJES,
+            figure_year=2024,
+            estimate=y != 2025,
+            method="the 2024 hekje held for later rounds" if y != 2025 else "",
+            note="the 2024 hekje (the 2025 round's was not retrieved)" if y == 2025 else "",
+            instrument="sde_pp_ht_heat",
+            year=y,
+        )
+
+
+def write_niki_rounds(t):
+    """NIKI round 1: Reju as a committed draw; the lead time from award to commissioning."""
+    t.add(
+        "subsidy_awarded",
+        135,
+        "MEUR",
+        S_NIKI_R1,
+        figure_year=2026,
+        note="Reju Regeneration Hub One (textile recycling to polyester feedstock) is not a modelled route",
+        instrument="niki",
+        year=2025,
+    )
+    t.add(
+        "subsidy_awarded",
+        0,
+        "MEUR",
+        S_NIKI_R1,
+        note="later rounds: no award outside the modelled routes known",
+        instrument="niki",
+        year=2026,
+    )
+    t.add(
+        "subsidy_lead_time",
+        3,
+        "yr",
+        S_NIKI + "; " + S_NIKI_R1,
+        estimate=True,
+        method="assumption: a round's award (round 1: opened 2025, decided 2026) funds a commercial-scale "
+        "plant commissioned about three years after the opening; the scheme's realisation period was not "
+        "retrieved",
+        low=2,
+        high=5,
+        instrument="niki",
+    )
+
+
+# IKC-ETS eligibility: (eligible, aid intensity, how the sector maps to the EU list)
+IKC_SECTORS = {
+    "steel": (1, 0.80, "NACE 24.10 basic iron and steel: on the 2020 list"),
+    "non_ferrous": (1, 0.80, "NACE 24.42-24.44 aluminium, lead/zinc/tin, copper: on the 2020 list"),
+    "paper": (1, 0.80, "NACE 17.11/17.12 pulp, paper and paperboard: on the 2020 list"),
+    "other_chemicals": (
+        1,
+        0.80,
+        "NACE 20.13 inorganic basic chemicals and 20.16 plastics in primary forms (on the 2020 list); "
+        "its organic part (20.14) added in 2026 at 0.75 is not split out",
+    ),
+    "hydrogen": (1, 0.80, "industrial gases (hydrogen): on the 2020 list"),
+    "petrochemicals": (
+        1,
+        0.75,
+        "steam crackers are NACE 20.14 organic basic chemicals, added by the amendment ('organische chemie')",
+    ),
+    "ammonia": (1, 0.75, "NACE 20.15 fertilisers, added by the amendment ('kunstmeststoffen')"),
+    "glass": (1, 0.75, "NACE 23.1x glass activities, added by the amendment"),
+    "ceramics": (1, 0.75, "NACE 23.2-23.3x ceramics activities, added by the amendment"),
+    "refining": (
+        0,
+        0.0,
+        "NACE 19.20 refined petroleum products: not mapped as eligible (the 2020 list's treatment of "
+        "refining was not verified)",
+    ),
+    "food": (0, 0.0, "food and beverages: not on the list"),
+    "cement_lime": (0, 0.0, "cement, lime: not on the list (covered by CBAM)"),
+    "other_industry": (0, 0.0, "rest of ETS industry: no single NACE code to map"),
+}
+
+
+def write_ikc_eligibility(t):
+    """IKC-ETS eligibility and aid intensity per sector, from consumption year 2025 (C/2026/196)."""
+    for sector, (eligible, aid, mapping) in IKC_SECTORS.items():
+        source = f"{S_EU_SA} Annex I; {S_EU_SA_2026}; {S_VNCI_IKC}; {S_KB_IKC}"
+        t.add(
+            "ikc_eligible",
+            eligible,
+            "1",
+            source,
+            estimate=True,
+            method=f"sector mapped to the EU list: {mapping}; the amendment applies from consumption year "
+            "2025 (VNCI), which the 2026 opening pays",
+            sector=sector,
+        )
+        if eligible:
+            t.add(
+                "ikc_aid_intensity",
+                aid,
+                "1",
+                f"{S_EU_SA_2026}; {S_VNCI_IKC}",
+                estimate=True,
+                method="0.80 for the sectors eligible before the amendment, 0.75 for the ones it adds",
+                low=0.75,
+                high=0.80,
+                sector=sector,
+            )
+
+
+# The electricity-cost envelope: EUR 1 bn/yr of support from 2029 less the IKC budget
+IKC_BUDGET_PAID = {2026: 129.2, 2027: 200.0, 2028: 150.0, 2029: 150.0}
+REBATE_NEIGHBOURS = (62.0, 75.0)  # DE, BE all-in EUR/MWh 2025 (FME)
+NL_ALL_IN = 88.0
+
+
+def write_levers():
+    """Rows of the policy levers without a file of their own: the electricity-cost envelope,
+    Flex-e and the RFNBO obligation."""
+    t = Table("policy_levers")
+    gap = NL_ALL_IN - sum(REBATE_NEIGHBOURS) / len(REBATE_NEIGHBOURS)
+    t.add(
+        "electricity_rebate_rate",
+        round(gap, 2),
+        "EUR/MWh",
+        S_FME_NEIGHBOURS + "; " + S_KB_IKC,
+        figure_year=2025,
+        estimate=True,
+        method=f"the letter's aim is a level playing field: the rebate closes the gap between the Dutch "
+        f"all-in price ({NL_ALL_IN}) and the mean of the German and Belgian ones "
+        f"({sum(REBATE_NEIGHBOURS) / 2:.1f}); the spending option is not decided",
+        low=NL_ALL_IN - REBATE_NEIGHBOURS[1],
+        high=NL_ALL_IN - REBATE_NEIGHBOURS[0],
+    )
+    total_2026 = IKC_BUDGET_PAID[2026]
+    for y in range(2026, 2036):
+        if y <= 2028:
+            total = total_2026 + (1000.0 - total_2026) * (y - 2026) / 3
+            value = max(0.0, total - IKC_BUDGET_PAID[y])
+            method = (
+                f"the letter reserves support 'oplopend tot 1 miljard per jaar vanaf 2029' without the path "
+                f"before: assumed rising linearly from the 2026 IKC budget ({total_2026}) to 1,000 in 2029, "
+                f"less the IKC budget of the year ({IKC_BUDGET_PAID[y]}); 0 in 2026 (spending options still "
+                "being worked out, the Kamer informed by Prinsjesdag 2026)"
+            )
+        else:
+            value = 1000.0 - IKC_BUDGET_PAID[2029]
+            method = "EUR 1 bn/yr from 2029 less the IKC budget (150, held from 2028)"
+        t.add(
+            "electricity_rebate_budget",
+            round(value, 1),
+            "MEUR",
+            S_KB_IKC,
+            figure_year=2026,
+            estimate=True,
+            method=method,
+            year=y,
+        )
+    for sector, (eligible, _aid, mapping) in IKC_SECTORS.items():
+        t.add(
+            "electricity_rebate_eligible",
+            eligible,
+            "1",
+            S_KB_IKC,
+            estimate=True,
+            method="assumed the sectors eligible for IKC-ETS after its extension (the letter names the "
+            f"extension the first step of the same support): {mapping}",
+            sector=sector,
+        )
+    # Flex-e: EUR 198.9 M for 2027-2030, a grant on flexible e-boilers
+    t.add(
+        "flex_e_budget",
+        0,
+        "MEUR",
+        S_KB,
+        figure_year=2026,
+        note="no budget assigned for continuation before 2027",
+        year=2026,
+    )
+    for y in range(2027, 2031):
+        t.add(
+            "flex_e_budget",
+            round(198.9 / 4, 3),
+            "MEUR",
+            S_KB + ": EUR 198.9M needed 2027-2030 (reservation in the Klimaatfonds)",
+            figure_year=2026,
+            estimate=True,
+            method="EUR 198.9M spread evenly over 2027-2030",
+            year=y,
+        )
+    t.add(
+        "flex_e_budget",
+        0,
+        "MEUR",
+        S_KB,
+        estimate=True,
+        method="nothing reserved after 2030",
+        year=2031,
+    )
+    for r in ROUTES:
+        if r.label.endswith("_hybrid_e_boiler"):
+            t.add(
+                "flex_e_grant_share",
+                0.5,
+                "1",
+                f"{S_FLEXE}; {S_KB}",
+                estimate=True,
+                method="assumed aid intensity of the XL part for the EII (the letter: 'hogere steunbedragen'; "
+                "GBER/CEEAG investment aid ranges 25-50 %, the upper end taken)",
+                low=0.3,
+                high=0.6,
+                route=r.label,
+            )
+    # RFNBO obligation (RED III art. 22a): 0 before 2030, 42 % in 2030, 60 % in 2035
+    for y, v, est, method in (
+        (2029, 0.0, False, ""),
+        (2030, 0.42, False, ""),
+        (
+            2035,
+            0.60,
+            True,
+            "60 % by 2035; the years 2031-2034 follow the straight path from 42 % in 2030 (the directive "
+            "sets the two end points only)",
+        ),
+    ):
+        t.add("rfnbo_obligation", v, "1", S_RED3, estimate=est, method=method, year=y)
+    t.add(
+        "rfnbo_route_share",
+        1.0,
+        "1",
+        S_RED3 + "; " + S_ELYGATOR,
+        estimate=True,
+        method="assumed electrolysis on renewable electricity under the RFNBO rules (PPAs, additionality)",
+        route="hydrogen_electrolysis",
+    )
+    t.add(
+        "rfnbo_route_share",
+        1.0,
+        "1",
+        S_RED3 + "; " + S_OWE,
+        estimate=True,
+        method="assumed renewable imports: the import price (EUR 5-6/kg) is that of renewable hydrogen",
+        route="hydrogen_import",
+    )
+    t.add(
+        "rfnbo_counted",
+        0,
+        "1",
+        S_RED3,
+        note="hydrogen used as an intermediate product for conventional transport fuels (refining) is "
+        "outside the industry target",
+        sector="refining",
+    )
+    return t.write()
+
+
 # ------------------------------------------------------------------------ build limits
 MW_PJ = 1 / (1000 * MEUR_PER_PJYR_PER_EUR_PER_KW)  # PJ/yr per MW of continuous output = 0.031557
 
@@ -3940,6 +4491,14 @@ HEAT_PACE = {
         "national e-boiler pace assumed 150 MW/yr (2025) rising to 600 (2030) and 800 (2035): the "
         "Routekaart's >= 30 TWh extra industrial electricity by 2030 would mean about 3.4 GW, i.e. 400-700 MW/yr "
         "if spread over 2025-2035; the early years are held lower for connection queues and the SDE++ round cycle",
+    ),
+    "hybrid_e_boiler": (
+        {2025: 150, 2027: 300, 2030: 600, 2035: 800},
+        "national pace of flexible (hybrid) e-boilers on non-firm contracts assumed equal to the e-boiler "
+        "pace (150 MW/yr in 2025 rising to 600 in 2030 and 800 in 2035): the same installers build both, and "
+        "a time-bound transport right is granted from the room the grid has outside its peak (TenneT TDTR), "
+        "not from the queue for firm capacity; no published pace of non-firm industrial connections was "
+        "retrieved",
     ),
     "heat_pump": (
         {2025: 50, 2027: 100, 2030: 200, 2035: 300},
@@ -4034,7 +4593,11 @@ def write_build_limits():
 
     # ---- heat technologies: national pace shared by demand x potential
     for tech, (pace, meth) in HEAT_PACE.items():
-        routes = [r for r in ROUTES if r.label.endswith("_" + tech)]
+        routes = [
+            r
+            for r in ROUTES
+            if r.label.endswith("_" + tech) and not (tech == "e_boiler" and "_hybrid_" in r.label)
+        ]
         cells = [(r, c, w) for r in routes for c, w in _cells(r).items()]
         total = sum(w for _, _, w in cells)
         for r, c, w in cells:
