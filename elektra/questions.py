@@ -543,6 +543,8 @@ def moved_duals(reference: xr.Dataset, variant: xr.Dataset, limit: int = 3) -> l
         if name in ("dual_capacity_limit", "dual_demand"):
             continue
         present = variant[name] if name in variant else reference[name]
+        if present.size == 0:
+            continue
         units = present.attrs.get("units", "")
         new = variant[name].fillna(0.0) if name in variant else xr.zeros_like(present.fillna(0))
         old = reference[name].fillna(0.0) if name in reference else xr.zeros_like(new)

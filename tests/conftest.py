@@ -104,13 +104,20 @@ def write_results_folder(scenario: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_and_ets_high(tmp_path_factory) -> tuple[Path, Path]:
-    """Results folders of base and ets_high (the one base-sized pair of the suite)."""
+def base_and_ets_high(tmp_path_factory, base_run) -> tuple[Path, Path]:
+    """Results folders of base (from the session's base run) and ets_high."""
+    from elektra.output import write_run
+
     folder = tmp_path_factory.mktemp("base_pair")
-    return tuple(
-        write_results_folder(ROOT / "scenarios" / f"{name}.yaml", folder / name)
-        for name in ("base", "ets_high")
+    base = write_run(
+        base_run.results,
+        folder / "base",
+        base_run.timings,
+        base_run.scenario.files,
+        extras=False,
+        dataset_hash=base_run.data.hash,
     )
+    return base, write_results_folder(ROOT / "scenarios" / "ets_high.yaml", folder / "ets_high")
 
 
 @pytest.fixture(scope="session")

@@ -130,13 +130,11 @@ def test_hydrogen_dual_equals_a_finite_difference_on_hydrogen_demand(tmp_path):
     assert difference == pytest.approx(22.5)
 
 
-def test_hydrogen_dual_equals_a_finite_difference_in_the_base_scenario():
+def test_hydrogen_dual_equals_a_finite_difference_in_the_base_scenario(base_run):
     """The same on the shipped base scenario, 2035: 0.01 PJ more hydrotreating in
     Rotterdam-Moerdijk (a warm re-solve of the built LP), the objective's rise undiscounted
     per PJ equals hydrogen_marginal_cost in 2035 (EUR/GJ = MEUR/PJ)."""
-    from tests.conftest import ROOT
-
-    base = run(ROOT / "scenarios" / "base.yaml")
+    base = base_run
     key = ("refining", "rotterdam_moerdijk", "hydrotreating", 2035)
     delta = 0.01
     x = base.solution.resolve_with_rhs_change("demand_balance", key, delta)
