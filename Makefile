@@ -26,6 +26,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_sweep.py
 
 docs: $(STAMP)
 	$(BIN)/elektra docs
