@@ -134,10 +134,19 @@ def main() -> None:
     # (c) two processes
     with tempfile.TemporaryDirectory() as folder:
         parts = Parts(Path(folder) / "parts", worker.solver.layout, part_size=10_000)
+        stamps: list[float] = []
         start = time.perf_counter()
-        execution = run_variants(setup, variants, parts, processes=2)
+        run_variants(
+            setup,
+            variants,
+            parts,
+            processes=2,
+            progress=lambda o: stamps.append(time.perf_counter()),
+        )
         two = (time.perf_counter() - start) / len(variants)
-        two_solve_only = execution.seconds / len(variants)
+        # steady state: from the first variant back to the last (the workers' start-up,
+        # importing elektra and building the base in each, left out)
+        two_solve_only = (stamps[-1] - stamps[0]) / (len(stamps) - 1)
         # (d) raw highspy on the written MPS with the same changes
         mps = Path(folder) / "base.mps"
         from elektra.solve import solve_lp
@@ -179,7 +188,7 @@ def main() -> None:
         f"{'    of it: LP (parts and blocks that changed)':<58}{median(s[2] for s in stages):>10.3f}"
     )
     print(f"{'(c) in place, 2 processes (wall / variant, with start-up)':<58}{two:>10.3f}")
-    print(f"{'    without the workers start-up':<58}{two_solve_only:>10.3f}")
+    print(f"{'    steady state (first to last variant)':<58}{two_solve_only:>10.3f}")
     print(f"{'(d) raw highspy warm re-solve of the same changes (median)':<58}{d:>10.3f}")
     print(f"{'ratio (b) / (d)   (goal <= 1.5)':<58}{b / d:>10.2f}")
     print(f"{'variants rebuilt (LP of another shape) in (b)':<58}{rebuilt:>10d}")

@@ -229,7 +229,7 @@ class _Assembly(Builder):
         self.base = base or {}
         self.changes = changes
         self.part: _PartRecord | None = None
-        self.part_reads: set[Read] | None = None
+        self.part_outside: set[Read] | None = None
         #: (rows object, its arrays): the COO arrays of each block's rows, computed once
         self.arrays: dict[int, tuple] = {}
 
@@ -248,10 +248,10 @@ class _Assembly(Builder):
         record = _PartRecord(name)
         before = set(x._blocks) if x is not None else set()
         self.part = record
-        with self.reads.frame() as reads:
-            self.part_reads = reads
+        with self.reads.frame() as reads, self.reads.frame() as outside:
+            self.part_outside = outside
             result = function()
-        self.part, self.part_reads = None, None
+        self.part, self.part_outside = None, None
         record.reads = reads
         variables = result if isinstance(result, Variables) else x
         if variables is not None:
@@ -319,9 +319,14 @@ class _Assembly(Builder):
             return super().constraints(name, keys, dims, rule, **options)
         if self.reads is None or self.part is None:
             return super().constraints(name, keys, dims, rule, **options)
-        before = set(self.part_reads)
-        with self.reads.frame() as reads:
-            block = super().constraints(name, keys, dims, rule, **options)
+        # what the part read outside its blocks so far may feed this rule's closure
+        before = set(self.part_outside)
+        outside = self.reads.frames.pop()
+        try:
+            with self.reads.frame() as reads:
+                block = super().constraints(name, keys, dims, rule, **options)
+        finally:
+            self.reads.frames.append(outside)
         self.part.blocks[name] = _BlockRecord(block, reads, before)
         self._record(("constraints", block))
         return block

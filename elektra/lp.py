@@ -48,11 +48,11 @@ Pairs = Iterable[tuple[float, int]]
 
 
 def _split(pairs: Pairs) -> tuple[list[int], list[float]]:
-    columns, coefficients = [], []
-    for coefficient, column in pairs:
-        columns.append(column)
-        coefficients.append(coefficient)
-    return columns, coefficients
+    pairs = tuple(pairs)
+    if not pairs:
+        return [], []
+    coefficients, columns = zip(*pairs)  # one pass in C: rules make many short rows
+    return list(columns), list(coefficients)
 
 
 def at_most(pairs: Pairs, upper: float) -> Row:
@@ -253,6 +253,7 @@ class Variables:
 
     def add(self, block: ColumnBlock) -> ColumnBlock:
         self._blocks[block.name] = block
+        self.__dict__[block.name] = block  # plain attribute: rules read it very often
         return block
 
     def __getattr__(self, name: str) -> ColumnBlock:
