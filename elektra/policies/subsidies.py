@@ -213,13 +213,17 @@ def _gaps(data, core: Core, price: Mapping[int, float], cbam: Mapping) -> dict:
             + cbam.get((route, year), 0.0)
         )
 
+    # the reference routes of each (sector, service), in routes.csv order (one pass, not
+    # one DataFrame filter per route: a sweep recomputes this for every variant)
+    by_service: dict[tuple[str, str], list[str]] = {}
+    for route, sector, service, route_class in zip(
+        routes.index, routes["sector"], routes["service"], routes["route_class"]
+    ):
+        if route_class == "reference":
+            by_service.setdefault((sector, service), []).append(route)
     references: dict[str, list[str]] = {}
     for r in core.lifetime:
-        same = routes[
-            (routes["sector"] == core.route_sector[r])
-            & (routes["service"] == core.route_service[r])
-            & (routes["route_class"] == "reference")
-        ].index
+        same = by_service.get((core.route_sector[r], core.route_service[r]), [])
         references[r] = [x for x in same if x in core.lifetime and x != r]
     return {
         (r, y): (
