@@ -207,8 +207,15 @@ def _target(scenario: Scenario, data) -> tuple[int, float, str] | None:
     found = indicative_target(data.path)
     if found is None:
         return None
-    year, value, source = found
-    return year, value, f"indicative target of the dataset (validation/projections.csv): {source}"
+    year, value, _source = found
+    return (
+        year,
+        value,
+        (
+            "the dataset's indicative target (validation/projections.csv, row "
+            "industry_indicative_target_2030_elektra_boundary)"
+        ),
+    )
 
 
 def _notes(ds: xr.Dataset, plan: Plan, execution: Execution, data) -> list[str]:

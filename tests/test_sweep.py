@@ -282,3 +282,70 @@ def test_layout_keeps_only_the_main_duals():
     duals = [n for n in layout.dims if n.startswith("dual_")]
     assert "dual_demand" not in duals and "dual_capacity_limit" not in duals
     assert all(set(layout.dims[n]) <= {"year", "cluster", "instrument", "carrier"} for n in duals)
+
+
+def test_sweep_block_in_the_scenario_runs_its_grid_and_named_variants(tmp_path):
+    import yaml
+
+    path = tmp_path / "toy_sweep_block.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "extends": str(TOY),
+                "name": "toy_block",
+                "sweep": {
+                    "name": "block",
+                    "vary": [{"parameter": "ets_price", "scales": [0.5, 2.0]}],
+                    "variants": {
+                        "dear_gas": {"price": [{"where": {"carrier": "natural_gas"}, "scale": 2}]}
+                    },
+                },
+            }
+        )
+    )
+    result = CliRunner().invoke(
+        app, ["sweep", str(path), "--out", str(tmp_path / "block"), "--no-extras"]
+    )
+    assert result.exit_code == 0, result.output
+    ds = xr.load_dataset(tmp_path / "block" / "sweep.nc", engine="h5netcdf")
+    assert list(ds.variant.values) == [
+        "reference",
+        "low:ets_price",
+        "high:ets_price",
+        "g1",
+        "g2",
+        "dear_gas",
+    ]
+    np.testing.assert_allclose(ds["setting"].sel(variant="g2").values, [2.0])
+    # a dearer ETS price never raises emissions (the tie-break goes to lower emissions)
+    assert (
+        float(ds["national_emissions"].sel(variant="g2").sum())
+        <= float(ds["national_emissions"].sel(variant="g1").sum()) + 1e-9
+    )
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            {"vary": [{"parameter": "ets_prise"}]},
+            "key 'sweep.vary.0.parameter': unknown parameter 'ets_prise'",
+        ),
+        ({"vary": [{"parameter": "ets_price", "colour": 1}]}, "key 'sweep.vary.0.colour'"),
+        ({"sobol": True}, "'sobol' needs 'samples'"),
+        (
+            {"vary": [{"parameter": "ets_price", "points": 3}]},
+            "'points' needs 'scale: [low, high]'",
+        ),
+    ],
+)
+def test_sweep_block_errors_name_the_key(tmp_path, block, expected):
+    import yaml
+
+    from elektra.config import ScenarioError
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump({"extends": str(TOY), "name": "bad", "sweep": block}))
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(path)
+    assert expected in str(error.value) and str(path) in str(error.value)
