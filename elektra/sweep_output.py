@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import shutil
 import time
 import uuid
@@ -44,7 +43,6 @@ from elektra.sweep import (
     resolve_factors,
 )
 from elektra.sweep_run import (
-    STATUS,
     Execution,
     Parts,
     Setup,
@@ -720,6 +718,3 @@ def write_sweep(
         written=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
     return write_folder(target, contents, info, force=force)
-
-
-__all__ = ["STATUS", "json", "run_sweep"]

@@ -17,7 +17,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,6 @@ from elektra.config import Scenario
 from elektra.data import Data
 from elektra.sweep import Factor, Variant, VariantData
 from elektra.variants import Layout, Outcome, VariantSolver
-
-#: Variables of a part file besides the layout's key results.
-STATUS = ("termination", "reason", "rebuilt", "seconds", "iterations")
-
 
 # --------------------------------------------------------------------------- workers
 
@@ -223,7 +219,6 @@ class Execution:
     failed: int = 0
     seconds: float = 0.0
     workers: str = "1 process"
-    outcomes: list[Outcome] = field(default_factory=list)
 
 
 def run_variants(

@@ -335,7 +335,6 @@ class VariantSolver:
             self.highs, "", self.base.core, self.base.coefficients, self.base.lp
         )
         self.basis = self.highs.getBasis() if self.reference.optimal else None
-        self.loaded_is_base = True
 
     @property
     def data(self) -> Data:
