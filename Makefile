@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCENARIO ?= base
 
-.PHONY: setup scenario test bench docs lint regression clean
+.PHONY: setup scenario test bench docs lint regression questions clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "elektra needs Python >= 3.11"'
@@ -23,6 +23,10 @@ scenario: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
+
+# Answer the policy letter's questions: results/questions/report.html and answers.csv.
+questions: $(STAMP)
+	$(BIN)/elektra questions
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

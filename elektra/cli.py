@@ -136,6 +136,7 @@ def _explain(error: BaseException) -> tuple[int, str]:
         *_loaded("elektra.compare", "CompareError"),
         *_loaded("elektra.mca", "McaError"),
         *_loaded("elektra.sweep", "SweepError"),
+        *_loaded("elektra.questions", "QuestionError"),
     )
     if isinstance(error, input_errors):
         return EXIT_INPUT, str(error)
@@ -860,6 +861,31 @@ def _print_sweep(result) -> None:
     for note in result.notes:
         typer.echo(f"note: {note}")
     typer.echo(f"results in {result.target}/")
+
+
+@app.command(cls=_Command)
+def questions(
+    folder: Path = typer.Argument(
+        Path("scenarios/questions"), metavar="FOLDER", help="Folder of the question files"
+    ),
+    out: Path = typer.Option(Path("results/questions"), "--out", help="Folder for the answers"),
+    only: list[int] = typer.Option([], "--only", help="Answer only these questions (repeat)"),
+    samples: int | None = typer.Option(
+        None, "--samples", min=0, help="Monte Carlo draws per question (0: central values only)"
+    ),
+    workers: int = typer.Option(0, "--workers", min=0, help="Processes (0: one per core)"),
+) -> None:
+    """Answer the policy letter's questions: runs, ranges, answers.csv and report.html."""
+    with _reported():
+        from elektra.questions import answer_questions, load_questions, write_answers
+
+        specs = load_questions(folder, only or None)
+        typer.echo(f"{len(specs)} questions; solving what is not up to date in {out}/runs ...")
+        answered = answer_questions(specs, out, samples=samples, workers=workers)
+        target = write_answers(answered, out)
+        for item in answered:
+            typer.echo(f"Q{item.spec.id} {item.spec.title}: {item.answers[0].text()}")
+        typer.echo(f"results in {target}/ (answers.csv, report.html)")
 
 
 if __name__ == "__main__":  # pragma: no cover

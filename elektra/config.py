@@ -51,14 +51,46 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: A range of years in ``where.year``: ``"2030..2035"`` (both ends included).
+YEAR_RANGE = re.compile(r"\s*(\d{4})\s*\.\.\s*(\d{4})\s*")
+
+
+def expand_years(labels: Any) -> list:
+    """The years a ``where.year`` names: single years and ranges ``"2030..2035"``."""
+    years: list = []
+    for label in labels if isinstance(labels, list) else [labels]:
+        match = YEAR_RANGE.fullmatch(label) if isinstance(label, str) else None
+        if match:
+            first, last = int(match.group(1)), int(match.group(2))
+            if first > last:
+                raise ValueError(f"year range {label!r} runs backwards; write first..last")
+            years += list(range(first, last + 1))
+        else:
+            years.append(label)
+    return years
+
+
 class Override(_Strict):
-    """Set or scale the values of one parameter, for all labels or those in ``where``."""
+    """Set, scale or shift the values of one parameter, for all labels or those in
+    ``where``.
+
+    ``where.year`` takes years and ranges (``2030..2035``). ``interpolate: true`` makes the
+    years set knots of the path: the years around them are interpolated linearly between
+    the set years and the dataset's own knots, instead of a one-year step. ``shift: N``
+    moves a path N years later (earlier when negative): a parameter over years takes the
+    value it had N years before (the first year's value before the data), and
+    ``first_year`` moves by N.
+    """
 
     where: dict[str, str | int | list[str | int]] = Field(default_factory=dict)
     value: float | str | None = None
     scale: float | None = Field(default=None, ge=0)
     #: take the low or high end of the range the data source gives (columns low, high)
     use: Literal["low", "high"] | None = None
+    #: move the path by this many years (later when positive)
+    shift: int | None = None
+    #: the set years are knots: interpolate the years around them
+    interpolate: bool = False
     #: The scenario file the override was written in (filled in by the loader).
     origin: str = ""
 
@@ -75,12 +107,29 @@ class Override(_Strict):
     def _scale_is_a_number(cls, value: Any) -> Any:
         return _finite_number(value, "scale")
 
+    @field_validator("shift", mode="before")
+    @classmethod
+    def _shift_is_whole_years(cls, shift: Any) -> Any:
+        if isinstance(shift, bool) or (isinstance(shift, float) and not shift.is_integer()):
+            raise ValueError(f"shift must be a whole number of years, not {shift!r}")
+        return shift
+
     @model_validator(mode="after")
     def _one_action(self) -> Override:
-        actions = [a for a in (self.value, self.scale, self.use) if a is not None]
+        actions = [a for a in (self.value, self.scale, self.use, self.shift) if a is not None]
         if len(actions) != 1:
             raise ValueError(
-                "give exactly one of 'value' (set), 'scale' (multiply) or 'use' (low/high)"
+                "give exactly one of 'value' (set), 'scale' (multiply), 'use' (low/high) or "
+                "'shift' (move by years)"
+            )
+        if self.interpolate and "year" not in self.where:
+            raise ValueError("'interpolate: true' needs the years to set in 'where.year'")
+        if self.interpolate and self.shift is not None:
+            raise ValueError("'interpolate' goes with 'value' or 'scale', not with 'shift'")
+        if self.shift is not None and "year" in self.where:
+            raise ValueError(
+                "'shift' moves a whole path; leave 'where.year' out (select routes, clusters, "
+                "... instead)"
             )
         return self
 
@@ -91,7 +140,8 @@ class Override(_Strict):
 
 
 def check_where(where: dict) -> dict:
-    """A ``where`` selection names known dimensions and gives labels (not true/false)."""
+    """A ``where`` selection names known dimensions and gives labels (not true/false,
+    not a backwards year range)."""
     for key, labels in where.items():
         if key not in DIMENSIONS:
             raise ValueError(
@@ -100,6 +150,8 @@ def check_where(where: dict) -> dict:
         for label in labels if isinstance(labels, list) else [labels]:
             if isinstance(label, bool):
                 raise ValueError(f"'where.{key}': a label, not {str(label).lower()}")
+        if key == "year":
+            expand_years(labels)  # a backwards range is an error here
     return where
 
 
@@ -120,10 +172,18 @@ class Policies(_Strict):
     grid_expansion: bool = False
     subsidies: bool = True
     ikc: bool = True
+    electricity_rebate: bool = False
     co2_levy: bool = False
     co2_storage: bool = True
     supply_limits: bool = True
+    #: count upstream emissions (methane leakage, imported products) in the emission
+    #: accounting and the cap; never charged the ETS price
+    upstream_emissions: bool = False
     emission_cap: bool = False
+    #: the emission cap counts the CO2 embedded in imported products too
+    cap_counts_imports: bool = False
+    flex_e: bool = True
+    rfnbo: bool = False
 
 
 class SweepFactor(_Strict):
@@ -512,7 +572,14 @@ def load_scenario(path: str | Path) -> Scenario:
     printable = {k: v for k, v in merged.items() if v not in ({}, None)}
     if "parameters" in printable:
         printable["parameters"] = {
-            name: [{k: v for k, v in o.items() if k not in ("origin", "key")} for o in overrides]
+            name: [
+                {
+                    k: v
+                    for k, v in o.items()
+                    if k not in ("origin", "key") and not (k == "interpolate" and v is False)
+                }
+                for o in overrides
+            ]
             for name, overrides in printable["parameters"].items()
         }
     text = yaml.safe_dump(printable, sort_keys=True)

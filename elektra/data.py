@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-from elektra.config import Override, Scenario
+from elektra.config import Override, Scenario, expand_years
 from elektra.parameters import DIMENSIONS, PARAMETERS, Parameter
 from elektra.units import UnitError, conversion_factor, split_quantity
 
@@ -641,9 +641,14 @@ def _selection(override: Override, spec: Parameter, coords: dict, where: str) ->
             )
         wanted = labels if isinstance(labels, list) else [labels]
         try:
-            wanted = [int(x) if dim == "year" else str(x) for x in wanted]
+            if dim == "year":
+                wanted = [int(x) for x in expand_years(wanted)]
+            else:
+                wanted = [str(x) for x in wanted]
         except ValueError:
-            raise DataError(f"{where}: 'where.year' {labels!r} is not a year") from None
+            raise DataError(
+                f"{where}: 'where.year' {labels!r} is not a year or a range such as 2030..2035"
+            ) from None
         unknown = [x for x in wanted if x not in coords[dim]]
         if unknown:
             raise DataError(
@@ -667,7 +672,12 @@ def _apply_override(
     selection = _selection(override, spec, coords, where)
     target = array.loc[selection]
     output_units = _output_units(data_sets, spec, coords)
-    if override.use is not None:
+    if override.shift is not None:
+        array.loc[selection] = _shifted(
+            array.loc[selection], spec, override.shift, where, coords["year"][0]
+        )
+        given = f"shift {override.shift}"
+    elif override.use is not None:
         ends = _range_end(spec, rows, override.use, coords, data_sets)
         array.loc[selection] = ends.loc[selection].to_numpy()
         given = f"use {override.use}"
@@ -682,9 +692,54 @@ def _apply_override(
     else:
         array.loc[selection] = override.value
         given = f"value {override.value:g}"
+    if override.interpolate:
+        rest = {d: v for d, v in selection.items() if d != "year"}
+        knots = _data_knot_years(rows, coords["year"])
+        array.loc[rest] = _interpolated(array.loc[rest], selection["year"], knots)
+        selection = rest
     if check is not None:
         _check_override(array.loc[selection], spec, output_units, where, given, check)
     return array
+
+
+def _shifted(
+    values: xr.DataArray, spec: Parameter, years: int, where: str, first_model_year: int
+) -> np.ndarray:
+    """A path moved ``years`` later: each year takes the value of ``years`` before (held at
+    the first or last model year beyond them); a ``first_year`` moves by ``years`` (one
+    before the model starts counts as the first model year)."""
+    if spec.name == "first_year":
+        return np.maximum(values.to_numpy(), first_model_year) + years
+    if "year" not in spec.dims:
+        raise DataError(
+            f"{where}: 'shift' moves a path over years or a first year; parameter {spec.name!r} "
+            f"has no year dimension (its dimensions: {', '.join(spec.dims) or 'none'})"
+        )
+    axis = values.dims.index("year")
+    count = values.sizes["year"]
+    source = np.clip(np.arange(count) - years, 0, count - 1)
+    return np.take(values.to_numpy(), source, axis=axis)
+
+
+def _data_knot_years(rows: pd.DataFrame | None, years: list[int]) -> list[int]:
+    """The model years at which the dataset gives a figure of the parameter."""
+    if rows is None or rows.empty:
+        return []
+    given = {int(y) for y in rows["year"] if y != ""}
+    return sorted(given & set(years))
+
+
+def _interpolated(values: xr.DataArray, set_years: list[int], data_knots: list[int]) -> np.ndarray:
+    """The path through the years just set and the dataset's own knots, linear between them
+    and held flat beyond the first and last knot."""
+    years = [int(y) for y in values.coords["year"].values]
+    knots = sorted(set(set_years) | (set(data_knots) - set(set_years)))
+    at = [years.index(y) for y in knots]
+    moved = np.moveaxis(values.to_numpy(), values.dims.index("year"), -1).copy()
+    flat = moved.reshape(-1, len(years))
+    for row in flat:
+        row[:] = np.interp(years, knots, row[at])
+    return np.moveaxis(flat.reshape(moved.shape), -1, values.dims.index("year"))
 
 
 def _converted(

@@ -163,7 +163,7 @@ RESULTS_NOTES = """
 
 Attributes: `objective` (MEUR, discounted to the base year: the sum of the discounted
 `cost`), `objective_lp` (the LP's objective: `objective` plus the discounted tie-break
-penalty), `termination_condition`, `scenario` (the resolved scenario as YAML text),
+penalty), `fixed_point_iterations`, `fixed_point_converged`, `termination_condition`, `scenario` (the resolved scenario as YAML text),
 `scenario_hash` (sha256 of that text), `scenario_name`, `dataset`, `elektra_version`,
 `notes` (what the run says about policies that never bind or cannot bite).
 
@@ -181,6 +181,28 @@ at most 0.01 EUR/t times a route's emission factor to a marginal cost.
 
 In `iamc.csv`, `Price|Carbon|EU-ETS` is the EU-ETS price in EUR/t CO2; it is kept apart
 from the community variable `Price|Carbon`, which is in US$2010/t CO2.
+
+## Leakage and the business case
+
+`leakage` is the CO2 embedded in imported products, per sector and year, whether or not the
+scenario's emission cap counts it (`cap_counts_imports`); `footprint_emissions` adds it to the
+direct emissions. `business_case` answers "which sectors' business case turns": per sector,
+cluster, product and year, the cost per unit of the cheapest import (price plus CBAM) less
+the net cost to industry per unit made at home (capital, O&M, energy and tax, materials, ETS
+less free allocation, subsidies and electricity-cost support received, from the LP's own
+cost terms). Positive: making it at home pays; negative: importing is cheaper. For a table:
+
+```python
+ds["business_case"].sel(year=[2025, 2030, 2035]).max("cluster").to_dataframe().dropna()
+```
+
+## Fixed points
+
+Policies whose rate depends on the solution (IKC-ETS and the electricity-cost envelope, cut
+pro rata when their budget is short) are settled by warm re-solves; `fixed_point_iterations`
+counts them and `fixed_point_converged` is 1 when the rates agree with the solution to
+0.1 %. `notes` gives the factor, the method (plain iteration, bisection, or bisection to a
+threshold where the uptake is partial) and the re-solves per year.
 """
 
 

@@ -14,9 +14,10 @@ from elektra.structure import Core
 def emission_pairs(x: Variables, core: Core, sector: str, cluster: str, year: int) -> list:
     r"""Direct CO2 emissions of a sector in a cluster, after capture.
 
-    .. math:: E_{s,c,y} = \sum_r a_{s,c,r,y}\, e_{r,y}, \qquad e_{r,y} = \Big(\sum_k \phi_{r,y,k}\,f_k + p_r\Big)(1-\kappa_r)
+    .. math:: E_{s,c,y} = \sum_r a_{s,c,r,y}\, e_{r,y}, \qquad e_{r,y} = \Big((1-\gamma_r)\sum_k \phi_{r,y,k}\,f_k + p_r\Big)(1-\kappa_r)
 
-    with :math:`\phi` carrier input, :math:`f` emission factor, :math:`p` process
+    with :math:`\phi` carrier input, :math:`f` emission factor, :math:`\gamma` the share of
+    the carbon that leaves as solid carbon (methane pyrolysis), :math:`p` process
     emissions and :math:`\kappa` capture rate; :math:`e` is the net emission factor.
     Units: Mt/yr.
     """
@@ -45,7 +46,7 @@ def national_emission_pairs(x: Variables, core: Core, year: int) -> list:
 def captured_pairs(x: Variables, core: Core, year: int) -> list:
     r"""CO2 captured for storage in a year, all sectors and clusters.
 
-    .. math:: Q_y = \sum_{s,c,r} a_{s,c,r,y}\, q_{r,y}, \qquad q_{r,y} = \Big(\sum_k \phi_{r,y,k} f_k + p_r\Big)\,\kappa_r
+    .. math:: Q_y = \sum_{s,c,r} a_{s,c,r,y}\, q_{r,y}, \qquad q_{r,y} = \Big((1-\gamma_r)\sum_k \phi_{r,y,k} f_k + p_r\Big)\,\kappa_r
 
     Units: Mt/yr.
     """

@@ -157,6 +157,7 @@ COST_NAMES = {
     "investment_grants": "Investment Grants",
     "operating_subsidies": "Operating Subsidies",
     "ikc_compensation": "IKC Compensation",
+    "electricity_rebate": "Electricity Rebate",
     "co2_levy": "CO2 Levy",
     "grid_expansion": "Grid Expansion",
 }

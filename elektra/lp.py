@@ -48,10 +48,10 @@ Pairs = Iterable[tuple[float, int]]
 
 
 def _split(pairs: Pairs) -> tuple[list[int], list[float]]:
-    pairs = tuple(pairs)
+    pairs = list(pairs)
     if not pairs:
         return [], []
-    coefficients, columns = zip(*pairs)  # one pass in C: rules make many short rows
+    coefficients, columns = zip(*pairs)
     return list(columns), list(coefficients)
 
 

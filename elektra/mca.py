@@ -30,9 +30,6 @@ import xarray as xr
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-#: Lower heating value of hydrogen, GJ per kg (120 MJ/kg), to state EUR/GJ as EUR/kg.
-HYDROGEN_LHV_GJ_PER_KG = 0.120
-
 #: The criteria the LP computes, with the unit the spec must declare for them.
 LP_CRITERIA_UNITS = {
     "levelised_cost": "EUR/kg H2",
@@ -773,65 +770,24 @@ def _bisect(leader: Callable[[float], int], low: float, high: float, left: int) 
 # --------------------------------------------------------------------------------------
 
 
-def annuity(rate: float, lifetime: float) -> float:
-    """Capital recovery factor: the yearly payment that repays 1 over ``lifetime`` years.
-
-    .. math:: \\mathrm{crf} = \\frac{\\rho}{1 - (1+\\rho)^{-L}}
-
-    The same definition as the LP's (:func:`elektra.structure.annuity_factor`), which is
-    imported rather than repeated.
-    """
-    from elektra.structure import annuity_factor
-
-    return annuity_factor(rate, lifetime)
-
-
 def levelised_cost(ds: xr.Dataset, year: int) -> xr.DataArray:
-    """Levelised cost of each hydrogen-producing route in ``year`` from a results Dataset.
+    """Levelised cost of each hydrogen-making route in ``year``, read from a results Dataset.
 
-    .. math::
-       LC_r = \\frac{C_r\\,\\mathrm{crf}(\\rho, L_r) + F_r}{\\alpha_r} + c^{var}_r
-       + \\sum_{k \\ne H_2} \\phi_{r,k} (P_k + T_k + X_k)
-       + P^{ETS} e_r (1-\\kappa_r) + \\theta\\, e_r \\kappa_r,
-       \\qquad e_r = \\sum_k \\phi_{r,k} f_k + p_r
-
-    capex :math:`C`, fixed O&M :math:`F`, availability :math:`\\alpha`, carrier inputs
-    :math:`\\phi` at price :math:`P`, network tariff :math:`T` and energy tax :math:`X`,
-    emission factor :math:`f`, process emissions :math:`p`, capture rate :math:`\\kappa`,
-    ETS price and transport-and-storage tariff :math:`\\theta`: the inputs the LP uses,
-    before free allocation and subsidies (the technique's own cost, not what a subsidised
-    firm pays). Units: MEUR/PJ = EUR/GJ, returned as EUR/kg H2 (LHV 120 MJ/kg).
+    The LP reports it as ``hydrogen_levelised_cost_per_kg`` (:mod:`elektra.hydrogen`: capex
+    annuity and fixed O&M at full availability, energy with network tariff and energy
+    tax, variable cost, ETS on net direct CO2 and the CO2 transport-and-storage tariff,
+    before free allocation and subsidies): one definition, read here, never recomputed.
+    Units: EUR/kg H2 (LHV 120 MJ/kg).
     """
-    routes = [str(r) for r, k in zip(ds.route.values, ds.route_service.values) if k == "hydrogen"]
-    units = dict(zip(ds.route.values, ds.output_unit.values, strict=True))
-    for route in routes:
-        if units[route] != "PJ":
-            raise McaError(
-                f"route {route!r}: levelised cost needs output in PJ, not {units[route]!r}"
-            )
-    y = {"year": year}
-    sel = {"route": routes}
-    capex = ds["input_capex"].sel(**sel, **y)
-    fixed_om = ds["input_fixed_om"].sel(**sel, **y)
-    lifetime = ds["input_lifetime"].sel(**sel)
-    rate = float(ds["input_discount_rate"])
-    crf = xr.DataArray(
-        [annuity(rate, float(v)) for v in lifetime.values], {"route": routes}, ("route",)
-    )
-    capital = (capex * crf + fixed_om) / ds["input_availability"].sel(**sel)
-    inputs = ds["input_input"].sel(**sel, **y)
-    bought = [k for k in ds.carrier.values if k != "hydrogen"]
-    purchase = (ds["input_price"] + ds["input_network_tariff"] + ds["input_energy_tax"]).sel(**y)
-    energy = (inputs.sel(carrier=bought) * purchase.sel(carrier=bought)).sum("carrier")
-    gross = (inputs * ds["input_emission_factor"]).sum("carrier") + ds[
-        "input_process_emissions"
-    ].sel(**sel)
-    capture = ds["input_capture_rate"].sel(**sel)
-    ets = float(ds["input_ets_price"].sel(**y))
-    storage = float(ds["input_co2_transport_storage_tariff"].sel(**y))
-    carbon = ets * gross * (1 - capture) + storage * gross * capture
-    total = capital + ds["input_variable_cost"].sel(**sel, **y) + energy + carbon
-    out = (total * HYDROGEN_LHV_GJ_PER_KG).drop_vars("year", errors="ignore")
+    if "hydrogen_levelised_cost_per_kg" not in ds:
+        raise McaError(
+            "the results have no 'hydrogen_levelised_cost_per_kg': the scenario's dataset "
+            "has no carrier with the role 'hydrogen' made by its routes"
+        )
+    if year not in [int(y) for y in ds.year.values]:
+        raise McaError(f"year {year} is not a year of the results")
+    cost = ds["hydrogen_levelised_cost_per_kg"].sel(year=year, drop=True).dropna("route")
+    out = cost.copy()
     out.attrs = {"units": "EUR/kg H2", "description": f"Levelised cost of hydrogen, {year}"}
     return out
 
@@ -850,23 +806,30 @@ def exclusion_overrides(routes: tuple[str, ...], years: list[int]) -> dict[str, 
 
 
 def lp_criteria_from_scenario(spec: McaSpec) -> dict[str, dict[str, float]]:
-    """The LP criteria of every option with routes: one base run plus one run per option.
+    """The LP criteria of every option with routes: one base run, then one LP per option.
 
-    - ``levelised_cost``: :func:`levelised_cost` of the base run's inputs in ``spec.year``;
-      an option with several routes takes the cheapest.
+    - ``levelised_cost``: the base run's ``hydrogen_levelised_cost_per_kg`` in
+      ``spec.year`` (:func:`levelised_cost`); an option with several routes takes the
+      cheapest.
     - ``system_cost_if_excluded``: objective (discounted net cost to industry, MEUR) of
       the scenario with the option excluded from ``exclusion.from_year`` on, minus the
       base objective. Positive: the option saves money.
-    - ``emissions_2035_if_excluded``: direct CO2 in ``spec.year`` with the option
-      excluded, minus the base (Mt/yr). Positive: the option cuts emissions.
+    - ``emissions_2035_if_excluded``: emissions in ``spec.year`` with the option excluded,
+      minus the base (Mt/yr): direct CO2, or ``accounted_emissions`` (direct plus
+      upstream) where the scenario switches ``upstream_emissions`` on. Positive: the
+      option cuts emissions.
+
+    Each exclusion is a warm re-solve of the base LP (:func:`excluded_results`); only an
+    exclusion that makes the LP infeasible is run again from the scenario, to explain why.
     """
     from elektra.config import load_scenario
-    from elektra.pipeline import InfeasibleScenario, run
+    from elektra.pipeline import run
 
     if not spec.lp_criteria:
         return {}
     scenario = load_scenario(spec.scenario_path)
-    base = run(scenario).results
+    base_run = run(scenario)
+    base = base_run.results
     if spec.year not in [int(y) for y in base.year.values]:
         raise McaError(
             f"{spec.path}: key 'year': {spec.year} is not a year of scenario {scenario.name!r}"
@@ -893,34 +856,87 @@ def lp_criteria_from_scenario(spec: McaSpec) -> dict[str, dict[str, float]]:
                 )
             found["levelised_cost"] = float(cost.sel(route=hydrogen).min())
         if {"system_cost_if_excluded", "emissions_2035_if_excluded"} & set(spec.lp_criteria):
-            years = [y for y in scenario.year_list if y >= spec.exclusion.from_year]
-            parameters = dict(scenario.parameters)
-            for name, added in exclusion_overrides(definition.routes, years).items():
-                parameters[name] = tuple(parameters.get(name, ())) + added
-            text = scenario.text + f"# mca: {option} excluded from {spec.exclusion.from_year}\n"
-            variant = scenario.model_copy(
-                update={
-                    "parameters": parameters,
-                    "name": f"{scenario.name}-without-{option}",
-                    "text": text,
-                }
-            )
-            try:
-                excluded = run(variant).results
-            except InfeasibleScenario as error:
-                raise McaError(
-                    f"{spec.path}: option {option!r} cannot be excluded from "
-                    f"{spec.exclusion.from_year} (key 'exclusion.from_year'): the scenario "
-                    f"becomes infeasible: {'; '.join(error.reasons)}"
-                ) from None
-            found["system_cost_if_excluded"] = excluded.attrs["objective"] - base.attrs["objective"]
-            emitted = (
-                excluded["emissions"].sel(year=spec.year).sum()
-                - base["emissions"].sel(year=spec.year).sum()
-            )
-            found["emissions_2035_if_excluded"] = float(emitted)
+            excluded = _excluded(spec, base_run, option, definition.routes)
+            cost_change = excluded.attrs["objective"] - base.attrs["objective"]
+            emitted = _emissions(excluded, spec.year) - _emissions(base, spec.year)
+            found["system_cost_if_excluded"] = _snap(cost_change)
+            found["emissions_2035_if_excluded"] = _snap(emitted)
         values[option] = {k: v for k, v in found.items() if k in spec.lp_criteria}
     return values
+
+
+def _snap(value: float, tolerance: float = 1e-6) -> float:
+    """0 for a difference within the solver's tolerance (an option the LP does not use)."""
+    return 0.0 if abs(value) < tolerance else value
+
+
+def _emissions(ds: xr.Dataset, year: int) -> float:
+    """National emissions in a year: accounted (direct plus upstream) where counted."""
+    name = "accounted_emissions" if "accounted_emissions" in ds else "emissions"
+    return float(ds[name].sel(year=year).sum())
+
+
+def excluded_results(base_run, routes: tuple[str, ...], years: list[int]) -> xr.Dataset | None:
+    """Results of the base LP re-solved warm with ``routes`` excluded in ``years``.
+
+    The routes' activity columns in those years get an upper bound of 0 and their
+    committed minimum (``route_activity_minimum``) is lifted: the same LP as the scenario
+    with :func:`exclusion_overrides`, without building it again. None if infeasible.
+    """
+    from elektra.results import build_results
+
+    lp = base_run.lp
+    wanted = set(routes)
+    chosen = set(years)
+    activity = lp.columns["activity"]
+    columns = {
+        activity[key]: (0.0, 0.0) for key in activity.keys if key[2] in wanted and key[3] in chosen
+    }
+    rows = {}
+    minimum = lp.rows.get("route_activity_minimum")
+    if minimum is not None:
+        rows = {
+            minimum[key]: (0.0, float("inf"))
+            for key in minimum.keys
+            if key[0] in wanted and key[1] in chosen
+        }
+    solution = base_run.solution.resolve_with_bounds(columns, rows)
+    if solution is None:
+        return None
+    return build_results(
+        base_run.data,
+        base_run.scenario,
+        base_run.core,
+        base_run.policies,
+        base_run.coefficients,
+        solution,
+    )
+
+
+def _excluded(spec: McaSpec, base_run, option: str, routes: tuple[str, ...]) -> xr.Dataset:
+    """The results with an option excluded: a warm re-solve, else an explained failure."""
+    from elektra.pipeline import InfeasibleScenario, run
+
+    scenario = base_run.scenario
+    years = [y for y in scenario.year_list if y >= spec.exclusion.from_year]
+    excluded = excluded_results(base_run, routes, years)
+    if excluded is not None:
+        return excluded
+    parameters = dict(scenario.parameters)
+    for name, added in exclusion_overrides(routes, years).items():
+        parameters[name] = tuple(parameters.get(name, ())) + added
+    text = scenario.text + f"# mca: {option} excluded from {spec.exclusion.from_year}\n"
+    variant = scenario.model_copy(
+        update={"parameters": parameters, "name": f"{scenario.name}-without-{option}", "text": text}
+    )
+    try:
+        return run(variant).results
+    except InfeasibleScenario as error:
+        raise McaError(
+            f"{spec.path}: option {option!r} cannot be excluded from "
+            f"{spec.exclusion.from_year} (key 'exclusion.from_year'): the scenario "
+            f"becomes infeasible: {'; '.join(error.reasons)}"
+        ) from None
 
 
 # --------------------------------------------------------------------------------------

@@ -288,14 +288,16 @@ def core_costs(b: Builder, x: Variables, core: Core) -> None:
     .. math::
        C^{core}_y = \sum_{s,c,r} \sum_{v \le y < v+L_r} (C_{r,v}\,\mathrm{crf}_r + F_{r,y})\, n_{s,c,r,v}
        + \sum_{s,c,r} F_{r,y} K^0_{s,c,r,y}
-       + \sum_{s,c,r} \big(c^{en}_{r,y} + c^{tax}_{r,y} + c^{var}_{r,y} + \theta_y\, q_{r,y}\big)\, a_{s,c,r,y}
+       + \sum_{s,c,r} \big(c^{en}_{r,y} + c^{tax}_{s,c,r,y} + c^{var}_{r,y} + \theta_y\, q_{r,y}\big)\, a_{s,c,r,y}
 
     in cost components ``investment`` (the capex annuity :math:`C\,\mathrm{crf}`, counted
     in the years of the vintage's life inside the horizon), ``fixed_om``, ``energy``
     (carriers bought at commodity price plus network tariff,
-    :math:`c^{en}_{r,y} = \sum_k \phi_{r,y,k}(P_{k,y} + N_{k,y})` over carriers not made in
-    the model), ``energy_tax``
-    (:math:`c^{tax}_{r,y} = \sum_k \phi_{r,y,k} T_{k,y}`), ``variable`` (non-energy
+    :math:`c^{en}_{r,y} = \sum_k \phi_{r,y,k}(P_{k,y} + N_{k,y}) - \phi_{r,y,\mathrm{el}}\,
+    \Theta_{r,y}` over carriers not made in the model, :math:`\Theta` the discount a
+    flexible route gets on electricity bought in the hours it may run), ``energy_tax``
+    (:math:`c^{tax}_{s,c,r,y} = \sum_k \phi_{r,y,k} T_{s,c,k,y}`: the tax depends on who
+    uses the carrier, its tier and exemptions), ``variable`` (non-energy
     variable cost; the product's price for import routes) and ``co2_transport_storage``
     (tariff :math:`\theta` on captured CO2 :math:`q`). Units: MEUR/yr.
     """
@@ -316,14 +318,17 @@ def core_costs(b: Builder, x: Variables, core: Core) -> None:
         b.constant("fixed_om", y, value)
     tariff = core.co2_transport_storage_tariff
     for component, per_unit in (
-        ("energy", lambda r, y: core.energy_cost[(r, y)]),
-        ("energy_tax", lambda r, y: core.energy_tax[(r, y)]),
-        ("variable", lambda r, y: core.variable_cost[(r, y)]),
-        ("co2_transport_storage", lambda r, y: tariff[y] * core.captured_factor[(r, y)]),
+        ("energy", lambda key: core.energy_cost[(key.route, key.year)]),
+        ("energy_tax", lambda key: core.energy_tax[key]),
+        ("variable", lambda key: core.variable_cost[(key.route, key.year)]),
+        (
+            "co2_transport_storage",
+            lambda key: tariff[key.year] * core.captured_factor[(key.route, key.year)],
+        ),
     ):
         by_year: dict[int, list] = defaultdict(list)
         for key in core.activity_index:
-            value = per_unit(key.route, key.year)
+            value = per_unit(key)
             if value != 0:
                 by_year[key.year].append((value, x.activity[key]))
         for y, pairs in by_year.items():
@@ -426,6 +431,8 @@ def to_pyomo(lp: LinearProgram):
                 linear_vars=[columns[j] for j in matrix.indices[start:stop]],
             )
             lower, upper = lp.row_lower[row], lp.row_upper[row]
+            if lower == -float("inf") and upper == float("inf"):
+                return pyo.Constraint.Skip  # a free row (a cap that is off)
             return (
                 None if lower == -float("inf") else lower,
                 expression,

@@ -266,6 +266,16 @@ PARAMETERS: dict[str, Parameter] = {
             maximum=1,
         ),
         _p(
+            "solid_carbon_share",
+            ("route",),
+            "1",
+            "Share of the carbon in the route's carrier inputs that leaves as solid carbon "
+            "instead of CO2 (methane pyrolysis); it is taken off the gross direct CO2.",
+            default=0.0,
+            minimum=0,
+            maximum=1,
+        ),
+        _p(
             "full_load_hours",
             ("route",),
             "h",
@@ -274,6 +284,31 @@ PARAMETERS: dict[str, Parameter] = {
             default=8000.0,
             minimum=1,
             maximum=8784,
+        ),
+        _p(
+            "firm_share",
+            ("route",),
+            "1",
+            "Share of the route's grid electricity drawn on a firm connection, which adds to "
+            "the cluster's peak; the rest runs on a non-firm or time-block contract in the "
+            "hours the grid allows (flexible e-boilers).",
+            default=1.0,
+            minimum=0,
+            maximum=1,
+        ),
+        _p(
+            "electricity_discount",
+            ("route", "year"),
+            "MEUR/PJ",
+            "Discount on price plus network tariff for the grid electricity of a route that "
+            "buys it only in the hours it may run (a flexible route on a non-firm contract).",
+            default=0.0,
+            minimum=0,
+            plausible=(0.0, 20.0),
+            plausible_reason=(
+                "the discount cannot exceed the commodity price plus network tariff of a large "
+                "user, about 25 EUR/GJ (90 EUR/MWh, FME 2025); 20 EUR/GJ leaves room"
+            ),
         ),
         # ---------------------------------------------------------------- carriers
         _p(
@@ -318,9 +353,11 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         _p(
             "energy_tax",
-            ("carrier", "year"),
+            ("sector", "cluster", "carrier", "year"),
             "MEUR/PJ",
-            "Energy tax and surcharges per unit of carrier, for large industrial users.",
+            "Energy tax and surcharges per unit of carrier, for large industrial users, by the "
+            "sector and cluster using it (tiers by site size, exemptions by process); a row "
+            "without sector or cluster applies to all.",
             default=0.0,
             group="carriers",
             plausible=(0.0, 100.0),
@@ -492,10 +529,52 @@ PARAMETERS: dict[str, Parameter] = {
             plausible_reason="SDE++ pays for 12-15 years",
         ),
         _p(
+            "subsidy_awarded",
+            ("instrument", "year"),
+            "MEUR",
+            "Budget of a round already awarded to named projects outside the modelled routes "
+            "(a committed draw: the modelled routes can draw on the rest of the round).",
+            default=0.0,
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 100_000.0),
+            plausible_reason="a draw cannot be larger than the largest round (see subsidy_budget)",
+        ),
+        _p(
+            "subsidy_lead_time",
+            ("instrument",),
+            "yr",
+            "Years from a round's award to the commissioning of the capacity it funds: the "
+            "round of year t funds capacity built in t plus this lead time.",
+            default=0.0,
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 10.0),
+            plausible_reason=(
+                "industrial projects are realised within a few years of the award (RVO sets "
+                "realisation periods of 3-5 years)"
+            ),
+        ),
+        _p(
+            "subsidy_ccs_cap",
+            ("instrument", "year"),
+            "Mt/yr",
+            "Largest CO2 capture per year an instrument may fund, counting the funded capacity "
+            "in service (leave out for no cap).",
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 100.0),
+            plausible_reason=(
+                "the Klimaatakkoord capped subsidised industrial CCS at 7.2 Mt/yr (raised by 2.5 "
+                "Mt in 2021); the whole Dutch ETS industry emits about 50 Mt/yr"
+            ),
+        ),
+        _p(
             "ikc_budget",
             ("year",),
             "MEUR",
-            "Yearly budget of the indirect cost compensation (IKC-ETS).",
+            "Yearly budget of the indirect cost compensation (IKC-ETS), by the year it is paid "
+            "(it pays the compensation for the electricity used the year before).",
             minimum=0,
             group="subsidy",
             plausible=(0.0, 10_000.0),
@@ -503,13 +582,20 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         _p(
             "ikc_aid_intensity",
-            (),
+            ("sector", "year"),
             "1",
-            "Share of indirect ETS costs that IKC-ETS compensates.",
+            "Share of indirect ETS costs that IKC-ETS compensates (per sector and year of use: "
+            "0.75 under the 2020 ETS State aid Guidelines, 0.80 from 2026 for the sectors "
+            "eligible before their amendment).",
             default=0.75,
             minimum=0,
             maximum=1,
             group="subsidy",
+            plausible=(0.0, 0.85),
+            plausible_reason=(
+                "the ETS State aid Guidelines allow at most 75 % (2020/C 317/04), 80 % from "
+                "2026 for the sectors eligible before the amendment (C/2026/196)"
+            ),
         ),
         _p(
             "ikc_emission_factor",
@@ -524,13 +610,108 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         _p(
             "ikc_eligible",
-            ("sector",),
+            ("sector", "year"),
             "1",
-            "1 where the sector is eligible for IKC-ETS, 0 otherwise.",
+            "1 where the sector is eligible for IKC-ETS in the year of use, 0 otherwise.",
             default=0.0,
             minimum=0,
             maximum=1,
             group="subsidy",
+        ),
+        _p(
+            "electricity_rebate_rate",
+            ("year",),
+            "MEUR/PJ",
+            "Full rebate per unit of electricity of the electricity-cost envelope, before the "
+            "pro-rata cut when its budget is short.",
+            default=0.0,
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 30.0),
+            plausible_reason=(
+                "a rebate above the whole network tariff and energy tax of a large user "
+                "(together below 30 EUR/MWh, 8.3 EUR/GJ) would pay more than the costs the "
+                "letter means to lower; 30 EUR/GJ is 108 EUR/MWh, more than the all-in price"
+            ),
+        ),
+        _p(
+            "electricity_rebate_budget",
+            ("year",),
+            "MEUR",
+            "Yearly budget of the electricity-cost envelope (the part of the support for "
+            "electricity costs not spent on IKC-ETS); leave out for no limit.",
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 10_000.0),
+            plausible_reason=(
+                "the policy letter of 2026 reserves up to 1 bnEUR a year for electricity costs "
+                "from 2029, IKC-ETS included"
+            ),
+        ),
+        _p(
+            "electricity_rebate_eligible",
+            ("sector", "year"),
+            "1",
+            "1 where the sector may claim the electricity-cost rebate in the year, 0 otherwise.",
+            default=0.0,
+            minimum=0,
+            maximum=1,
+            group="subsidy",
+        ),
+        _p(
+            "flex_e_budget",
+            ("year",),
+            "MEUR",
+            "Budget of Flex-e for the flexible capacity built in a year.",
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 1_000.0),
+            plausible_reason=(
+                "the policy letter of 2026 puts the Flex-e need at 198.9 MEUR for 2027-2030 in all"
+            ),
+        ),
+        _p(
+            "flex_e_grant_share",
+            ("route",),
+            "1",
+            "Largest share of a flexible route's capex Flex-e pays (never more than its funding "
+            "gap); a route without a row is not eligible.",
+            minimum=0,
+            maximum=1,
+            group="subsidy",
+        ),
+        # ---------------------------------------------------------------- RFNBO obligation
+        _p(
+            "rfnbo_obligation",
+            ("year",),
+            "1",
+            "Share of the hydrogen used by industry that must be renewable hydrogen (RFNBO), "
+            "RED III Article 22a.",
+            minimum=0,
+            maximum=1,
+            group="policy",
+        ),
+        _p(
+            "rfnbo_route_share",
+            ("route",),
+            "1",
+            "Share of a hydrogen route's output that counts as RFNBO (renewable fuel of "
+            "non-biological origin).",
+            default=0.0,
+            minimum=0,
+            maximum=1,
+            group="policy",
+        ),
+        _p(
+            "rfnbo_counted",
+            ("sector",),
+            "1",
+            "1 where a sector's hydrogen use counts for the RFNBO obligation, 0 where it does "
+            "not (hydrogen used to make conventional transport fuels).",
+            default=1.0,
+            minimum=0,
+            maximum=1,
+            group="policy",
         ),
         # ---------------------------------------------------------------- national CO2 levy
         _p(
@@ -584,6 +765,91 @@ PARAMETERS: dict[str, Parameter] = {
             plausible=(0.0, 1_000.0),
             plausible_reason="transport and storage tariffs are 50-100 EUR/t CO2",
         ),
+        # ---------------------------------------------------------------- life cycle
+        _p(
+            "upstream_emission_factor",
+            ("carrier", "year"),
+            "Mt/PJ",
+            "Greenhouse gases emitted before a carrier reaches the site, per unit used "
+            "(production, processing and transport; for grid electricity its generation), "
+            "methane leakage excluded (see methane_leakage_rate). Reported in the life-cycle "
+            "intensity of hydrogen; the upstream_emissions switch counts it in the emission "
+            "accounting for every bought carrier except grid electricity, whose generation is "
+            "under the EU ETS.",
+            default=0.0,
+            minimum=0,
+            group="life cycle",
+            plausible=(0.0, 0.3),
+            plausible_reason=(
+                "the upstream CO2 of natural gas is about 5 g/MJ (0.005 Mt/PJ); coal-fired "
+                "electricity is about 1 kg/kWh (0.28 Mt/PJ)"
+            ),
+        ),
+        _p(
+            "methane_leakage_rate",
+            (),
+            "1",
+            "Share of the methane produced that escapes to the air before the carrier with "
+            "the role fossil_methane reaches the site (production, processing, transport).",
+            default=0.0,
+            minimum=0,
+            maximum=1,
+            group="life cycle",
+            plausible=(0.0, 0.1),
+            plausible_reason=(
+                "reported methane intensities of gas supply range from below 0.1 % (Norway) to "
+                "a few percent (IEA Methane Tracker); above 10 % is a unit slip (percent for share)"
+            ),
+        ),
+        _p(
+            "methane_gwp",
+            (),
+            "1",
+            "Global warming potential of fossil methane over 100 years (t CO2e per t CH4), "
+            "to count leaked methane as CO2e.",
+            minimum=0,
+            group="life cycle",
+            plausible=(20.0, 40.0),
+            plausible_reason="IPCC reports 25 (AR4), 28-30 (AR5) and 29.8 (AR6, fossil) for GWP100",
+        ),
+        _p(
+            "import_life_cycle_emissions",
+            ("route",),
+            "Mt/{output}",
+            "Greenhouse gases of an imported product before it reaches the site (production "
+            "abroad, conversion and shipping), per unit of output; reported in the life-cycle "
+            "intensity and counted by the upstream_emissions switch (not charged by CBAM: "
+            "that is embedded_emissions).",
+            default=0.0,
+            minimum=0,
+            output_from="route",
+            group="life cycle",
+            plausible={"Mt": (0.0, 20.0), "PJ": (0.0, 0.3)},
+            plausible_reason="grey hydrogen carries about 12 kg CO2e/kg (0.1 Mt/PJ) over its life cycle",
+        ),
+        _p(
+            "fossil_comparator",
+            (),
+            "Mt/PJ",
+            "Fossil fuel comparator of the EU greenhouse-gas methodology for hydrogen: the "
+            "life-cycle intensity a low-carbon or renewable fuel is measured against.",
+            minimum=0,
+            group="life cycle",
+            plausible=(0.05, 0.2),
+            plausible_reason="the EU comparator is 94 g CO2e/MJ (0.094 Mt/PJ)",
+        ),
+        _p(
+            "low_carbon_saving",
+            (),
+            "1",
+            "Greenhouse-gas saving against the fossil comparator that makes hydrogen "
+            "low-carbon (or renewable, RFNBO).",
+            minimum=0,
+            maximum=1,
+            group="life cycle",
+            plausible=(0.5, 1.0),
+            plausible_reason="EU law asks 70 % for low-carbon and renewable hydrogen",
+        ),
         # ---------------------------------------------------------------- supply limits
         _p(
             "supply_limit",
@@ -633,7 +899,8 @@ PARAMETERS: dict[str, Parameter] = {
             "emission_cap",
             ("year",),
             "Mt/yr",
-            "Cap on direct CO2 emissions of the modelled industry (optional target).",
+            "Cap on direct CO2 emissions of the modelled industry (optional target); with "
+            "upstream_emissions on, on direct plus counted upstream emissions.",
             minimum=0,
             group="policy",
             plausible=(0.0, 1_000.0),

@@ -21,7 +21,7 @@ from elektra.lp import LinearProgram
 from elektra.model import active_policies, build_lp, policy_coefficients, to_pyomo
 from elektra.policies import Policy
 from elektra.results import build_results
-from elektra.solve import INFEASIBLE, Solution, SolveError, solve_lp
+from elektra.solve import INFEASIBLE, Solution, SolveError, resolve_in_place, solve_lp
 from elektra.structure import Core, build_core
 
 
@@ -37,6 +37,17 @@ class InfeasibleScenario(RuntimeError):
         )
         self.name = name
         self.reasons = list(reasons)
+
+
+@dataclass
+class FixedPoint:
+    """How the solution-dependent coefficients of the policies were settled."""
+
+    #: warm re-solves after the first solve
+    iterations: int = 0
+    converged: bool = True
+    #: the policies whose coefficients were updated, in order of first update
+    policies: tuple[str, ...] = ()
 
 
 @dataclass
@@ -65,11 +76,69 @@ class Run:
     results: xr.Dataset
     notes: list[str]
     timings: dict[str, float] = field(default_factory=dict)
+    fixed_point: FixedPoint = field(default_factory=FixedPoint)
 
     @cached_property
     def model(self):
         """The LP as a Pyomo model (built on first use)."""
         return to_pyomo(self.lp)
+
+
+#: Most warm re-solves of a fixed-point iteration before the run gives up and says so.
+MAX_FIXED_POINT_ITERATIONS = 60
+
+
+def solve_to_fixed_point(
+    core: Core,
+    policies: tuple[Policy, ...],
+    coefficients: dict[str, Any],
+    lp: LinearProgram,
+    solution: Solution,
+    max_iterations: int = MAX_FIXED_POINT_ITERATIONS,
+) -> tuple[LinearProgram, Solution, FixedPoint]:
+    """Re-solve until every policy's coefficients agree with the solution.
+
+    Each iteration asks every policy for coefficients updated from the last solution
+    (:meth:`Policy.fixed_point`: a pro-rata rate from the claims the solution makes, say),
+    rebuilds the LP from them, checks that its shape did not change, and re-solves it warm
+    on the live HiGHS instance with only the changed numbers pushed in
+    (:func:`elektra.solve.resolve_in_place`). It stops when no policy has an update, or
+    after ``max_iterations`` re-solves (then ``converged`` is False). ``coefficients`` is
+    updated in place.
+    """
+    record = FixedPoint()
+    updated_by: list[str] = []
+    while True:
+        updates = {}
+        for policy in policies:
+            new = policy.fixed_point(core, coefficients[policy.name], solution)
+            if new is not None:
+                updates[policy.name] = new
+        if not updates:
+            break
+        if record.iterations >= max_iterations:
+            record.converged = False
+            break
+        coefficients.update(updates)
+        updated_by += [name for name in updates if name not in updated_by]
+        lp = build_lp(core, policies, coefficients)
+        solution = resolve_in_place(solution, lp)
+        record.iterations += 1
+    record.policies = tuple(updated_by)
+    return lp, solution, record
+
+
+def _fixed_point_note(record: FixedPoint) -> list[str]:
+    if not record.policies:
+        return []
+    names = ", ".join(record.policies)
+    if not record.converged:
+        return [
+            f"fixed point of {names} not reached after {record.iterations} warm re-solves: "
+            "the last rates are used (see each policy's note)"
+        ]
+    plural = "s" if record.iterations != 1 else ""
+    return [f"fixed point of {names}: {record.iterations} warm re-solve{plural}"]
 
 
 def prepare(scenario: Scenario, data: Data | None = None) -> Prepared:
@@ -116,6 +185,10 @@ def run(
         reasons = explain_infeasibility(core, policies, coefficients, scenario)
         raise InfeasibleScenario(scenario.name, reasons) from None
     timings.update(solution.timings)
+    start = time.perf_counter()
+    lp, solution, fixed_point = solve_to_fixed_point(core, policies, coefficients, lp, solution)
+    if fixed_point.iterations:
+        timings["fixed_point"] = time.perf_counter() - start
     extra: dict[str, Any] = {}
     if sensitivity:
         start = time.perf_counter()
@@ -124,7 +197,8 @@ def run(
             if measure is not None:
                 extra.update(measure(core, coefficients[policy.name], solution))
         timings["sensitivity"] = time.perf_counter() - start
-    notes = [n for p in policies for n in p.notes(core, coefficients[p.name], solution)]
+    notes = _fixed_point_note(fixed_point)
+    notes += [n for p in policies for n in p.notes(core, coefficients[p.name], solution)]
     start = time.perf_counter()
     results = build_results(
         prepared.data, scenario, core, policies, coefficients, solution, extra, notes
@@ -132,6 +206,8 @@ def run(
     timings["results"] = time.perf_counter() - start
     timings["total"] = sum(timings.values())
     results.attrs["timings"] = ", ".join(f"{k}={v:.3f}s" for k, v in timings.items())
+    results.attrs["fixed_point_iterations"] = fixed_point.iterations
+    results.attrs["fixed_point_converged"] = int(fixed_point.converged)
     return Run(
         scenario=scenario,
         data=prepared.data,
@@ -143,4 +219,5 @@ def run(
         results=results,
         notes=notes,
         timings=timings,
+        fixed_point=fixed_point,
     )

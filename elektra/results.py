@@ -13,6 +13,7 @@ one more unit of the limit is worth (>= 0 when binding). Every variable is decla
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,9 +22,11 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from elektra import __version__
+from elektra import __version__, business_case
 from elektra.config import Scenario
 from elektra.data import Data
+from elektra.hydrogen import RESULTS as HYDROGEN_RESULTS
+from elektra.hydrogen import add_hydrogen_results
 from elektra.lp import UNREPORTED_COMPONENTS, DualSpec, LinearProgram
 from elektra.parameters import PARAMETERS
 from elektra.policies import Policy
@@ -56,6 +59,7 @@ COST_COMPONENTS = (
     CostComponent("investment_grants", True, "Investment grants received"),
     CostComponent("operating_subsidies", True, "Operating subsidies received (SDE++)"),
     CostComponent("ikc_compensation", True, "IKC-ETS compensation received"),
+    CostComponent("electricity_rebate", True, "Electricity-cost rebate received (envelope)"),
     CostComponent("co2_levy", True, "National CO2 levy"),
     CostComponent("grid_expansion", False, "Paid grid expansion"),
 )
@@ -218,10 +222,14 @@ def build_results(
         ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier=hydrogen, drop=True)
         ds["hydrogen_marginal_cost"].attrs = _attrs(RESULT["hydrogen_marginal_cost"])
 
+    add_hydrogen_results(ds, data, core, coefficients, activity)
+
     # policies -----------------------------------------------------------------------------
     for policy in policies:
         policy.report(ds, core, coefficients[policy.name], solution, extra)
     _public_and_social(ds, policies, core)
+    embedded = data.table("embedded_emissions")
+    business_case.report(ds, core, lp, solution.x, activity, embedded)
 
     # inputs ------------------------------------------------------------------------------
     for name, array in data.values.items():
@@ -250,6 +258,7 @@ def build_results(
         base_year=scenario.base_year,
         elektra_version=__version__,
         notes="\n".join(notes),
+        carrier_roles=json.dumps(dict(core.carrier_role), sort_keys=True),
     )
     return ds
 
@@ -280,7 +289,12 @@ def result_specs() -> list[ResultSpec]:
     """Every result variable: the core's, then each policy's (for the docs)."""
     from elektra.policies import POLICIES
 
-    return [*RESULTS, *(spec for policy in POLICIES for spec in policy.results)]
+    return [
+        *RESULTS,
+        *HYDROGEN_RESULTS,
+        *business_case.RESULTS,
+        *(spec for policy in POLICIES for spec in policy.results),
+    ]
 
 
 def dual_specs() -> list[DualSpec]:

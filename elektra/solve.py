@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,6 +143,122 @@ class Solution:
             row, lower if np.isfinite(lower) else -inf, upper if np.isfinite(upper) else inf
         )
         return x if optimal else None
+
+    def resolve_with_bounds(
+        self,
+        columns: Mapping[int, tuple[float, float]],
+        rows: Mapping[int, tuple[float, float]] | None = None,
+    ) -> Solution | None:
+        """The solution after changing some column and row bounds (warm start).
+
+        ``columns`` and ``rows`` map a column or row number to its new (lower, upper)
+        bounds (infinite for none). The bounds are put back afterwards; the basis stays,
+        so the next re-solve starts warm too. Returns None if the changed LP is not
+        optimal.
+        """
+        inf = highspy.kHighsInf
+        rows = rows or {}
+
+        def finite(bound: float) -> float:
+            return bound if np.isfinite(bound) else (inf if bound > 0 else -inf)
+
+        def change(kind: str, bounds: Mapping[int, tuple[float, float]], lower, upper) -> None:
+            if not bounds:
+                return
+            index = np.fromiter(bounds, dtype=np.int32)
+            low = np.array([finite(lower(i)) for i in index])
+            high = np.array([finite(upper(i)) for i in index])
+            method = self.highs.changeColsBounds if kind == "col" else self.highs.changeRowsBounds
+            method(len(index), index, low, high)
+
+        change("col", columns, lambda i: columns[i][0], lambda i: columns[i][1])
+        change("row", rows, lambda i: rows[i][0], lambda i: rows[i][1])
+        start = time.perf_counter()
+        self.highs.run()
+        elapsed = time.perf_counter() - start
+        optimal = _termination(self.highs) == OPTIMAL
+        result = None
+        if optimal:
+            solution = self.highs.getSolution()
+            result = Solution(
+                lp=self.lp,
+                termination=OPTIMAL,
+                objective=self.highs.getInfo().objective_function_value,
+                x=np.asarray(solution.col_value),
+                row_dual=np.asarray(solution.row_dual),
+                timings={"solve": elapsed},
+            )
+        change("col", columns, lambda i: self.lp.col_lower[i], lambda i: self.lp.col_upper[i])
+        change("row", rows, lambda i: self.lp.row_lower[i], lambda i: self.lp.row_upper[i])
+        return result
+
+
+def _highs_bound(values: np.ndarray) -> np.ndarray:
+    inf = highspy.kHighsInf
+    return np.where(np.isposinf(values), inf, np.where(np.isneginf(values), -inf, values))
+
+
+def resolve_in_place(solution: Solution, lp: LinearProgram) -> Solution:
+    """Solve ``lp`` warm on the HiGHS instance that solved ``solution``.
+
+    ``lp`` must have the shape of ``solution.lp`` (the same blocks and index keys, so the
+    same columns and rows); only the numbers may differ. The costs, bounds, matrix values
+    and objective constant that differ are changed in place and HiGHS re-solves from the
+    last basis. Raises :class:`SolveError` unless the result is optimal.
+    """
+    old = solution.lp
+    if lp.shape_key() != old.shape_key():
+        raise ValueError("resolve_in_place needs an LP of the same shape (blocks and keys)")
+    highs = solution.highs
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    changed = np.flatnonzero(lp.cost != old.cost)
+    if len(changed):
+        highs.changeColsCost(len(changed), changed.astype(np.int32), lp.cost[changed])
+    bounds = np.flatnonzero((lp.col_lower != old.col_lower) | (lp.col_upper != old.col_upper))
+    if len(bounds):
+        highs.changeColsBounds(
+            len(bounds),
+            bounds.astype(np.int32),
+            _highs_bound(lp.col_lower[bounds]),
+            _highs_bound(lp.col_upper[bounds]),
+        )
+    rows = np.flatnonzero((lp.row_lower != old.row_lower) | (lp.row_upper != old.row_upper))
+    if len(rows):
+        highs.changeRowsBounds(
+            len(rows),
+            rows.astype(np.int32),
+            _highs_bound(lp.row_lower[rows]),
+            _highs_bound(lp.row_upper[rows]),
+        )
+    difference = (lp.matrix - old.matrix).tocoo()
+    new_values = lp.matrix.tocsr()
+    for row, column, delta in zip(difference.row, difference.col, difference.data):
+        if delta != 0:
+            highs.changeCoeff(int(row), int(column), float(new_values[row, column]))
+    if lp.offset != old.offset:
+        highs.changeObjectiveOffset(lp.offset)
+    timings["hand_off"] = time.perf_counter() - start
+    start = time.perf_counter()
+    highs.run()
+    timings["solve"] = time.perf_counter() - start
+    termination = _termination(highs)
+    if termination != OPTIMAL:
+        raise SolveError(
+            f"HiGHS ended with status '{highs.modelStatusToString(highs.getModelStatus())}' "
+            "on a warm re-solve",
+            termination,
+        )
+    values = highs.getSolution()
+    return Solution(
+        lp=lp,
+        termination=OPTIMAL,
+        objective=highs.getInfo().objective_function_value,
+        x=np.asarray(values.col_value),
+        row_dual=np.asarray(values.row_dual),
+        timings=timings,
+        highs=highs,
+    )
 
 
 def solve_lp(

@@ -164,7 +164,8 @@ class Core:
     build_limit: Mapping[ClusterRouteYear, float]
     #: carrier input per unit of output, nonzero entries only: (route, year) -> {carrier: PJ}
     inputs: Mapping[tuple[str, int], Mapping[str, float]]
-    #: direct CO2 per unit before capture: carriers burnt plus process emissions (Mt/unit)
+    #: direct CO2 per unit before capture: carriers burnt (less the carbon that leaves as
+    #: solid carbon, solid_carbon_share) plus process emissions (Mt/unit)
     gross_emission_factor: Mapping[tuple[str, int], float]
     #: the process part of it (Mt/unit)
     process_emission_factor: Mapping[str, float]
@@ -175,8 +176,9 @@ class Core:
     captured_factor: Mapping[tuple[str, int], float]
     #: carriers bought per unit at commodity price plus network tariff (MEUR/unit)
     energy_cost: Mapping[tuple[str, int], float]
-    #: energy tax on the carriers bought per unit (MEUR/unit)
-    energy_tax: Mapping[tuple[str, int], float]
+    #: energy tax on the carriers bought per unit, by sector and cluster: the tax depends on
+    #: the user (tiers, exemptions by process) (MEUR/unit)
+    energy_tax: Mapping[CellYear, float]
     #: non-energy variable cost per unit (for import routes the product's price; MEUR/unit)
     variable_cost: Mapping[tuple[str, int], float]
     #: capex annuity of a unit of new capacity of a vintage (MEUR per unit/yr per yr)
@@ -190,18 +192,27 @@ class Core:
         """The model years in which capacity of ``vintage`` is in service."""
         return [y for y in self.years if in_service(vintage, y, lifetime)]
 
-    def levelised_cost(self, route: str, year: int, capex: float) -> float:
-        """Cost per unit of output of new capacity at full availability, before any CO2
-        price: annuity and fixed O&M over the output, plus energy, tax and variable cost
-        (MEUR per unit)."""
-        capital = capex * annuity_factor(self.discount_rate, self.lifetime[route])
-        capital += self.fixed_om[(route, year)]
-        running = (
-            self.energy_cost[(route, year)]
-            + self.energy_tax[(route, year)]
-            + self.variable_cost[(route, year)]
-        )
-        return capital / self.availability[route] + running
+    def levelised_cost(self, key: CellYear, capex: float) -> float:
+        """Cost per unit of output of new capacity of a cell in a year at full
+        availability, before any CO2 price: annuity and fixed O&M over the output, plus
+        energy, tax and variable cost (MEUR per unit)."""
+        return sum(self.levelised_cost_parts(key, capex).values())
+
+    def levelised_cost_parts(self, key: CellYear, capex: float) -> dict[str, float]:
+        """The parts of :meth:`levelised_cost` (MEUR per unit): ``capital`` (capex annuity
+        over the output at full availability), ``fixed_om`` (likewise), ``energy``,
+        ``energy_tax`` (the cell's own rate) and ``variable``."""
+        route, year = key.route, key.year
+        availability = self.availability[route]
+        return {
+            "capital": capex
+            * annuity_factor(self.discount_rate, self.lifetime[route])
+            / availability,
+            "fixed_om": self.fixed_om[(route, year)] / availability,
+            "energy": self.energy_cost[(route, year)],
+            "energy_tax": self.energy_tax[key],
+            "variable": self.variable_cost[(route, year)],
+        }
 
 
 def _route_cells(data: Data) -> tuple[list[Cell], dict[tuple[str, str, str], list[str]]]:
@@ -321,8 +332,11 @@ def build_core(data: Data, scenario: Scenario) -> Core:
     input_table = data.table("input")
     emission_factor = data["emission_factor"].to_series().to_dict()
     process = data["process_emissions"].to_series().to_dict()
+    solid_carbon = data["solid_carbon_share"].to_series().to_dict()
     capture = data["capture_rate"].to_series().to_dict()
     purchase = as_table(data["price"] + data["network_tariff"])
+    flexible_discount = data.table("electricity_discount")
+    grid_electricity = _carrier_roles(data).get("grid_electricity", "")
     tax = data.table("energy_tax")
     variable = data.table("variable_cost")
     carriers = data.labels("carrier")
@@ -332,18 +346,28 @@ def build_core(data: Data, scenario: Scenario) -> Core:
         for r in used_routes
     }
     inputs, gross, net, captured = {}, {}, {}, {}
-    energy_cost, energy_tax, variable_cost = {}, {}, {}
+    energy_cost, variable_cost = {}, {}
     for r in used_routes:
         for y in years:
             use = {k: input_table[r, y, k] for k in uses[r]}
             inputs[(r, y)] = use
-            gross[(r, y)] = sum(v * emission_factor[k] for k, v in use.items()) + process[r]
+            burnt = sum(v * emission_factor[k] for k, v in use.items()) * (1 - solid_carbon[r])
+            gross[(r, y)] = burnt + process[r]
             net[(r, y)] = gross[(r, y)] * (1.0 - capture[r])
             captured[(r, y)] = gross[(r, y)] * capture[r]
             bought = {k: v for k, v in use.items() if k not in produced}
             energy_cost[(r, y)] = sum(v * purchase[k, y] for k, v in bought.items())
-            energy_tax[(r, y)] = sum(v * tax[k, y] for k, v in bought.items())
+            # flexible routes buy their electricity in the allowed hours only, cheaper
+            energy_cost[(r, y)] -= bought.get(grid_electricity, 0.0) * flexible_discount[r, y]
             variable_cost[(r, y)] = variable[r, y]
+    energy_tax = {
+        key: sum(
+            v * tax[key.sector, key.cluster, k, key.year]
+            for k, v in inputs[(key.route, key.year)].items()
+            if k not in produced
+        )
+        for key in activity_index
+    }
 
     capex = data.table("capex")
     fixed_om_table = data.table("fixed_om")

@@ -30,8 +30,9 @@ from elektra.diagnose import explain_infeasibility
 from elektra.incremental import Base, same
 from elektra.lp import LinearProgram
 from elektra.model import active_policies, build_lp
+from elektra.pipeline import MAX_FIXED_POINT_ITERATIONS
 from elektra.results import COST_COMPONENTS
-from elektra.solve import INFEASIBLE, OPTIMAL, _termination, highs_lp, new_highs
+from elektra.solve import INFEASIBLE, OPTIMAL, Solution, _termination, highs_lp, new_highs
 from elektra.structure import Core
 
 #: Dimensions a dual may have to be kept per variant: the policies' limits and prices
@@ -332,7 +333,13 @@ class VariantSolver:
         self.loaded = _Loaded.of(self.base.lp)
         self.rebuilt = 0
         self.reference = self._solve(
-            self.highs, "", self.base.core, self.base.coefficients, self.base.lp
+            self.highs,
+            "",
+            self.base.core,
+            dict(self.base.coefficients),
+            self.base.lp,
+            set(),
+            live=True,
         )
         self.basis = self.highs.getBasis() if self.reference.optimal else None
 
@@ -348,7 +355,7 @@ class VariantSolver:
         if lp.shape_key() == self.shape:
             apply_changes(self.highs, self.loaded, lp)
             self.loaded = _Loaded.of(lp)
-            outcome = self._solve(self.highs, key, core, coefficients, lp)
+            outcome = self._solve(self.highs, key, core, coefficients, lp, changed, live=True)
             if not outcome.optimal and self.basis is not None:
                 self.highs.setBasis(self.basis)  # start the next variant from the base's
         else:
@@ -356,26 +363,67 @@ class VariantSolver:
             lp = build_lp(core, self.base.policies, coefficients)
             highs = new_highs(self.scenario.solver)
             highs.passModel(highs_lp(lp))
-            outcome = self._solve(highs, key, core, coefficients, lp)
+            outcome = self._solve(highs, key, core, coefficients, lp, changed, live=False)
             outcome.rebuilt = True
         outcome.seconds = time.perf_counter() - start
         return outcome
 
-    def _solve(self, highs, key: str, core: Core, coefficients: dict[str, Any], lp) -> Outcome:
-        highs.run()
+    def _failure(self, highs, key: str, core: Core, coefficients: dict[str, Any]) -> Outcome:
         termination = _termination(highs)
-        info = highs.getInfo()
-        if termination != OPTIMAL:
-            reason = highs.modelStatusToString(highs.getModelStatus())
-            if termination == INFEASIBLE:
-                reasons = explain_infeasibility(
-                    core, self.base.policies, coefficients, self.scenario
+        reason = highs.modelStatusToString(highs.getModelStatus())
+        if termination == INFEASIBLE:
+            reasons = explain_infeasibility(core, self.base.policies, coefficients, self.scenario)
+            reason = "; ".join(reasons) or reason
+        return Outcome(key, termination, reason, iterations=highs.getInfo().simplex_iteration_count)
+
+    def _solve(
+        self,
+        highs,
+        key: str,
+        core: Core,
+        coefficients: dict[str, Any],
+        lp: LinearProgram,
+        changed: set[str],
+        live: bool,
+    ) -> Outcome:
+        """Solve, then re-solve warm until the policies' coefficients agree with the
+        solution (as :func:`elektra.pipeline.solve_to_fixed_point` does)."""
+        highs.run()
+        if _termination(highs) != OPTIMAL:
+            return self._failure(highs, key, core, coefficients)
+        iterations = highs.getInfo().simplex_iteration_count
+        solution = _solution(highs, lp)
+        reason = ""
+        for count in range(MAX_FIXED_POINT_ITERATIONS + 1):
+            updates = {}
+            for policy in self.base.policies:
+                new = policy.fixed_point(core, coefficients[policy.name], solution)
+                if new is not None:
+                    updates[policy.name] = new
+            if not updates:
+                break
+            if count == MAX_FIXED_POINT_ITERATIONS:
+                reason = (
+                    f"fixed point of {', '.join(updates)} not reached after {count} warm "
+                    "re-solves: the last rates are used"
                 )
-                reason = "; ".join(reasons) or reason
-            return Outcome(key, termination, reason, iterations=info.simplex_iteration_count)
-        solution = highs.getSolution()
-        x = np.asarray(solution.col_value)
-        row_dual = np.asarray(solution.row_dual)
+                break
+            coefficients = {**coefficients, **updates}
+            if live:
+                following = self.base.build_lp(core, coefficients, changed)
+            else:
+                following = build_lp(core, self.base.policies, coefficients)
+            if following.shape_key() != lp.shape_key():
+                raise ValueError("a policy's fixed-point update changed the LP's shape")
+            apply_changes(highs, _Loaded.of(lp), following)
+            lp = following
+            if live:
+                self.loaded = _Loaded.of(lp)
+            highs.run()
+            iterations += highs.getInfo().simplex_iteration_count
+            if _termination(highs) != OPTIMAL:
+                return self._failure(highs, key, core, coefficients)
+            solution = _solution(highs, lp)
         flows = self.flows
         if not flows.fits(core, lp):
             flows = _Flows(core, lp, self.layout)
@@ -387,9 +435,21 @@ class VariantSolver:
             flows,
             core,
             lp,
-            x,
-            row_dual,
-            info.objective_function_value,
+            solution.x,
+            solution.row_dual,
+            solution.objective,
             ets.price if ets is not None else None,
         )
-        return Outcome(key, OPTIMAL, values=values, iterations=info.simplex_iteration_count)
+        return Outcome(key, OPTIMAL, reason, values=values, iterations=iterations)
+
+
+def _solution(highs, lp: LinearProgram) -> Solution:
+    solved = highs.getSolution()
+    return Solution(
+        lp=lp,
+        termination=OPTIMAL,
+        objective=highs.getInfo().objective_function_value,
+        x=np.asarray(solved.col_value),
+        row_dual=np.asarray(solved.row_dual),
+        highs=highs,
+    )

@@ -43,3 +43,10 @@ def test_results_page_lists_every_dual_of_the_model(toy_run):
     for block in toy_run.lp.rows.values():
         if block.dual is not None:
             assert f"`{block.dual.name}`" in page, block.name
+
+
+def test_no_merge_markers_in_the_docs():
+    """No file a reader opens holds a conflict marker left from a merge."""
+    for path in [ROOT / "README.md", ROOT / "CHANGELOG.md", *(ROOT / "docs").glob("*.md")]:
+        for line in path.read_text().splitlines():
+            assert not line.startswith(("<<<<<<< ", ">>>>>>> ")), path

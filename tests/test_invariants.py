@@ -66,6 +66,7 @@ def _grant(folder, budget: float, share: float = 0.6):
         rows=rows,
         instruments=[("niki", "investment")],
         parameters={"ets_price": [{"value": 0}]},
+        tie_break_emission_penalty=0.01,
     )
 
 

@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 from elektra.cli import app
 from elektra.mca import (
     McaError,
-    levelised_cost,
     load_spec,
     lp_criteria_from_scenario,
     performance_table,
@@ -356,48 +355,6 @@ def test_bad_data_rows_name_the_row(tmp_path):
 # --------------------------------------------------------------------------------------
 
 
-def test_levelised_cost_worked_by_hand():
-    """One hydrogen route, inputs chosen to be summed by hand (rate 0, so crf = 1/L):
-
-    capital (10 x 1/20 + 0.5) / 0.5 = 2; variable 1; gas 1.5 x (8 + 1 + 1) = 15;
-    electricity 0.1 x 20 = 2; gross CO2 1.5 x 0.05 = 0.075 Mt/PJ, capture 0.6:
-    ETS 100 x 0.075 x 0.4 = 3, storage 50 x 0.075 x 0.6 = 2.25. Total 25.25 EUR/GJ,
-    times 0.12 GJ/kg = 3.03 EUR/kg. A second route serving another service is left out.
-    """
-    route = ["h2_plant", "other"]
-    carrier = ["natural_gas", "electricity", "hydrogen"]
-    ds = xr.Dataset(
-        {
-            "input_capex": (("route", "year"), [[10.0], [1.0]]),
-            "input_fixed_om": (("route", "year"), [[0.5], [0.0]]),
-            "input_lifetime": ("route", [20.0, 20.0]),
-            "input_discount_rate": ((), 0.0),
-            "input_availability": ("route", [0.5, 1.0]),
-            "input_variable_cost": (("route", "year"), [[1.0], [0.0]]),
-            "input_input": (("route", "year", "carrier"), [[[1.5, 0.1, 0.0]], [[0, 0, 1.0]]]),
-            "input_price": (("carrier", "year"), [[8.0], [20.0], [0.0]]),
-            "input_network_tariff": (("carrier", "year"), [[1.0], [0.0], [0.0]]),
-            "input_energy_tax": (("carrier", "year"), [[1.0], [0.0], [0.0]]),
-            "input_emission_factor": ("carrier", [0.05, 0.0, 0.0]),
-            "input_process_emissions": ("route", [0.0, 0.0]),
-            "input_capture_rate": ("route", [0.6, 0.0]),
-            "input_ets_price": ("year", [100.0]),
-            "input_co2_transport_storage_tariff": ("year", [50.0]),
-        },
-        coords={
-            "route": route,
-            "year": [2035],
-            "carrier": carrier,
-            "route_service": ("route", ["hydrogen", "heat_low"]),
-            "output_unit": ("route", ["PJ", "PJ"]),
-        },
-    )
-    cost = levelised_cost(ds, 2035)
-    assert cost.route.values.tolist() == ["h2_plant"]
-    assert float(cost.sel(route="h2_plant")) == pytest.approx(25.25 * 0.12)
-    assert cost.attrs["units"] == "EUR/kg H2"
-
-
 TOY = ROOT / "scenarios" / "toy.yaml"
 
 
@@ -456,6 +413,63 @@ def test_lp_criteria_equal_separate_runs_with_the_option_excluded(tmp_path):
     assert cost > 1e-6 and emissions > 1e-6
 
 
+def test_lp_criteria_of_hydrogen_options_equal_separate_runs(tmp_path):
+    """The hydrogen toy with grid electrolysis, offshore electrolysis and SMR (worked in
+    tests/test_hydrogen.py: electrolysis 3 PJ at 15.5, offshore 4 PJ at 20, SMR 3 at 22.5
+    EUR/GJ). Each option's LP criteria, from warm re-solves of the base LP, equal a separate
+    run of a scenario file that excludes it. By hand: without offshore, SMR makes its 4 PJ:
+    +4 x 22.5 - 80 = +10 MEUR and +4 x 0.075 = +0.3 Mt; without electrolysis, offshore is
+    already at its limit, so SMR makes 3 PJ more: +3 x (22.5 - 15.5) = +21 MEUR, +0.225 Mt.
+    Levelised cost: offshore 20 EUR/GJ x 0.12 = 2.4 EUR/kg."""
+    from elektra.pipeline import run
+    from tests.hydrogen_cases import CLUSTER, YEAR, hydrogen_case
+
+    grid = {"parameter": "grid_capacity", "cluster": CLUSTER, "value": 250, "unit": "MW"}
+    enabled = ("smr", "electrolysis", "offshore")
+    scenario = hydrogen_case(tmp_path, enabled, rows=(grid,), policies={"grid": True})
+    options = {
+        "offshore": {"name": "Offshore", "routes": ["offshore"]},
+        "grid": {"name": "Grid electrolysis", "routes": ["electrolysis"]},
+    }
+    spec = {
+        "name": "h2_toy",
+        "scenario": str(scenario),
+        "year": YEAR,
+        "options": options,
+        "criteria": {
+            "levelised_cost": {"unit": "EUR/kg H2", "direction": "cost"},
+            "system_cost_if_excluded": {"unit": "MEUR", "direction": "benefit"},
+            "emissions_2035_if_excluded": {"unit": "Mt CO2/yr", "direction": "benefit"},
+        },
+        "lp_criteria": ["levelised_cost", "system_cost_if_excluded", "emissions_2035_if_excluded"],
+        "exclusion": {"from_year": YEAR},
+        "weightings": {"equal": {"levelised_cost": 1, "system_cost_if_excluded": 1,
+                                 "emissions_2035_if_excluded": 1}},
+    }  # fmt: skip
+    path = tmp_path / "h2_mca.yaml"
+    path.write_text(yaml.safe_dump(spec))
+    values = lp_criteria_from_scenario(load_spec(path))
+    base = run(scenario).results
+    expected = {"offshore": (10.0, 0.3), "grid": (21.0, 0.225)}
+    for option, definition in options.items():
+        route = definition["routes"][0]
+        excluded = {"where": {"route": route, "year": YEAR}, "value": 0}
+        variant = hydrogen_case(
+            tmp_path / option,
+            enabled,
+            rows=(grid,),
+            policies={"grid": True},
+            parameters={"route_activity_limit": [excluded], "route_activity_minimum": [excluded]},
+        )
+        separate = run(variant).results
+        cost = separate.attrs["objective"] - base.attrs["objective"]
+        emissions = float(separate["emissions"].sum() - base["emissions"].sum())
+        assert values[option]["system_cost_if_excluded"] == pytest.approx(cost, rel=1e-9)
+        assert values[option]["emissions_2035_if_excluded"] == pytest.approx(emissions, rel=1e-9)
+        assert (cost, emissions) == pytest.approx(expected[option])
+    assert values["offshore"]["levelised_cost"] == pytest.approx(2.4)
+
+
 def test_an_option_that_cannot_be_excluded_is_a_clear_error(tmp_path):
     """Steel has only one route in the toy: excluding it makes the scenario infeasible."""
     spec = load_spec(
@@ -475,7 +489,8 @@ def test_shipped_spec_has_a_value_for_every_static_cell_and_the_eu_threshold():
     EU low-carbon threshold is 70 % below 94 g CO2e/MJ: 0.3 x 94 x 120 MJ/kg = 3.38 kg/kg."""
     spec = load_spec(ROOT / "scenarios" / "mca_hydrogen.yaml")
     data = read_criteria_data(spec.data_path)
-    lp = {o: {"levelised_cost": 1.0} for o, d in spec.options.items() if d.routes}
+    assert all(d.routes for d in spec.options.values())
+    lp = {o: dict.fromkeys(spec.lp_criteria, 1.0) for o in spec.options}
     table = performance_table(spec, data, lp)
     assert not np.isnan(table.value.values).any()
     assert set(spec.options) == set(data.option)
@@ -483,6 +498,35 @@ def test_shipped_spec_has_a_value_for_every_static_cell_and_the_eu_threshold():
     assert threshold == pytest.approx(0.3 * 94 * 120 / 1000, abs=0.005)
     assert (data.source != "").all()
     assert (data[data.estimate].method != "").all()
+
+
+def test_shipped_mca_data_describe_the_lps_plants(base_and_ets_high):
+    """Each option of the shipped spec is an LP route, and the data file's life-cycle
+    intensity, grid load and CO2 storage need are that route's own figures in the base run,
+    2035 (tools/dataset_nl/build_mca_criteria.py reads the dataset): grid load = grid
+    electricity input x 120/3.6 kWh/kg; CO2 storage = captured CO2 per PJ x 120 kg/kg."""
+    base = xr.open_dataset(base_and_ets_high[0] / "results.nc")
+    spec = load_spec(ROOT / "scenarios" / "mca_hydrogen.yaml")
+    data = read_criteria_data(spec.data_path).set_index(["option", "criterion"])["value"]
+    year = {"year": spec.year}
+    for option, definition in spec.options.items():
+        (route,) = definition.routes
+        intensity = float(base["hydrogen_life_cycle_intensity"].sel(route=route, **year))
+        assert data[(option, "life_cycle_intensity")] == pytest.approx(intensity, abs=1e-3), option
+        electricity = base["input_input"].sel(route=route, carrier="electricity", **year)
+        assert data[(option, "grid_load")] == pytest.approx(
+            float(electricity) * 120 / 3.6, abs=1e-3
+        )
+        gross = float(
+            (base["input_input"].sel(route=route, **year) * base["input_emission_factor"]).sum()
+        )
+        captured = (
+            gross
+            * float(base["input_capture_rate"].sel(route=route))
+            * (1 - float(base["input_solid_carbon_share"].sel(route=route)))
+        )
+        assert data[(option, "co2_storage_need")] == pytest.approx(captured * 120, abs=1e-3)
+    base.close()
 
 
 def test_cli_mca_end_to_end_on_a_tiny_spec(tmp_path):

@@ -216,28 +216,28 @@ def test_use_low_and_high_take_the_ends_of_the_sources_range(tmp_path):
         assert float(price) == pytest.approx(expected)
 
 
-def test_ikc_pays_the_rate_on_electricity_use(tmp_path):
-    """IKC-ETS with a budget that does not bind: 8.8 PJ of electricity... here the heat is
-    made from hydrogen by electrolysis (SMR off), 11 PJ H2 x 1.4 = 15.4 PJ electricity; the
-    sector h2 is eligible; rate = 0.75 x 0.5 Mt/PJ x 100 EUR/t = 37.5 MEUR/PJ; claims
-    37.5 x 15.4 = 577.5 MEUR, under the budget of 1,000: all paid."""
+@pytest.mark.parametrize(("budget", "paid"), [(1000, 577.5), (300, 300.0)])
+def test_ikc_pays_the_rate_on_electricity_use_pro_rata_within_the_budget(tmp_path, budget, paid):
+    """IKC-ETS: the heat is made from hydrogen by electrolysis (SMR off), 11 PJ H2 x 1.4 =
+    15.4 PJ of electricity in the eligible sector h2; rate = 0.75 x 0.5 Mt/PJ x 100 EUR/t =
+    37.5 MEUR/PJ, so the claims are 37.5 x 15.4 = 577.5 MEUR. A budget of 1,000 pays them
+    in full; a budget of 300 pays 300, every claim cut by 300 / 577.5 = 0.519."""
     rows = [
         {"parameter": "potential", "cluster": "x", "route": "smr", "value": 0, "unit": "1"},
         {"parameter": "ikc_eligible", "sector": "h2", "value": 1, "unit": "1"},
         {"parameter": "ikc_aid_intensity", "value": 0.75, "unit": "1"},
         {"parameter": "ikc_emission_factor", "value": 0.5, "unit": "Mt/PJ"},
-        {"parameter": "ikc_budget", "value": 1000, "unit": "MEUR"},
+        {"parameter": "ikc_budget", "value": budget, "unit": "MEUR"},
     ]
     ds = run(hydrogen_case(tmp_path, rows, parameters={"ets_price": [{"value": 100}]})).results
-    assert float(ds["ikc_compensation"].sum()) == pytest.approx(577.5)
+    assert float(ds["ikc_claims"].sel(year=2030)) == pytest.approx(577.5)
+    assert float(ds["ikc_compensation"].sum()) == pytest.approx(paid, rel=1e-3)
+    assert float(ds["ikc_pro_rata"].sel(year=2030)) == pytest.approx(
+        min(1.0, paid / 577.5), rel=1e-3
+    )
     assert float(ds["cost"].sel(cost_component="ikc_compensation", year=2030)) == pytest.approx(
-        -577.5
+        -paid, rel=1e-3
     )
-    # the rate limit binds: one more euro claimable is worth one euro
-    assert float(ds["dual_ikc_limit"].sel(sector="h2", cluster="x", year=2030)) == pytest.approx(
-        1.0
-    )
-    assert float(ds["dual_ikc_budget"].sel(year=2030)) == pytest.approx(0.0)
 
 
 # --------------------------------------------------------------- objective and reported cost

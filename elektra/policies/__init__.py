@@ -16,25 +16,34 @@ from __future__ import annotations
 
 from elektra.lp import Variables
 from elektra.policies.base import Policy
+from elektra.policies.electricity_rebate import ElectricityRebate
 from elektra.policies.emission_cap import EmissionCap
 from elektra.policies.ets import Ets
+from elektra.policies.flex_e import FlexE
 from elektra.policies.grid import Grid
 from elektra.policies.ikc import Ikc
 from elektra.policies.levy import Levy
+from elektra.policies.rfnbo import Rfnbo
 from elektra.policies.storage import Storage
 from elektra.policies.subsidies import Subsidies
 from elektra.policies.supply import Supply
+from elektra.policies.upstream import Upstream
 
 #: Every policy, in the order their coefficients are computed (a policy may read the
-#: coefficients of the ones before it: subsidies, IKC and the levy read the ETS price).
+#: coefficients of the ones before it: subsidies, Flex-e, IKC and the levy read the ETS
+#: price; Flex-e reads what the subsidies fund, so that instruments do not stack).
 POLICIES: tuple[Policy, ...] = (
     Ets(),
     Grid(),
     Subsidies(),
+    FlexE(),
     Ikc(),
+    ElectricityRebate(),
     Levy(),
     Storage(),
     Supply(),
+    Rfnbo(),
+    Upstream(),
     EmissionCap(),
 )
 

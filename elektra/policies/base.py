@@ -62,6 +62,16 @@ class Policy:
         """Public spending per year (MEUR/yr) by label, from the results Dataset."""
         return {}
 
+    def fixed_point(self, core: Core, coef: Any, solution: Solution) -> Any | None:
+        """Coefficients that agree better with ``solution``, or None when they agree.
+
+        A policy whose coefficients depend on the solution (a rate cut pro rata when a
+        budget is short) returns updated coefficients; the pipeline rebuilds the LP, which
+        must keep its shape, and re-solves it warm (:func:`elektra.pipeline.solve_to_fixed_point`)
+        until every policy returns None. By default a policy has no such coefficients.
+        """
+        return None
+
     def notes(self, core: Core, coef: Any, solution: Solution) -> list[str]:
         """What a user should know about the policy in this run.
 

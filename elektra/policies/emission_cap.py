@@ -1,6 +1,13 @@
 """An optional cap on the direct emissions of the modelled industry (a target).
 
-Switch: ``emission_cap``. Its dual is the CO2 price the target implies on top of the ETS.
+Switches: ``emission_cap`` (the cap), ``cap_counts_imports`` (count the CO2 embedded in
+imported products too). By default the cap counts domestic emissions only, so closing a
+plant and importing its product meets it: the results report that leakage
+(``leakage``, ``imports``) beside the emissions. With ``cap_counts_imports`` the CO2
+embedded in the imports (``embedded_emissions``) counts against the cap as well. With
+``upstream_emissions`` on, the cap limits direct plus upstream emissions
+(:mod:`elektra.policies.upstream`). Its dual is the CO2 price the target implies on top of
+the ETS.
 """
 
 from __future__ import annotations
@@ -12,12 +19,18 @@ from functools import partial
 from elektra.expressions import national_emission_pairs
 from elektra.lp import DualSpec, Elastic, Row, Variables, at_most
 from elektra.policies.base import Policy
+from elektra.policies.upstream import UpstreamCoefficients, upstream_emission_pairs
 from elektra.structure import Core, Year, finite
 
 
 @dataclass(frozen=True)
 class CapCoefficients:
     limit: Mapping[Year, float]
+    #: counted upstream emissions per unit of output, where switched on (Mt CO2e/unit)
+    upstream: UpstreamCoefficients
+    #: CO2 embedded per unit of each import route counted against the cap (Mt/unit);
+    #: empty when the cap counts domestic emissions only
+    embedded: Mapping[str, float]
 
 
 DUALS = (
@@ -32,14 +45,27 @@ DUALS = (
 
 
 def emission_cap(x: Variables, core: Core, coef: CapCoefficients, key: Year) -> Row:
-    r"""Emission target: direct emissions of the modelled industry stay within the cap.
+    r"""Emission target: emissions of the modelled industry (and, where the scenario
+    counts them, upstream emissions and the CO2 embedded in imported products) stay within
+    the cap.
 
-    .. math:: E_y \;(-\,o_y) \le \bar E_y
+    .. math:: E_y + E^{up}_y + \kappa^{imp} \sum_{s,c,r \in \mathrm{imp}} m_r\, a_{s,c,r,y} \;(-\,o_y) \le \bar E_y
 
-    :math:`o` the excess in elastic mode. Dual: the CO2 price the target implies on top of
-    the ETS (EUR/t). Units: Mt/yr.
+    :math:`E` direct CO2 after capture; :math:`E^{up}_y = \sum_{s,c,r} a_{s,c,r,y}\, u_{r,y}`
+    the upstream emissions counted when ``upstream_emissions`` is on (else 0), with
+    :math:`u` per unit of output as :mod:`elektra.policies.upstream` defines it;
+    :math:`\kappa^{imp}` 1 with ``cap_counts_imports``, else 0; :math:`m` CO2 embedded per
+    unit imported, :math:`o` the excess in elastic mode. Dual: the CO2 price the target
+    implies on top of the ETS (EUR/t). Units: Mt/yr.
     """
-    return at_most(national_emission_pairs(x, core, key.year), coef.limit[key])
+    pairs = national_emission_pairs(x, core, key.year)
+    pairs += upstream_emission_pairs(x, core, coef.upstream, key.year)
+    pairs += [
+        (coef.embedded[r], x.activity[(s, c, r, key.year)])
+        for r in sorted(coef.embedded)
+        for s, c in core.route_cells.get(r, ())
+    ]
+    return at_most(pairs, coef.limit[key])
 
 
 def _explain(key: Year, amount: float, row: Row) -> str:
@@ -49,13 +75,19 @@ def _explain(key: Year, amount: float, row: Row) -> str:
 class EmissionCap(Policy):
     name = "emission_cap"
     title = "Emission cap"
-    switches = ("emission_cap",)
+    switches = ("emission_cap", "cap_counts_imports")
     constraints = (emission_cap,)
     duals = DUALS
 
     def coefficients(self, data, scenario, core, earlier) -> CapCoefficients:
         cap = data.table("emission_cap")
-        return CapCoefficients({Year(y): cap[y] for y in core.years if finite(cap[y])})
+        embedded = {}
+        if scenario.policies.cap_counts_imports:
+            table = data.table("embedded_emissions")
+            embedded = {r: table[r] for r in core.route_cells if not core.domestic[r]}
+        limit = {Year(y): cap[y] for y in core.years if finite(cap[y])}
+        upstream = earlier.get("upstream_emissions", UpstreamCoefficients({}))
+        return CapCoefficients(limit, upstream, embedded)
 
     def define(self, b, x, core, coef) -> None:
         b.constraints(

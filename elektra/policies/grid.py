@@ -72,9 +72,11 @@ def peak_load_factor(electricity: float, full_load_hours: float) -> float:
 def grid_limit(x: Variables, core: Core, coef: GridCoefficients, key: ClusterYear) -> Row:
     r"""Grid congestion: peak electricity load of a cluster is within its connection capacity.
 
-    .. math:: \sum_{s,r} \frac{\mu\,\phi_{r,y,\mathrm{el}}}{h_r}\, a_{s,c,r,y} \le G_{c,y} + \sum_{v \le y < v + L^G} x_{c,v} \;(+\,g_{c,y})
+    .. math:: \sum_{s,r} \frac{\mu\,\varphi_r\,\phi_{r,y,\mathrm{el}}}{h_r}\, a_{s,c,r,y} \le G_{c,y} + \sum_{v \le y < v + L^G} x_{c,v} \;(+\,g_{c,y})
 
     :math:`\phi_{r,y,\mathrm{el}}` the route's grid electricity per unit of output (PJ),
+    :math:`\varphi_r` the share of it drawn on a firm connection (0 for a flexible route on
+    a non-firm or time-block contract, which stays outside the firm peak),
     :math:`\mu` = 277 777.8 MWh/PJ, :math:`h_r` full-load hours of its electricity use,
     :math:`G` connection capacity, :math:`x` paid expansion built in year :math:`v`
     (where switched on), :math:`g` the excess in elastic mode. Dual: the value of one more
@@ -128,11 +130,13 @@ class Grid(Policy):
         electricity = core.carrier_role.get("grid_electricity", "")
         capacity = data.table("grid_capacity")
         hours = data.table("full_load_hours")
+        firm = data.table("firm_share")
         peak, loads = {}, defaultdict(list)
         for key in core.activity_index:
             use = core.inputs[(key.route, key.year)]
             if electricity in use:
-                peak[key] = peak_load_factor(use[electricity], hours[key.route])
+                firm_use = use[electricity] * firm[key.route]
+                peak[key] = peak_load_factor(firm_use, hours[key.route])
                 loads[ClusterYear(key.cluster, key.year)].append(key)
         limit = {
             ClusterYear(c, y): capacity[c, y]

@@ -1,10 +1,39 @@
-"""Subsidy instruments with budgets: investment grants (NIKI, VEKI, DEI+, Flex-e) and
-operating subsidies (SDE++).
+r"""Subsidy instruments with budgets per round: investment grants (NIKI, VEKI, DEI+) and
+operating subsidies (SDE++ and its domains).
 
 Switch: ``subsidies``. An instrument is eligible for a route where the data gives a row
 (``grant_share`` for grants, ``operating_subsidy_rate`` for operating subsidies) and the
-instrument has a budget that year; whether it pays anything (a share of zero capex, an
-unprofitable gap of zero at a high ETS price) is a coefficient, never a missing column.
+instrument has a budget in the round that funds the capacity; whether it pays anything (a
+share of zero capex, an unprofitable gap of zero at a high ETS price) is a coefficient,
+never a missing column.
+
+- **Rounds.** A round's budget (``subsidy_budget`` of its year :math:`t`) funds capacity
+  commissioned ``subsidy_lead_time`` years later (:math:`v = t + d_i`: a NIKI award of the
+  first round, 2025, funds a plant that runs some years on), so an instrument is open to
+  the routes it targets from its first round even where they cannot be built that year.
+- **Committed draws.** Budget already awarded in a round to named projects outside the
+  modelled routes (``subsidy_awarded``: NIKI round 1 to Reju) is taken off the round's
+  budget: :math:`S_{i,t} - W_{i,t}` is what the modelled routes can draw on.
+- **No aid without an incentive effect.** A grant pays at most its aid intensity of the
+  capex and at most the project's funding gap (the unprofitable gap :math:`\Delta` against
+  the cheapest reference route of its cell, as a capital sum):
+  :math:`g_{i,s,c,r,v} = \min(\sigma_{i,r} C_{r,v},\; \Delta_{s,c,r,v}\,\alpha_r / \mathrm{crf}_r)`.
+  A grant that would only lower the cost of a plant built anyway is windfall; the EU state
+  aid rules (CEEAG 2022, section 3.1.2) require aid to change the decision, and capping it
+  at the gap makes the marginal euro of a used-up budget fund the next project, so the CO2
+  it avoids (``co2_avoided_per_budget``) measures additional abatement.
+- **Operating subsidies follow the prices of each year.** SDE++ pays the base amount less a
+  correction amount set every year from the market prices (energy and ETS) of that year:
+  elektra pays :math:`\min(\rho_{i,r,v}, \Delta_{s,c,r,y})` on the output of year
+  :math:`y`, the gap at that year's prices and the scenario's ETS path, so a higher ETS
+  price pays less. The budget commits the rate at the round's prices over the whole
+  duration (what the round reserves).
+- **Domains.** A domain with its own budget (an SDE++ "hekje": high-temperature heat) is
+  an instrument of its own whose rate rows name the routes it funds; the same routes may
+  also compete in the general round. Green gas is paid to its producers, not to the
+  boilers that burn it: biomethane enters through its supply and price.
+- **CCS cap.** Where ``subsidy_ccs_cap`` is given, the CO2 captured by capacity an
+  instrument funds, in service in a year, stays within it.
 """
 
 from __future__ import annotations
@@ -21,7 +50,7 @@ from elektra.lp import Builder, DualSpec, Row, Variables, at_most, by_block
 from elektra.policies.base import ZERO_DUAL, Policy
 from elektra.policies.ets import carbon_price
 from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import CellYear, Core, annuity_factor, finite
+from elektra.structure import CellYear, Core, annuity_factor, finite, in_service
 
 
 class InstrumentYear(NamedTuple):
@@ -52,17 +81,26 @@ class PaidOutput(NamedTuple):
 
 @dataclass(frozen=True)
 class SubsidyCoefficients:
+    #: the round's budget as published (MEUR)
     budget: Mapping[InstrumentYear, float]
+    #: budget already awarded in the round to named projects outside the modelled routes
+    awarded: Mapping[InstrumentYear, float]
+    #: what the round has left for the modelled routes, budget less awarded (MEUR)
+    available: Mapping[InstrumentYear, float]
     #: budgets with at least one eligible project
     budget_index: tuple[InstrumentYear, ...]
+    #: the round that funds capacity of a vintage, per (instrument, vintage)
+    round_of: Mapping[tuple[str, int], int]
     grant_index: tuple[Funding, ...]
-    #: grant paid per unit of funded capacity: share x capex (MEUR per unit/yr)
+    #: grant paid per unit of funded capacity: min(share x capex, funding gap) (MEUR per unit/yr)
     grant_per_unit: Mapping[Funding, float]
     #: capex annuity factor of each route
     recovery: Mapping[str, float]
     operating_index: tuple[Funding, ...]
-    #: rate paid per unit of output: min(rate, unprofitable gap) (MEUR/unit)
+    #: rate per unit of output at the round's prices, min(rate, gap), that the budget commits
     operating_rate: Mapping[Funding, float]
+    #: rate paid on the output of a year: min(rate, the gap at that year's prices) (MEUR/unit)
+    paid_rate: Mapping[PaidOutput, float]
     #: budget committed per unit of funded capacity: rate x availability x duration
     commitment: Mapping[Funding, float]
     output_index: tuple[PaidOutput, ...]
@@ -70,9 +108,17 @@ class SubsidyCoefficients:
     cover: Mapping[CellYear, tuple[tuple[str, int], ...]]
     #: the instruments funding each unit of new capacity (sector, cluster, route, vintage)
     funded: Mapping[CellYear, tuple[Funding, ...]]
-    #: unprofitable gap of a route against its cheapest reference route (MEUR/unit)
-    gap: Mapping[tuple[str, int], float]
+    #: unprofitable gap of a cell's route against its cheapest reference route (MEUR/unit)
+    gap: Mapping[CellYear, float]
+    #: funding gap of a unit of new capacity: capex less the present value of its margins
+    funding_gap: Mapping[CellYear, float]
     lifetime: Mapping[str, float]
+    #: CO2 capture per year an instrument may fund, in service (Mt/yr)
+    ccs_cap: Mapping[InstrumentYear, float]
+    #: CO2 captured per unit of funded capacity per year at full availability (Mt per unit)
+    captured_per_capacity: Mapping[Funding, float]
+    #: years an operating subsidy pays, per instrument
+    duration: Mapping[str, float]
 
 
 DUALS = (
@@ -81,7 +127,7 @@ DUALS = (
         "dual_subsidy_budget",
         ("instrument", "year"),
         "MEUR/MEUR",
-        "Cost saved for industry by one more euro of budget",
+        "Cost saved for industry by one more euro of a round's budget",
     ),
     DualSpec(
         "operating_subsidy_output",
@@ -90,29 +136,43 @@ DUALS = (
         "MEUR/output_unit",
         "Value of one more unit of output allowed to subsidised capacity",
     ),
+    DualSpec(
+        "subsidy_ccs_cap",
+        "dual_subsidy_ccs_cap",
+        ("instrument", "year"),
+        "MEUR/Mt",
+        "Value of one more Mt/yr of CO2 capture an instrument may fund (EUR/t)",
+    ),
 )
 RESULTS = (
     ResultSpec(
         "subsidy_paid",
         ("instrument", "year"),
         "MEUR/yr",
-        "Subsidy paid out in the year (public outlay)",
+        "Subsidy paid out in the year (public outlay), committed draws included",
     ),
     ResultSpec(
         "subsidy_committed",
         ("instrument", "year"),
         "MEUR",
-        "Subsidy committed to the projects of the year's round",
+        "Subsidy committed to the projects of the year's round, committed draws included",
     ),
     ResultSpec(
         "subsidy_budget", ("instrument", "year"), "MEUR", "Budget of the instrument's round"
     ),
     ResultSpec(
+        "subsidy_awarded",
+        ("instrument", "year"),
+        "MEUR",
+        "Budget of a round already awarded to named projects outside the modelled routes "
+        "(committed draws)",
+    ),
+    ResultSpec(
         "co2_avoided_per_budget",
         ("instrument", "year"),
         "t/MEUR",
-        "CO2 avoided over the horizon per extra million euro of a binding budget "
-        "(with run --sensitivity)",
+        "CO2 avoided over the horizon per extra million euro of a binding round's budget "
+        "(with run --sensitivity; 0 where the budget does not bind)",
     ),
 )
 PER_PROJECT = "the budget's dual spread over projects, already in dual_subsidy_budget"
@@ -165,26 +225,49 @@ def operating_subsidy_output(x: Variables, coef: SubsidyCoefficients, key: CellY
 def subsidy_budget(
     x: Variables, coef: SubsidyCoefficients, by_budget: Mapping, key: InstrumentYear
 ) -> Row:
-    r"""Budget: grants plus the full commitment of operating subsidies of a round.
+    r"""Budget of a round: grants plus the full commitment of operating subsidies, within what
+    the round has left after its committed draws.
 
-    .. math:: \sum_{s,c,r} \sigma_{i,r}\, C_{r,y}\, w^G_{i,s,c,r,y} + \sum_{s,c,r} \min(\rho_{i,r,y}, \Delta_{r,y})\,\alpha_r\, H_i\, w^O_{i,s,c,r,y} \le S_{i,y}
+    .. math:: \sum_{s,c,r} g_{i,s,c,r,t+d_i}\, w^G_{i,s,c,r,t+d_i} + \sum_{s,c,r} \min(\rho_{i,r,v}, \Delta_{s,c,r,v})\,\alpha_r\, H_i\, w^O_{i,s,c,r,v} \le S_{i,t} - W_{i,t}, \quad v = t + d_i
 
-    :math:`\sigma` the grant's aid intensity (share of capex :math:`C`), :math:`\rho` the
-    operating rate, :math:`\Delta` the unprofitable gap against the cheapest reference
-    route at that year's prices (capex annuity, fixed O&M, energy, ETS), :math:`H` the
-    subsidy duration. Dual: what one more MEUR of budget saves industry (MEUR per MEUR).
-    Units: MEUR.
+    :math:`g` the grant per unit (aid intensity :math:`\sigma` of the capex :math:`C`, at
+    most the funding gap, see above),
+    :math:`\rho` the operating rate, :math:`\Delta` the unprofitable gap at the round's
+    prices: the route's levelised cost and CO2 cost (the SDE++ base amount) less the running
+    and CO2 cost of the cheapest reference route of the cell (the correction amount: the
+    energy and ETS cost it avoids), :math:`H` the subsidy duration, :math:`d` the lead time from
+    award to commissioning, :math:`W` the committed draws. Dual: what one more MEUR of the
+    round saves industry (MEUR per MEUR). Units: MEUR.
     """
     pairs = [(coef.grant_per_unit[f], x.grant_capacity[f]) for f in by_budget[key]["grant"]]
     pairs += [(coef.commitment[f], x.subsidised_capacity[f]) for f in by_budget[key]["operating"]]
-    return at_most(pairs, coef.budget[key])
+    return at_most(pairs, coef.available[key])
+
+
+def subsidy_ccs_cap(
+    x: Variables, core: Core, coef: SubsidyCoefficients, by_instrument: Mapping, key: InstrumentYear
+) -> Row:
+    r"""CCS cap: CO2 captured by the capacity an instrument funds, in service in a year.
+
+    .. math:: \sum_{s,c,r} \sum_{v \le y < v + H_i} q_{r,v}\,\alpha_r\, w^O_{i,s,c,r,v} \le \bar Q_{i,y}
+
+    :math:`q` CO2 captured per unit of output (0 for a route without capture),
+    :math:`\bar Q` the cap. Units: Mt/yr.
+    """
+    instrument, year = key
+    pairs = [
+        (coef.captured_per_capacity[f], x.subsidised_capacity[f])
+        for f in by_instrument[instrument]
+        if in_service(f.year, year, min(coef.duration[instrument], coef.lifetime[f.route]))
+    ]
+    return at_most(pairs, coef.ccs_cap[key])
 
 
 def subsidy_costs(b: Builder, x: Variables, core: Core, coef: SubsidyCoefficients) -> None:
     r"""Subsidies received: grants annualised like the capex they pay for, and operating
-    subsidies on paid output.
+    subsidies on paid output at the rate of each year.
 
-    .. math:: C^{sub}_y = -\sum_{i,s,c,r} \sum_{v \le y < v + L_r} \sigma_{i,r} C_{r,v}\,\mathrm{crf}_r\, w^G_{i,s,c,r,v} - \sum_{i,s,c,r,v} \min(\rho_{i,r,v}, \Delta_{r,v})\, o_{i,s,c,r,v,y}
+    .. math:: C^{sub}_y = -\sum_{i,s,c,r} \sum_{v \le y < v + L_r} g_{i,s,c,r,v}\,\mathrm{crf}_r\, w^G_{i,s,c,r,v} - \sum_{i,s,c,r,v} \min(\rho_{i,r,v}, \Delta_{s,c,r,y})\, o_{i,s,c,r,v,y}
 
     in components ``investment_grants`` and ``operating_subsidies``. Units: MEUR/yr.
     """
@@ -194,46 +277,109 @@ def subsidy_costs(b: Builder, x: Variables, core: Core, coef: SubsidyCoefficient
         for y in core.in_service_years(f.year, coef.lifetime[f.route]):
             grants[y].append((-value, x.grant_capacity[f]))
     for key in coef.output_index:
-        rate = coef.operating_rate[Funding(*key[:5])]
-        operating[key.year].append((-rate, x.subsidised_output[key]))
+        operating[key.year].append((-coef.paid_rate[key], x.subsidised_output[key]))
     for y in core.years:
         b.cost("investment_grants", y, grants[y])
         b.cost("operating_subsidies", y, operating[y])
 
 
-def _gaps(data, core: Core, price: Mapping[int, float], cbam: Mapping) -> dict:
-    """The unprofitable gap of each (route, year) against its cheapest reference route."""
-    capex = data.table("capex")
-    routes = data.routes
+def route_margins(core: Core, price: Mapping[int, float], cbam: Mapping) -> dict:
+    """What a unit of a cell's route saves against the cheapest reference route of the same
+    service in the same cell, in a year, before its own capital (MEUR/unit): the reference's
+    running and CO2 cost (the market value the SDE++ correction amount stands for; its
+    capital is sunk) less the route's own running and CO2 cost. -inf where no reference."""
 
-    def cost(route: str, year: int) -> float:
+    def carbon(route: str, year: int) -> float:
+        return price[year] * core.net_emission_factor[(route, year)] + cbam.get((route, year), 0.0)
+
+    def running(key: CellYear) -> float:
         return (
-            core.levelised_cost(route, year, capex[route, year])
-            + price[year] * core.net_emission_factor[(route, year)]
-            + cbam.get((route, year), 0.0)
+            core.energy_cost[(key.route, key.year)]
+            + core.energy_tax[key]
+            + core.variable_cost[(key.route, key.year)]
+            + carbon(key.route, key.year)
         )
 
-    # the reference routes of each (sector, service), in routes.csv order (one pass, not
-    # one DataFrame filter per route: a sweep recomputes this for every variant)
-    by_service: dict[tuple[str, str], list[str]] = {}
-    for route, sector, service, route_class in zip(
-        routes.index, routes["sector"], routes["service"], routes["route_class"]
-    ):
-        if route_class == "reference":
-            by_service.setdefault((sector, service), []).append(route)
-    references: dict[str, list[str]] = {}
-    for r in core.lifetime:
-        same = by_service.get((core.route_sector[r], core.route_service[r]), [])
-        references[r] = [x for x in same if x in core.lifetime and x != r]
-    return {
-        (r, y): (
-            max(0.0, cost(r, y) - min(cost(x, y) for x in references[r]))
-            if references[r]
-            else np.inf
-        )
-        for r in core.lifetime
-        for y in core.years
-    }
+    margins = {}
+    for key in core.activity_index:
+        s, c, r, y = key
+        references = _references(core, s, c, r)
+        if not references:
+            margins[key] = -np.inf
+            continue
+        correction = min(running(CellYear(s, c, other, y)) for other in references)
+        margins[key] = correction - running(key)
+    return margins
+
+
+def _gaps(data, core: Core, margins: Mapping[CellYear, float]) -> dict:
+    """The unprofitable gap of each cell's route in each year (MEUR/unit): its capital cost
+    per unit of output at full availability (the SDE++ base amount less its running and
+    CO2 cost) less its margin over the reference (the correction amount)."""
+    capex = data.table("capex")
+    gaps = {}
+    for key in core.activity_index:
+        route, year = key.route, key.year
+        capital = capex[route, year] * annuity_factor(core.discount_rate, core.lifetime[route])
+        capital = (capital + core.fixed_om[(route, year)]) / core.availability[route]
+        gaps[key] = max(0.0, capital - margins[key])
+    return gaps
+
+
+def _references(core: Core, sector: str, cluster: str, route: str) -> list[str]:
+    """The reference routes of the same service in the same cell as ``route``."""
+    return [
+        other
+        for other in core.cell_routes[(sector, cluster)]
+        if other != route
+        and core.route_class[other] == "reference"
+        and core.route_service[other] == core.route_service[route]
+    ]
+
+
+def _replacing(core: Core, key: CellYear) -> bool:
+    """Whether new capacity of a cell in a year replaces retiring reference stock: the
+    reference stock left cannot serve the service's demand at its availability."""
+    s, c, r, v = key
+    references = _references(core, s, c, r)
+    service = core.route_service[r]
+    demand = core.demand.get((s, c, service, v))
+    if demand is None or not references:
+        return False
+    stock = sum(core.availability[x] * core.existing[CellYear(s, c, x, v)] for x in references)
+    return stock < demand
+
+
+def funding_gaps(data, core: Core, margins: Mapping[CellYear, float]) -> dict:
+    """The funding gap of a unit of new capacity of each cell and vintage (MEUR per unit/yr):
+    its capex less the present value, over its lifetime, of its margins at full
+    availability less its fixed O&M (years after the horizon hold the last year's). Where
+    the new capacity replaces retiring reference stock, the counterfactual is a new
+    reference plant: its capex and fixed O&M count as avoided."""
+    capex = data.table("capex")
+    last = core.years[-1]
+    gaps = {}
+    for key in core.build_index:
+        s, c, r, v = key
+        if margins[key] == -np.inf:
+            gaps[key] = capex[r, v]
+            continue
+        avoided_capex, avoided_fom = 0.0, {}
+        if _replacing(core, key):
+            cheapest = min(_references(core, s, c, r), key=lambda x: capex[x, v])
+            avoided_capex = capex[cheapest, v] * core.availability[r] / core.availability[cheapest]
+            avoided_fom = {
+                y: core.fixed_om[(cheapest, y)] * core.availability[r] / core.availability[cheapest]
+                for y in core.years
+            }
+        value = 0.0
+        for age in range(int(round(core.lifetime[r]))):
+            y = min(v + age, last)
+            yearly = core.availability[r] * margins[CellYear(s, c, r, y)] - core.fixed_om[(r, y)]
+            yearly += avoided_fom.get(y, 0.0)
+            value += yearly * (1.0 + core.discount_rate) ** -age
+        gaps[key] = max(0.0, capex[r, v] - avoided_capex - value)
+    return gaps
 
 
 class Subsidies(Policy):
@@ -245,6 +391,7 @@ class Subsidies(Policy):
         subsidised_output_limit,
         operating_subsidy_output,
         subsidy_budget,
+        subsidy_ccs_cap,
     )
     cost_functions = (subsidy_costs,)
     duals = DUALS
@@ -253,36 +400,47 @@ class Subsidies(Policy):
     def coefficients(self, data, scenario, core, earlier) -> SubsidyCoefficients:
         price = carbon_price(earlier, core.years)
         ets = earlier.get("ets")
-        gap = _gaps(data, core, price, ets.cbam_charge if ets else {})
+        margins = route_margins(core, price, ets.cbam_charge if ets else {})
+        gap = _gaps(data, core, margins)
+        funding_gap = funding_gaps(data, core, margins)
+        instruments = core.labels["instrument"]
         budget_table = data.table("subsidy_budget")
+        awarded_table = data.table("subsidy_awarded")
         budget = {
             InstrumentYear(i, y): budget_table[i, y]
-            for i in core.labels["instrument"]
+            for i in instruments
             for y in core.years
             if finite(budget_table[i, y])
         }
+        awarded = {key: awarded_table[key] for key in budget}
+        available = {key: max(0.0, budget[key] - awarded[key]) for key in budget}
+        lead = data.table("subsidy_lead_time")
+        round_of = {(i, v): v - int(round(lead[i])) for i in instruments for v in core.years}
         kind = data.instruments["kind"].to_dict()
         share = data.table("grant_share")
         rate_table = data.table("operating_subsidy_rate")
-        duration = data.table("subsidy_duration")
+        duration = {i: float(data.table("subsidy_duration")[i]) for i in instruments}
         capex = data.table("capex")
+        recovery = {r: annuity_factor(core.discount_rate, core.lifetime[r]) for r in core.lifetime}
         grant_index, grant_per_unit = [], {}
-        operating_index, operating_rate, commitment = [], {}, {}
-        for i in core.labels["instrument"]:
+        operating_index, operating_rate, commitment, captured = [], {}, {}, {}
+        for i in instruments:
             for s, c, r, v in core.build_index:
-                if (i, v) not in budget:
+                if (i, round_of[(i, v)]) not in budget:
                     continue
                 key = Funding(i, s, c, r, v)
+                cell = CellYear(s, c, r, v)
                 if kind[i] == "investment" and finite(share[i, r]):
                     grant_index.append(key)
-                    grant_per_unit[key] = share[i, r] * capex[r, v]
+                    grant_per_unit[key] = min(share[i, r] * capex[r, v], funding_gap[cell])
                 elif kind[i] == "operating" and finite(rate_table[i, r, v]):
-                    paid = max(0.0, min(rate_table[i, r, v], gap[(r, v)]))
+                    paid = max(0.0, min(rate_table[i, r, v], gap[cell]))
                     operating_index.append(key)
                     operating_rate[key] = paid
-                    # the budget commits the rate on full-availability output for the whole
+                    # the round commits the rate on full-availability output for the whole
                     # duration, inside the horizon or not
                     commitment[key] = paid * core.availability[r] * duration[i]
+                    captured[key] = core.captured_factor[(r, v)] * core.availability[r]
         output_index = [
             PaidOutput(*f, y)
             for f in operating_index
@@ -290,6 +448,16 @@ class Subsidies(Policy):
                 f.year, min(duration[f.instrument], core.lifetime[f.route])
             )
         ]
+        paid_rate = {
+            key: max(
+                0.0,
+                min(
+                    rate_table[key.instrument, key.route, key.vintage],
+                    gap[CellYear(key.sector, key.cluster, key.route, key.year)],
+                ),
+            )
+            for key in output_index
+        }
         cover: dict[CellYear, list] = defaultdict(list)
         for key in output_index:
             cover[CellYear(key.sector, key.cluster, key.route, key.year)].append(
@@ -298,26 +466,43 @@ class Subsidies(Policy):
         funded: dict[CellYear, list] = defaultdict(list)
         for f in grant_index + operating_index:
             funded[CellYear(*f[1:])].append(f)
+        cap_table = data.table("subsidy_ccs_cap")
+        with_operating = {f.instrument for f in operating_index}
+        ccs_cap = {
+            InstrumentYear(i, y): cap_table[i, y]
+            for i in sorted(with_operating)
+            for y in core.years
+            if finite(cap_table[i, y])
+        }
         return SubsidyCoefficients(
             budget=budget,
+            awarded=awarded,
+            available=available,
             budget_index=tuple(
                 sorted(
-                    {InstrumentYear(f.instrument, f.year) for f in grant_index + operating_index}
+                    {
+                        InstrumentYear(f.instrument, round_of[(f.instrument, f.year)])
+                        for f in grant_index + operating_index
+                    }
                 )
             ),
+            round_of=round_of,
             grant_index=tuple(grant_index),
             grant_per_unit=grant_per_unit,
-            recovery={
-                r: annuity_factor(core.discount_rate, core.lifetime[r]) for r in core.lifetime
-            },
+            recovery=recovery,
             operating_index=tuple(operating_index),
             operating_rate=operating_rate,
+            paid_rate=paid_rate,
             commitment=commitment,
             output_index=tuple(output_index),
             cover={key: tuple(value) for key, value in cover.items()},
             funded={key: tuple(value) for key, value in funded.items()},
             gap=gap,
+            funding_gap=funding_gap,
             lifetime=core.lifetime,
+            ccs_cap=ccs_cap,
+            captured_per_capacity=captured,
+            duration=duration,
         )
 
     def define(self, b, x, core, coef) -> None:
@@ -350,9 +535,11 @@ class Subsidies(Policy):
         )
         by_budget: dict = defaultdict(lambda: {"grant": [], "operating": []})
         for f in coef.grant_index:
-            by_budget[(f.instrument, f.year)]["grant"].append(f)
+            by_budget[(f.instrument, coef.round_of[(f.instrument, f.year)])]["grant"].append(f)
+        by_instrument: dict = defaultdict(list)
         for f in coef.operating_index:
-            by_budget[(f.instrument, f.year)]["operating"].append(f)
+            by_budget[(f.instrument, coef.round_of[(f.instrument, f.year)])]["operating"].append(f)
+            by_instrument[f.instrument].append(f)
         b.constraints(
             "subsidy_stacking",
             sorted(coef.funded),
@@ -381,13 +568,22 @@ class Subsidies(Policy):
             partial(subsidy_budget, x, coef, by_budget),
             dual=DUALS[0],
         )
+        b.constraints(
+            "subsidy_ccs_cap",
+            sorted(coef.ccs_cap),
+            InstrumentYear._fields,
+            partial(subsidy_ccs_cap, x, core, coef, by_instrument),
+            dual=DUALS[2],
+        )
         subsidy_costs(b, x, core, coef)
 
     def sensitivity(self, core, coef, solution) -> dict:
-        """CO2 avoided (t) per extra MEUR of each binding budget, by a warm re-solve.
+        """CO2 avoided (t) per extra MEUR of each binding round's budget, by a warm re-solve.
 
-        The budget is raised by 1 % (at least 1 MEUR); the change in horizon emissions
-        over the change in budget is reported. Budgets whose dual is zero avoid nothing.
+        The round's budget is raised by 1 % (at least 1 MEUR); the fall in horizon emissions
+        over the rise in budget is reported. A budget whose dual is zero avoids nothing.
+        With grants held to the funding gap, the marginal euro of a used-up round funds the
+        next project instead of lowering the cost of one that would be built anyway.
         """
         avoided = {}
         base = total_emissions(core, solution.values("activity"))
@@ -395,7 +591,7 @@ class Subsidies(Policy):
             if dual > -ZERO_DUAL:
                 avoided[key] = 0.0
                 continue
-            delta = max(1.0, 0.01 * coef.budget[key])
+            delta = max(1.0, 0.01 * coef.available[key])
             x = solution.resolve_with_rhs_change("subsidy_budget", key, delta)
             if x is not None:
                 values = by_block(solution.lp.columns["activity"], x)
@@ -405,21 +601,27 @@ class Subsidies(Policy):
     def report(self, ds, core, coef, solution, extra=None) -> None:
         paid: dict[tuple, float] = defaultdict(float)
         committed: dict[tuple, float] = defaultdict(float)
+        for key, amount in coef.awarded.items():
+            paid[key] += amount  # a committed draw is paid in its round's year
+            committed[key] += amount
         for f, amount in solution.values("grant_capacity").items():
             grant = coef.grant_per_unit[f] * amount
             paid[(f.instrument, f.year)] += grant  # a grant is paid when the capacity is built
-            committed[(f.instrument, f.year)] += grant
+            committed[(f.instrument, coef.round_of[(f.instrument, f.year)])] += grant
         for f, amount in solution.values("subsidised_capacity").items():
-            committed[(f.instrument, f.year)] += coef.commitment[f] * amount
+            committed[(f.instrument, coef.round_of[(f.instrument, f.year)])] += (
+                coef.commitment[f] * amount
+            )
         for key, amount in solution.values("subsidised_output").items():
-            paid[(key.instrument, key.year)] += coef.operating_rate[Funding(*key[:5])] * amount
+            paid[(key.instrument, key.year)] += coef.paid_rate[key] * amount
         labels = {"instrument": core.labels["instrument"], "year": core.years}
         nan = float("nan")
         ds["subsidy_paid"] = to_array(RESULTS[0], paid, labels)
         ds["subsidy_committed"] = to_array(RESULTS[1], committed, labels)
         ds["subsidy_budget"] = to_array(RESULTS[2], coef.budget, labels, fill=nan)
+        ds["subsidy_awarded"] = to_array(RESULTS[3], coef.awarded, labels, fill=nan)
         avoided = (extra or {}).get("co2_avoided_per_budget", {})
-        ds["co2_avoided_per_budget"] = to_array(RESULTS[3], avoided, labels, fill=nan)
+        ds["co2_avoided_per_budget"] = to_array(RESULTS[4], avoided, labels, fill=nan)
 
     def outlays(self, ds) -> dict:
         return {str(i): ds["subsidy_paid"].sel(instrument=i) for i in ds.instrument.values}

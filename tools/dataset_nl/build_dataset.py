@@ -325,6 +325,95 @@ S_GLOBALCEMENT_EL = (
     "pilot, industrial pilots planned with Cemex and UltraTech"
 )
 
+# Sources of the policy levers of issue 9 (IKC-ETS as the scheme works, the electricity-cost
+# envelope, Flex-e, NIKI, SDE++ domains, RFNBO, energy tax by user, steel materials).
+S_EU_SA_2026 = (
+    "Communication from the Commission amending the Guidelines on certain State aid measures in the "
+    "context of the system for greenhouse gas emission allowance trading post-2021 (C/2026/196, OJ C "
+    "5.1.2026): 20 new sectors and 2 subsectors eligible (among them organic chemicals and certain "
+    "ceramics, glass and battery activities), aid intensity 75 -> 80 % for the sectors eligible before, "
+    "emission factors updated for 2026-2030 (summaries: lexisnexis.co.uk, eutoday.net, miragenews.com)"
+)
+S_VNCI_IKC = (
+    "VNCI (2025) Europese Commissie verruimt spelregels IKC (vnci.nl): 'organische chemie' and "
+    "'kunstmeststoffen' newly on the list, 75 -> 80 % for sectors already listed, applicable from "
+    "consumption year 2025"
+)
+S_KB_IKC = (
+    S_KB
+    + ": IKC-ETS extended with 22 extra (sub)sectors; the next two openings paid a few months later "
+    "(2026 opening in Q1 2027, 2027 opening in Q1 2028); support for EII electricity costs rising to "
+    "EUR 1 bn a year from 2029, IKC extension first, a separate envelope for the rest"
+)
+S_FME_NEIGHBOURS = (
+    "FME (13 Feb 2026) via metaalkrant.nl, citing research: all-in electricity price of large industrial "
+    "users 2025 NL EUR 88, DE 62, BE 75 per MWh"
+)
+S_TDTR = (
+    "TenneT (Energy Booster, March 2026) Meer aansluitmogelijkheden door slim gebruik daluren: the "
+    "time-bound transport right (TDTR) guarantees transport in at least 85 % of the hours of a year; "
+    "ACM code decision of 16 July 2024 (Stcrt. 2024, 23594): firm, fully variable, time-bound and "
+    "time-block transport rights from 1 April 2025"
+)
+S_ACM_TARIFF = (
+    "ACM tariff code decision of 9 July 2024 (Stcrt. 2024, 23593): the transport-dependent tariff of "
+    "large users is recovered 50 % on contracted kW and 50 % on the monthly kW peak"
+)
+S_FLEXE = (
+    "Stcrt. 2025, 6499 (Flex-e regulation: subsidy for flexibility measures of grid users >= 1 kV)"
+)
+S_NIKI_R1 = (
+    S_KB + ": first NIKI opening (2025) EUR 211M available, EUR 364M requested; Reju (textile to "
+    "polyester, Chemelot) positively decided for EUR 135M"
+)
+S_SDE_HEKJES = (
+    "Rijksoverheid (1 Mar 2024) Subsidieregeling voor duurzame energie en verlagen CO2-uitstoot vanaf "
+    "september geopend: SDE++ 2024 opening budget EUR 11.5bn, hekjes of EUR 1bn each for the domains "
+    "low-temperature heat, high-temperature heat (open industrial heat pumps, electric boilers) and "
+    "molecules (green gas, renewable fuels); Rijksoverheid (17 Feb 2023): maximum EUR 400/t inside the "
+    "hekjes, 300 outside"
+)
+S_SDE_2022 = (
+    "Rijksoverheid (26 Apr 2023) 12 miljard euro toegekend aan duurzame projecten: SDE++ 2022 awards "
+    "EUR 12bn, of which CCS 6.7bn (8 Aramis-linked projects), heat over 3bn, renewable electricity 1bn"
+)
+S_SDE_CCS_CAP = (
+    "nhnieuws.nl (Sep 2021): Klimaatakkoord ceiling of 7.2 Mt subsidised CO2 storage, raised by 2.5 Mt; "
+    "executivefinance.nl (Feb 2023): the SDE++ ceilings for renewable electricity and CCS lapse from the "
+    "2023 round with the introduction of the hekjes"
+)
+S_GREEN_GAS_SDE = (
+    "PBL Eindadvies basisbedragen SDE++ 2023 (groen gas, kleinschalige mestvergisting) via "
+    "balksternieuws.nl 2023-03-14: SDE++ green-gas categories pay the producers of biomethane"
+)
+S_RED3 = (
+    "Directive (EU) 2018/2001 as amended by Directive (EU) 2023/2413 (RED III), Article 22a: RFNBOs at "
+    "least 42 % of the hydrogen used for final energy and non-energy purposes in industry by 2030 and 60 % "
+    "by 2035 (argusmedia.com 2023-10-09; hydrogeninsight.com); Commission guidance C/2025/2983 on the scope "
+    "of Article 22a"
+)
+S_WBM64 = (
+    "Wet belastingen op milieugrondslag art. 64 lid 4: exemption for natural gas used for metallurgical "
+    "and mineralogical processes and for electricity used for chemical reduction and electrolytic and "
+    "metallurgical processes (explore.law; Hoge Raad conclusion ECLI:NL:PHR:2022:1129); Energy Taxation "
+    "Directive 2003/96/EC art. 2(4)(b): dual use and non-fuel (feedstock) use of energy products outside its "
+    "scope"
+)
+S_IRON_ORE = (
+    "S&P Global Commodity Insights (11 Mar 2025) Asian iron ore market 2024 review: Platts 62 % Fe IODEX "
+    "averaged USD 109.44/dmt in 2024; Kallanish (31 Dec 2024): KORE 62 % Fe USD 104.83 and 65 % Fe USD "
+    "119.23/dmt cfr Qingdao; ECB euro reference rate 2024 USD 1.0824 per EUR"
+)
+S_WORLDSTEEL_RAW = (
+    "worldsteel fact sheet Steel and raw materials (2019/2021): the BF-BOF route uses 1,370 kg iron ore, "
+    "780 kg metallurgical coal, 270 kg limestone and 125 kg recycled steel per t crude steel; the 2016 fact "
+    "sheet: the recycled-steel EAF route uses 880 kg recycled steel plus other metallics per t"
+)
+S_SCRAP = (
+    "CRU Recycled Metals Update (Feb 2024) European scrap prices mostly stable: European scrap EUR "
+    "355-385/t depending on grade and country"
+)
+
 EST = True
 
 # ------------------------------------------------------------------------ constants
@@ -734,6 +823,50 @@ HP_COP = {
 MEUR_PER_PJYR_PER_EUR_PER_KW = 0.0316881  # 1 EUR/kW = 0.03169 MEUR/(PJ/yr)
 
 
+# Flexible (hybrid) e-boilers on a non-firm grid contract, gas boiler kept as back-up: they
+# run on electricity in the hours a time-bound transport right guarantees (at least 85 %)
+HYBRID_ELECTRIC_SHARE = 0.85
+HYBRID_AVAILABILITY = 0.9
+HYBRID_FLH = round(8760 * HYBRID_ELECTRIC_SHARE * HYBRID_AVAILABILITY)  # 6,701 h on electricity
+HYBRID_METHOD = (
+    f"heat from electricity in the {HYBRID_ELECTRIC_SHARE:.0%} of the hours a time-bound transport right "
+    "guarantees (TenneT TDTR), at the e-boiler's 99 % (MIDDEN TC0461-3); the rest from the gas boiler kept "
+    "as back-up, at the reference route's inputs"
+)
+
+
+def hybrid_e_boiler(pre, sector, band, ref_inputs):
+    """A flexible e-boiler beside the gas boiler it keeps, on a non-firm contract."""
+    inputs = {k: (1 - HYBRID_ELECTRIC_SHARE) * v for k, v in ref_inputs.items()}
+    inputs["electricity"] = inputs.get("electricity", 0.0) + HYBRID_ELECTRIC_SHARE / 0.99
+    return Route(
+        f"{pre}_hybrid_e_boiler",
+        sector,
+        band,
+        "electrification",
+        "Flexible (hybrid) e-boiler on a non-firm contract, gas boiler kept as back-up",
+        S_MIDDEN_TC + " TC0461-3 (Lensink 2020 SDE++ eindadvies; DEA 2020); " + S_TDTR,
+        inputs,
+        capex=(
+            115,
+            "EUR/kW",
+            S_MIDDEN_TC + " TC0461-3",
+            True,
+            "the e-boiler sized for the full heat load; the gas boiler it keeps as back-up is existing stock",
+            80,
+            250,
+            2019,
+        ),
+        fixed_om=(2.3, "kEUR/MW/yr", S_MIDDEN_TC + " TC0461", False, "", 1.6, 5.0, 2019),
+        lifetime=15,
+        availability=HYBRID_AVAILABILITY,
+        flh=HYBRID_FLH,
+        inputs_src=S_MIDDEN_TC + " TC0461-3 and TC0446; " + S_TDTR,
+        inputs_est=True,
+        inputs_method=HYBRID_METHOD,
+    )
+
+
 def heat_routes(
     sector,
     band,
@@ -791,6 +924,7 @@ def heat_routes(
                 inputs_est=False,
             )
         )
+        out.append(hybrid_e_boiler(pre, sector, band, ref_inputs))
         out.append(
             Route(
                 f"{pre}_heat_pump",
@@ -1669,7 +1803,7 @@ ROUTES.append(
         "hydrogen",
         "hydrogen",
         "import",
-        "Import of low-carbon hydrogen (pipeline or ammonia cracking)",
+        "Import of low-carbon hydrogen by pipeline",
         f"{S_ETM_CAR}; {S_OWE}; {S_FRIEDEN}",
         {},
         variable_cost=(
@@ -1713,7 +1847,374 @@ ROUTES.append(
     )
 )
 
+# ---- hydrogen techniques of the MCA (issue 10): methane pyrolysis, electrolysis on a
+# dedicated offshore wind farm, import as ammonia cracked in Rotterdam. Each figure is
+# defined once here; tools/dataset_nl/build_mca_criteria.py reads the written CSVs.
+S_PYRO_BASF = (
+    "Reuters (17 Nov 2025) via tradingkey.com: BASF and ExxonMobil to build a methane pyrolysis "
+    "demonstration plant at Baytown (up to 2,000 t H2 and 6,000 t solid carbon a year); the process "
+    "needs about five times less electricity than water electrolysis; BASF test plant in Ludwigshafen "
+    "since 2021 (BASF Report 2021)"
+)
+S_PYRO_STOICH = (
+    "stoichiometry CH4 -> C + 2 H2: 4 kg CH4 (200 MJ LHV, 50 MJ/kg) and 3 kg solid carbon per kg H2; "
+    "Lotfollahzade Moghaddam et al. (2025) Methane pyrolysis for hydrogen production, Energy Environ. "
+    "Sci., doi:10.1039/D4EE06191H"
+)
+S_MONOLITH = (
+    "US DOE Loan Programs Office (23 Dec 2021) conditional loan guarantee of USD 1.04bn to Monolith "
+    "Nebraska for Olive Creek 2 (about 194,000 t/yr carbon black; its hydrogen for about 275,000 t/yr "
+    "ammonia), via h2bulletin.com, spglobal.com and hpj.com"
+)
+S_HE_PATHWAYS = (
+    "Hydrogen Europe (2024) Clean Hydrogen Production Pathways Report, via kallanish.com (2024-07): "
+    "turquoise hydrogen EUR 2.3/kg at February 2024 gas prices, grey EUR 3.3/kg"
+)
+S_PYRO_CARBON = (
+    "Keipi, Tolvanen & Konttinen (2018) Economic analysis of hydrogen production by methane thermal "
+    "decomposition, Energy Convers. Manag. 159:264-273 (competitive with SMR at a carbon value of "
+    "280-310 EUR/t); Shokrollahi et al. (2024) Int. J. Hydrogen Energy, doi:10.1016/j.ijhydene.2024.04.056 "
+    "(carbon black at USD 200/t in the base case; above USD 500/t cheaper than SMR without CCS)"
+)
+S_DEA_OFFWIND = (
+    "Danish Energy Agency, Technology Data for Generation of Electricity and District Heating, sheet 21 "
+    "Offshore turbines, and Technology Data for Energy Transport (July 2025), sheet 1.8 el substations, as "
+    "compiled in PyPSA technology-data outputs/costs_2035.csv (github.com/PyPSA/technology-data, commit "
+    "634cdc1): turbines EUR2020 2,040/kW_e without grid connection, fixed O&M 2.25 %/yr, 30 yr; offshore and "
+    "onshore AC station EUR 820/kW_e, 1.5 %/yr"
+)
+S_OFFSHORE_H2 = (
+    "Dutch government (20 Mar 2023): 500 MW offshore electrolysis in the Ten noorden van de Waddeneilanden "
+    "wind area, operating about 2031, hydrogen landed by a reused gas pipeline, after a 50-100 MW pilot "
+    "(rechargenews.com, windpowernl.com, reccessary.com: tender 2026 or 2027); RVO (7 May 2025) results of "
+    "the survey of interest: first offshore hydrogen demonstration of 30-50 MW, EUR 380M from the Climate Fund"
+)
+S_WIND_CF = (
+    "Recharge (2014): the alpha ventus offshore wind farm (German North Sea) averaged 253 GWh/yr over "
+    "2011-2013, a capacity factor of 48.1 %"
+)
+S_CRACKER = (
+    "Ishimoto et al. (2020) Int. J. Hydrogen Energy, doi:10.1016/j.ijhydene.2020.09.017, tables 6-7 "
+    "(cracker EUR2015 1,062 per kW H2 at 200 t NH3/d, 528 at 2,500 t/d; fixed O&M 4.3 %/yr; 25 yr; "
+    "ammonia LHV 5.167 MWh/t) and ENGIE et al. (2020) Ammonia to Green Hydrogen Feasibility Study, fig. 10 "
+    "(1.46 MWh NH3 per MWh H2, the cracker's heat and power from ammonia), as compiled in PyPSA "
+    "technology-data inputs/manual_input.csv (github.com/PyPSA/technology-data, commit 634cdc1); CATF "
+    "(2023) Techno-economic Realities of Long-Distance Hydrogen Transport (KBR): cracking imported ammonia "
+    "back to hydrogen adds about 50 % to its delivered cost"
+)
+S_H2GLOBAL = (
+    "H2Global pilot auction (S&P Global, 11 Jul 2024): Fertiglobe renewable ammonia delivered to North-West "
+    "Europe via Rotterdam at EUR 1,000/t from 2027 (Platts: green ammonia USD 1,004/t, grey USD 490/t); "
+    "ammoniaenergy.org (6 Aug 2025): SECI India auctions USD 591-641/t, H2Global gross delivery price "
+    "EUR 1,153/t"
+)
+S_POR_IMPORT = (
+    "Port of Rotterdam and 17 companies (2022): study of a central ammonia cracker for about 1 Mt H2/yr of "
+    "imports (deltaoiltanking.com, h2eg.com); ACE Terminal (Gasunie, HES, Vopak) ammonia import terminal at "
+    "Maasvlakte (europoortkringen.nl, 2023); Air Products and Gunvor import terminal plan (Reuters, 2023)"
+)
+NH3_LHV = 18.6  # GJ/t = 5.167 MWh/t (Ishimoto et al. 2020)
+NH3_PER_H2 = 1.46  # GJ NH3 per GJ H2, cracker fired with ammonia (ENGIE et al. 2020)
+PYRO_GAS = 200 / LHV_H2  # PJ gas per PJ H2 (stoichiometric, unconverted methane recycled)
+PYRO_KWH = 53.6 / 5  # kWh/kg H2: a fifth of the dataset's AEL electrolyser (BASF)
+PYRO_CARBON = 3 / LHV_H2  # t solid carbon per GJ H2 (0.025)
+CARBON_VALUE = (150.0, 500.0, -50.0)  # EUR/t: central, high value, disposal cost
+PYRO_CAPEX = (2000, 1000, 3500)  # EUR per kW H2
+OFFWIND_CAPEX, OFFWIND_FOM = 2040, 0.0225  # EUR2020/kW_e, share/yr (DEA)
+STATION_CAPEX, STATION_FOM = 820, 0.015  # EUR/kW_e, share/yr (DEA), proxy for the platform
+EL_EFF = 0.62  # kWh H2 (LHV) per kWh_e, the dataset's AEL (MIDDEN TC0361)
+EL_CAPEX_H2, EL_FOM_H2 = (
+    2300,
+    0.14,
+)  # EUR/kW H2 and MEUR/MW_H2/yr, the dataset's electrolyser from 2030
+OFFSHORE_CAPEX = round((OFFWIND_CAPEX + STATION_CAPEX) / EL_EFF + EL_CAPEX_H2)
+OFFSHORE_FOM = (
+    OFFWIND_CAPEX * OFFWIND_FOM + STATION_CAPEX * STATION_FOM
+) / EL_EFF / 1000 + EL_FOM_H2
+OFFSHORE_AVAILABILITY = (
+    0.47  # wind capacity factor 0.48 x electrolyser availability 0.97 (estimate)
+)
+AMMONIA_PRICE = {2030: (1000, 600, 1153), 2035: (800, 600, 1153)}  # EUR/t delivered Rotterdam
+
+
+def ammonia_cost(price):
+    """EUR per GJ H2 of the ammonia a cracker takes: price / LHV x 1.46 GJ NH3 per GJ H2."""
+    return round(price / NH3_LHV * NH3_PER_H2, 3)
+
+
+ROUTES.append(
+    Route(
+        "hydrogen_pyrolysis",
+        "hydrogen",
+        "hydrogen",
+        "blue_hydrogen",
+        "Methane pyrolysis, electrically heated (solid carbon by-product)",
+        f"{S_PYRO_BASF}; {S_PYRO_STOICH}; {S_MONOLITH}",
+        {"natural_gas": PYRO_GAS, "electricity": PYRO_KWH * 3.6 / LHV_H2},
+        capex=(
+            PYRO_CAPEX[0],
+            "EUR/kW",
+            f"{S_MONOLITH}; {S_HE_PATHWAYS}",
+            True,
+            "no published capex of a hydrogen-scale plant: Monolith's first of a kind (USD 1.04bn loan "
+            "guarantee for about 65 kt H2/yr, 7.8 PJ/yr, including a 275 kt/yr ammonia plant of roughly "
+            "EUR 0.3bn) implies about EUR 2,500-3,000 per kW H2; a 2030s plant assumed at EUR 2,000/kW "
+            "(learning, no carbon-black finishing); low: an SMR+CCS-like nth plant (EUR 1,000/kW, in line "
+            "with Hydrogen Europe's EUR 2.3/kg turquoise LCOH); high: first of a kind (3,500)",
+            PYRO_CAPEX[1],
+            PYRO_CAPEX[2],
+            2024,
+        ),
+        fixed_om=("pct", 0.03),
+        variable_cost=(
+            round(-CARBON_VALUE[0] * PYRO_CARBON, 4),
+            "EUR/GJ",
+            f"{S_PYRO_CARBON}; {S_PYRO_STOICH}",
+            True,
+            f"by-product revenue of the solid carbon: 3 kg C per kg H2 = {PYRO_CARBON:.3f} t per GJ H2 "
+            f"x EUR {CARBON_VALUE[0]:.0f}/t (assumed: bulk carbon far beyond the carbon-black market, "
+            "below Keipi's 280-310 and Shokrollahi's USD 200/t carbon black); low (more revenue): "
+            f"EUR {CARBON_VALUE[1]:.0f}/t; high: a disposal cost of EUR {-CARBON_VALUE[2]:.0f}/t",
+            round(-CARBON_VALUE[1] * PYRO_CARBON, 4),
+            round(-CARBON_VALUE[2] * PYRO_CARBON, 4),
+            2024,
+        ),
+        lifetime=25,
+        first_year=2031,
+        availability=0.9,
+        flh=8000,
+        potential={"cluster6": 0.0},
+        inputs_est=True,
+        inputs_method=(
+            f"natural gas {PYRO_GAS:.4f} PJ/PJ: 4 kg CH4 per kg H2 at 50 MJ/kg (stoichiometric, unconverted "
+            f"methane recycled); electricity {PYRO_KWH:.2f} kWh/kg = a fifth of the dataset's 53.6 kWh/kg "
+            "AEL (BASF: about five times less than electrolysis; range 6-15 kWh/kg, reaction enthalpy 5.2 "
+            "kWh/kg minimum); carbon leaves as a solid (solid_carbon_share 1)"
+        ),
+        note="no SDE++ category for pyrolysis (not eligible); TRL 6: BASF pilot, Baytown demonstration",
+    )
+)
+ROUTES.append(
+    Route(
+        "hydrogen_offshore_electrolysis",
+        "hydrogen",
+        "hydrogen",
+        "hydrogen",
+        "Electrolysis on a dedicated offshore wind farm (hydrogen landed by pipeline, no grid load)",
+        f"{S_DEA_OFFWIND}; {S_OFFSHORE_H2}",
+        {},
+        capex=(
+            OFFSHORE_CAPEX,
+            "EUR/kW",
+            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC} TC0361 (AEL 62 % LHV, EUR 1.0-3.6M per MW H2)",
+            True,
+            f"wind farm and electrolyser in one route, per kW of hydrogen: (turbines {OFFWIND_CAPEX} + "
+            f"offshore platform {STATION_CAPEX}, taken as a DEA AC substation) EUR/kW_e / {EL_EFF} kW H2 "
+            f"per kW_e + the dataset's electrolyser {EL_CAPEX_H2} EUR/kW H2 = {OFFSHORE_CAPEX}; the "
+            "hydrogen pipeline to shore (a reused gas pipeline) is left out (about 1 % at EUR 201/MW/km x "
+            "100 km, PyPSA); low: -20 % on wind and platform, electrolyser 1,000; high: +25 %, 3,600",
+            round((OFFWIND_CAPEX + STATION_CAPEX) * 0.8 / EL_EFF + 1000),
+            round((OFFWIND_CAPEX + STATION_CAPEX) * 1.25 / EL_EFF + 3600),
+            2020,
+        ),
+        fixed_om=(
+            round(OFFSHORE_FOM, 5),
+            "MEUR/MW/yr",
+            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC} TC0361",
+            True,
+            f"(turbines {OFFWIND_FOM:.2%} x {OFFWIND_CAPEX} + platform {STATION_FOM:.1%} x {STATION_CAPEX}) "
+            f"EUR/kW_e/yr / {EL_EFF} + electrolyser {EL_FOM_H2} MEUR/MW H2/yr",
+            None,
+            None,
+            2020,
+        ),
+        lifetime=25,
+        first_year=2030,
+        availability=OFFSHORE_AVAILABILITY,
+        potential={c: 0.0 for c in CLUSTERS if c != "noord_nederland"},
+        inputs_est=True,
+        note=(
+            "the wind electricity is part of the route (its own capex, capacity factor as availability), not "
+            "a carrier: the farm feeds only its electrolyser, so it adds no grid load and buys no "
+            "electricity; TRL 6 (PosHYdon pilot)"
+        ),
+    )
+)
+ROUTES.append(
+    Route(
+        "hydrogen_import_ammonia",
+        "hydrogen",
+        "hydrogen",
+        "import",
+        "Import of renewable ammonia, cracked to hydrogen in Rotterdam",
+        f"{S_CRACKER}; {S_H2GLOBAL}; {S_POR_IMPORT}",
+        {},
+        capex=(
+            1062,
+            "EUR/kW",
+            S_CRACKER,
+            True,
+            "the cracker at the import terminal (EUR2015 as published, not escalated): 200 t NH3/d plant; "
+            "low: 2,500 t/d (scale); high: +50 % for a first large unit",
+            528,
+            1593,
+            2015,
+        ),
+        fixed_om=("pct", 0.043),
+        variable_cost=(
+            "years",
+            {
+                y: (
+                    ammonia_cost(p[0]),
+                    "EUR/GJ",
+                    f"{S_H2GLOBAL}; {S_CRACKER}",
+                    True,
+                    f"renewable ammonia delivered EUR {p[0]}/t / {NH3_LHV} GJ/t x {NH3_PER_H2} GJ NH3 per GJ "
+                    "H2 (the cracker's heat from ammonia); "
+                    + (
+                        "the H2Global pilot price for deliveries from 2027"
+                        if y == 2030
+                        else "assumed between H2Global (EUR 1,000) and the 2025 Indian auctions (USD 600)"
+                    )
+                    + f"; low EUR {p[1]}/t (SECI India 2025), high EUR {p[2]}/t (H2Global gross price)",
+                    ammonia_cost(p[1]),
+                    ammonia_cost(p[2]),
+                    2024,
+                )
+                for y, p in AMMONIA_PRICE.items()
+            },
+        ),
+        lifetime=25,
+        first_year=2030,
+        availability=0.9,
+        potential={c: 0.0 for c in CLUSTERS if c != "rotterdam_moerdijk"},
+        note="the cracker is the domestic asset; the ammonia's price carries production and shipping",
+    )
+)
+#: Rows of the generic route loop that the new hydrogen routes write differently:
+#: lifetime (source, estimate, method), availability (source, method), potential (source,
+#: method), TRL (value, source, estimate, method, note), first_year method.
+HYDROGEN_LIFETIME = {
+    "hydrogen_pyrolysis": (
+        S_PYRO_STOICH,
+        True,
+        "assumed as a reformer plant (IEAGHG 2017 SMR: 25 yr); no pyrolysis plant has run that long",
+    ),
+    "hydrogen_offshore_electrolysis": (
+        S_DEA_OFFWIND,
+        True,
+        "the shorter of the wind turbines (30 yr, DEA) and the electrolyser (25 yr, DEA AEC 100 MW)",
+    ),
+    "hydrogen_import_ammonia": (S_CRACKER, False, ""),
+}
+HYDROGEN_AVAILABILITY = {
+    "hydrogen_offshore_electrolysis": (
+        f"{S_WIND_CF}; {S_OFFSHORE_H2}",
+        "the electrolyser follows its wind farm: capacity factor 0.48 (alpha ventus 48.1 %; newer, larger "
+        "turbines at the Dutch far-offshore sites are expected at or above it) x 0.97 electrolyser "
+        "availability (assumed) = 0.47; range 0.42-0.52",
+    ),
+}
+HYDROGEN_POTENTIAL = {
+    "hydrogen_pyrolysis": (
+        S_PYRO_BASF,
+        "0 in cluster 6: dispersed sites without a hydrogen network before 2033 and no site for handling "
+        "3 kg solid carbon per kg H2; elsewhere up to the cluster's whole production",
+    ),
+    "hydrogen_offshore_electrolysis": (
+        S_OFFSHORE_H2,
+        "only Noord-Nederland: the Ten noorden van de Waddeneilanden hydrogen lands at Eemshaven through a "
+        "reused gas pipeline",
+    ),
+    "hydrogen_import_ammonia": (
+        S_POR_IMPORT,
+        "only Rotterdam-Moerdijk: the ammonia import terminals and the planned central cracker are there",
+    ),
+}
+HYDROGEN_TRL = {
+    "hydrogen_pyrolysis": (
+        6,
+        f"{S_PYRO_BASF}; {S_MONOLITH}",
+        True,
+        "hydrogen-scale methane pyrolysis: BASF test plant (2021), demonstration at Baytown announced "
+        "2025; Monolith runs plasma pyrolysis commercially for carbon black (Olive Creek 1, 14 kt/yr)",
+        "",
+    ),
+    "hydrogen_offshore_electrolysis": (
+        6,
+        S_OFFSHORE_H2,
+        True,
+        "offshore electrolysis: PosHYdon pilot (about 1 MW on a North Sea platform); the first 30-50 MW "
+        "demonstration is being tendered",
+        "",
+    ),
+    "hydrogen_import_ammonia": (
+        6,
+        f"{S_POR_IMPORT}; {S_CRACKER}",
+        True,
+        "ammonia shipping is commercial (TRL 9); cracking back to hydrogen at a few hundred t/d is at "
+        "demonstration scale; the large central crackers are at study stage",
+        "route TRL = the lower of shipping (9) and large-scale cracking (6)",
+    ),
+}
+HYDROGEN_FIRST_YEAR = {
+    "hydrogen_pyrolysis": (
+        "TRL 6: BASF/ExxonMobil demonstration at Baytown (announced Nov 2025, a few years to build) plus "
+        "4-6 yr to a first commercial plant: 2031"
+    ),
+    "hydrogen_offshore_electrolysis": (
+        "the 30-50 MW demonstration (EUR 380M, RVO 2025) about 2030; the 500 MW project about 2031-2032"
+    ),
+    "hydrogen_import_ammonia": (
+        "first renewable ammonia deliveries to Rotterdam 2027 (H2Global); terminal and cracker about 2030"
+    ),
+}
+#: Routes left out of the SDE++ rates the builder derives for low-carbon routes.
+NO_SDE = {"hydrogen_pyrolysis": "no SDE++ category for methane pyrolysis"}
+
 ROUTE_BY = {r.label: r for r in ROUTES}
+
+
+# Non-energy materials of domestic steel, which the import price of a slab includes: iron ore
+# (fines for the sinter/pellet mix of a blast furnace, DR-grade ore for a shaft furnace) and scrap
+USD_PER_EUR_2024 = 1.0824
+IRON_ORE_62 = 109.44 / USD_PER_EUR_2024  # EUR/t, Platts 62 % Fe 2024 average
+IRON_ORE_65 = IRON_ORE_62 * 119.23 / 104.83  # EUR/t, 65 % Fe premium of 31 Dec 2024
+SCRAP_EUR = 370.0  # EUR/t, midpoint of CRU's EUR 355-385/t (Feb 2024)
+STEEL_MATERIALS = {
+    "steel_bf_bof": (
+        1.370 * IRON_ORE_62 + 0.125 * SCRAP_EUR,
+        f"1,370 kg iron ore x EUR {IRON_ORE_62:.1f}/t (62 % Fe 2024) + 125 kg scrap x EUR {SCRAP_EUR:.0f}/t "
+        "per t crude steel (worldsteel BF-BOF averages)",
+    ),
+    "steel_bf_bof_ccs": (
+        1.370 * IRON_ORE_62 + 0.125 * SCRAP_EUR,
+        "as the blast furnace it captures from: 1,370 kg iron ore (62 % Fe) + 125 kg scrap per t",
+    ),
+    "steel_h2_dri_eaf": (
+        1.43 * DRI_PER_STEEL * IRON_ORE_65,
+        f"1.43 t pellets per t DRI (MIDDEN TC0039) x {DRI_PER_STEEL} t DRI per t steel x EUR "
+        f"{IRON_ORE_65:.1f}/t: the 65 % Fe price as a floor for DR-grade pellets (their premium and the "
+        "pelletising cost were not retrieved)",
+    ),
+    "steel_scrap_eaf": (
+        1.1 * SCRAP_EUR,
+        f"1.1 t scrap per t steel x EUR {SCRAP_EUR:.0f}/t: worldsteel's 880 kg recycled steel plus other "
+        "metallics per t of EAF steel, taken as a pure scrap charge at about 90 % metallic yield",
+    ),
+}
+for _label, (_value, _method) in STEEL_MATERIALS.items():
+    ROUTE_BY[_label].variable_cost = (
+        round(_value, 1),
+        "EUR/t",
+        f"{S_IRON_ORE}; {S_WORLDSTEEL_RAW}; {S_SCRAP}"
+        + ("; " + S_MIDDEN_TC + " TC0039" if _label == "steel_h2_dri_eaf" else ""),
+        True,
+        "non-energy materials the import price of a slab includes: " + _method,
+        None,
+        None,
+        2024,
+    )
 
 
 # ------------------------------------------------------------------------ demand
@@ -1828,6 +2329,44 @@ LEVY_DISPENSATION_FACTOR = (
 )
 
 
+# electricity price components of a large user (EUR/MWh) the hybrid discount is made from,
+# the carriers_prices rows below: commodity price and network tariff per year
+HYBRID_PRICE_PARTS = {2025: (71.1, 15.0), 2030: (65.0, 18.7), 2035: (60.0, 23.3)}
+
+
+def hybrid_contract_rows(t, route):
+    """Non-firm contract of a flexible e-boiler: outside the firm peak, cheaper electricity."""
+    t.add(
+        "firm_share",
+        0.0,
+        "1",
+        S_TDTR,
+        estimate=True,
+        method="the e-boiler draws only on a time-bound (non-firm) transport right, in the room the grid "
+        "has outside its peak hours, so none of its load adds to the firm peak",
+        route=route.label,
+    )
+    for y, (commodity, network) in HYBRID_PRICE_PARTS.items():
+        value = 0.5 * network
+        t.add(
+            "electricity_discount",
+            round(value, 3),
+            "EUR/MWh",
+            f"{S_ACM_TARIFF}; {S_TDTR}; {S_FME}; {S_TENNET}",
+            figure_year=2025,
+            estimate=True,
+            method=f"assumption: half the network tariff ({network} EUR/MWh): the contracted-kW half of the "
+            "transport tariff, which a non-firm right does not buy at the firm rate; no published discount for "
+            "time-bound rights was retrieved. The commodity price is taken as the baseload price: running in 85 % "
+            f"of the hours avoids few of the dearest (high: the whole tariff plus 10 % of the {commodity} "
+            "EUR/MWh commodity price)",
+            low=0.0,
+            high=round(network + 0.1 * commodity, 3),
+            route=route.label,
+            year=y,
+        )
+
+
 def main():
     n = {}
     # --------------------------------------------------------------- set files
@@ -1919,10 +2458,11 @@ def main():
             "DEI+ (Demonstratie Energie- en Klimaatinnovatie): grant for pilots and demonstrations",
             S_DEI,
         ),
-        "flex_e": (
-            "investment",
-            "Flex-e: grant for flexibility measures of grid users >= 1 kV (incl. planned XL part for EII)",
-            "Stcrt. 2025, 6499 (Flex-e regulation); " + S_KB,
+        "sde_pp_ht_heat": (
+            "operating",
+            "SDE++ domain high-temperature heat (hekje): budget reserved for electric boilers and "
+            "industrial heat pumps, at most EUR 400/t",
+            S_SDE_HEKJES,
         ),
     }
     n["instruments"] = write_set(
@@ -2216,13 +2756,21 @@ def main():
                     high=vc[6],
                     route=r.label,
                 )
+        life_source, life_estimate, life_method = HYDROGEN_LIFETIME.get(
+            r.label,
+            (
+                r.source if r.rclass not in ("reference", "import") else _life_source(r),
+                r.rclass in ("reference", "import"),
+                _life_method(r) if r.rclass in ("reference", "import") else "",
+            ),
+        )
         t.add(
             "lifetime",
             r.lifetime,
             "yr",
-            r.source if r.rclass not in ("reference", "import") else _life_source(r),
-            estimate=r.rclass in ("reference", "import"),
-            method=_life_method(r) if r.rclass in ("reference", "import") else "",
+            life_source,
+            estimate=life_estimate,
+            method=life_method,
             route=r.label,
         )
         trl, trl_src, trl_est, trl_meth, trl_note = _trl(r)
@@ -2268,7 +2816,11 @@ def main():
                 "full_load_hours",
                 r.flh,
                 "h",
-                S_MIDDEN_PCD if r.flh == 8000 else (S_HYEU if r.flh == 5000 else S_POSTED_EAF),
+                S_MIDDEN_PCD
+                if r.flh == 8000
+                else (
+                    S_HYEU if r.flh == 5000 else (S_TDTR if r.flh == HYBRID_FLH else S_POSTED_EAF)
+                ),
                 estimate=True,
                 method={
                     8000: "continuous process: MIDDEN's median capacity utilisation 0.90 x 8,760 h = 7,884 h, "
@@ -2277,6 +2829,9 @@ def main():
                     "tap-to-tap and maintenance stops (Vogl et al. 2018 in POSTED assume 8,760 h; not adopted)",
                     5000: "grid-connected electrolysis avoiding peak prices: 5,000 h assumed, above the 4,000 h of "
                     "Hydrogen Europe's Clean Hydrogen Monitor 2022 as base-load industrial offtake favours more hours",
+                    HYBRID_FLH: f"hours on electricity of a flexible e-boiler: 8,760 h x {HYBRID_ELECTRIC_SHARE} "
+                    f"(hours a time-bound transport right guarantees) x availability {HYBRID_AVAILABILITY}, so "
+                    "that yearly electricity over these hours is the e-boiler's electric capacity",
                 }[r.flh],
                 route=r.label,
             )
@@ -2315,11 +2870,15 @@ def main():
                 high=e[6],
                 route=r.label,
             )
+        if r.label.endswith("_hybrid_e_boiler"):
+            hybrid_contract_rows(t, r)
         for c, p in r.potential.items():
             if p is None:
                 continue
             meth = ""
-            if r.label.endswith("_heat_pump"):
+            if r.label in HYDROGEN_POTENTIAL:
+                meth = HYDROGEN_POTENTIAL[r.label][1]
+            elif r.label.endswith("_heat_pump"):
                 meth = HP_METHOD[r.service]
             elif r.label.endswith("_electric_furnace"):
                 meth = (
@@ -2365,6 +2924,7 @@ def main():
     n["routes_techno_economic"] = t.write()
     n["route_inputs"] = ti.write()
     n["build_limits"] = write_build_limits()
+    n["policy_levers"] = write_levers()
 
     # --------------------------------------------------------------- carriers & prices
     t = Table("carriers_prices")
@@ -2590,6 +3150,7 @@ def main():
         note="low: exempt electrolytic and metallurgical use; high: a site below 10 GWh/yr (2025 tier "
         "50,000-10M kWh, EUR 0.03814/kWh)",
     )
+    energy_tax_by_user(t, gas_tax)
     price(
         "biomethane",
         "price",
@@ -3007,18 +3568,7 @@ def main():
 
     # --------------------------------------------------------------- subsidies
     t = Table("subsidies")
-    for y in range(2025, 2036):
-        t.add(
-            "subsidy_budget",
-            3000,
-            "MEUR",
-            S_SDE24,
-            figure_year=2024,
-            estimate=True,
-            method="plausibly available to the modelled routes: the three EUR 1bn 'hekjes' of the 2024 round (LT heat, HT heat/e-boilers, molecules); CCS competes in the general pool of EUR 8-11.5bn and is not counted; held constant",
-            instrument="sde_pp",
-            year=y,
-        )
+    write_sde_rounds(t)
     t.add(
         "subsidy_budget",
         211,
@@ -3049,6 +3599,7 @@ def main():
         instrument="niki",
         year=2031,
     )
+    write_niki_rounds(t)
     t.add(
         "subsidy_budget",
         82,
@@ -3071,46 +3622,16 @@ def main():
         instrument="dei_plus",
         year=2025,
     )
-    t.add(
-        "subsidy_budget",
-        0,
-        "MEUR",
-        S_KB,
-        figure_year=2026,
-        note="no budget assigned for continuation before 2027",
-        instrument="flex_e",
-        year=2026,
-    )
-    for y in range(2027, 2031):
-        t.add(
-            "subsidy_budget",
-            round(198.9 / 4, 3),
-            "MEUR",
-            S_KB + ": EUR 198.9M needed 2027-2030 (reservation in the Klimaatfonds)",
-            figure_year=2026,
-            estimate=True,
-            method="EUR 198.9M spread evenly over 2027-2030",
-            instrument="flex_e",
-            year=y,
-        )
-    t.add(
-        "subsidy_budget",
-        0,
-        "MEUR",
-        S_KB,
-        estimate=True,
-        method="nothing reserved after 2030",
-        instrument="flex_e",
-        year=2031,
-    )
     # SDE++ operating rates: avoided CO2 x EUR 300/t ceiling
     for r in ROUTES:
         if (
             r.rclass in ("electrification", "ccs", "biogas", "blue_hydrogen")
             or r.label == "hydrogen_electrolysis"
         ):
-            if r.first_year > 2035 or r.label.startswith("steel_scrap"):
+            if r.first_year > 2035 or r.label.startswith("steel_scrap") or r.label in NO_SDE:
                 continue
+            if "_hybrid_" in r.label or r.rclass == "biogas":
+                continue  # flexible e-boilers are Flex-e's; green gas is paid to its producers
             ref = (
                 ref_route(r.sector, r.service)
                 if r.sector != "hydrogen"
@@ -3131,15 +3652,29 @@ def main():
                 instrument="sde_pp",
                 route=r.label,
             )
-    t.add(
-        "subsidy_duration",
-        15,
-        "yr",
-        S_SDE24 + " (SDE++ contracts 12-15 yr; CCS and industrial heat 15 yr)",
-        estimate=True,
-        method="15 yr used for all categories",
-        instrument="sde_pp",
-    )
+            if r.label.endswith(("_e_boiler", "_heat_pump")) and "_hybrid_" not in r.label:
+                t.add(
+                    "operating_subsidy_rate",
+                    round(avoided * 400, 3),
+                    unit,
+                    S_SDE_HEKJES,
+                    estimate=True,
+                    method=f"avoided CO2 vs reference ({avoided:.4f} t per {'t' if r.unit == 'Mt' else 'GJ'}) "
+                    "x EUR 400/t (maximum inside the hekjes since 2023); electric boilers and industrial "
+                    "heat pumps are the high-temperature-heat domain's categories",
+                    instrument="sde_pp_ht_heat",
+                    route=r.label,
+                )
+    for ins in ("sde_pp", "sde_pp_ht_heat"):
+        t.add(
+            "subsidy_duration",
+            15,
+            "yr",
+            S_SDE24 + " (SDE++ contracts 12-15 yr; CCS and industrial heat 15 yr)",
+            estimate=True,
+            method="15 yr used for all categories",
+            instrument=ins,
+        )
     GRANTS = {
         "niki": (
             0.4,
@@ -3162,7 +3697,7 @@ def main():
                 r.label
                 for r in ROUTES
                 if r.label.endswith("_heat_pump")
-                or r.label.endswith("_e_boiler")
+                or (r.label.endswith("_e_boiler") and "_hybrid_" not in r.label)
                 or r.label.endswith("_h2_boiler")
             ]
             + ["steel_scrap_eaf"],
@@ -3176,13 +3711,11 @@ def main():
             ]
             + ["petrochemicals_h2_cracker"],
         ),
-        "flex_e": (0.5, [r.label for r in ROUTES if r.label.endswith("_e_boiler")]),
     }
     GRANT_SRC = {
         "niki": S_NIKI,
         "veki": S_VEKI,
         "dei_plus": S_DEI,
-        "flex_e": "Stcrt. 2025, 6499 (Flex-e); " + S_KB,
     }
     for ins, (share, routes) in GRANTS.items():
         for rl in routes:
@@ -3209,48 +3742,31 @@ def main():
             "IKC held at the last budgeted level (EUR 150M, 2028). The policy letter reserves resources for EII "
             "electricity costs 'oplopend tot 1 miljard per jaar vanaf 2029', of which the IKC extension to 22 "
             "(sub)sectors is only a first step; the rest is a separate envelope whose spending options are not "
-            "decided, so it is NOT counted as IKC here (a policy scenario can add it)",
+            "decided: it is electricity_rebate_budget (policy electricity_rebate, off in base)",
         ),
         (
             2035,
             150,
             S_IKC + "; " + S_KB,
             True,
-            "held to 2035; unallocated envelope (up to about EUR 850M/yr) not included",
+            "held to 2035; the rest of the EUR 1 bn/yr (850) is electricity_rebate_budget",
         ),
     ):
         t.add("ikc_budget", v, "MEUR", src, figure_year=y, estimate=est, method=m, year=y)
-    t.add("ikc_aid_intensity", 0.75, "1", S_EU_SA)
     for y in (2025, 2035):
-        t.add("ikc_emission_factor", 0.72, "t/MWh", S_EU_SA, figure_year=2021, year=y)
-    IKC_SECT = {
-        "steel": 1,
-        "non_ferrous": 1,
-        "paper": 1,
-        "other_chemicals": 1,
-        "petrochemicals": 1,
-        "ammonia": 1,
-        "hydrogen": 1,
-        "refining": 0,
-        "food": 0,
-        "glass": 0,
-        "ceramics": 0,
-        "cement_lime": 0,
-        "other_industry": 0,
-    }
-    for s, v in IKC_SECT.items():
         t.add(
-            "ikc_eligible",
-            v,
-            "1",
-            S_EU_SA
-            + " Annex I (eligible NACE sectors); "
-            + S_KB
-            + " (22 extra (sub)sectors from 2026)",
-            estimate=True,
-            method="sector mapped to the Annex I list (iron & steel, aluminium/zinc, paper, basic chemicals, fertilisers, industrial gases); the 22 extra 2026 subsectors not mapped",
-            sector=s,
+            "ikc_emission_factor",
+            0.72,
+            "t/MWh",
+            S_EU_SA,
+            figure_year=2021,
+            note="the amendment C/2026/196 updates the factors for 2026-2030; the new NL value was not "
+            "retrieved, so the 2021-2025 factor is held"
+            if y == 2035
+            else "",
+            year=y,
         )
+    write_ikc_eligibility(t)
     n["subsidies"] = t.write()
 
     # --------------------------------------------------------------- CO2
@@ -3355,22 +3871,52 @@ def main():
             carrier="biomethane",
             year=y,
         )
-    for y, v, m in (
-        (2029, 0.0, "no import infrastructure before 2030"),
-        (2030, 10.0, "assumed first import volumes (about 0.08 Mt H2)"),
-        (2035, 60.0, "assumed (about 0.5 Mt H2/yr by pipeline/ammonia cracking)"),
-    ):
-        t.add(
-            "route_activity_limit",
-            v,
-            "PJ/yr",
+    for route, source, points in (
+        (
+            "hydrogen_import",
             f"{S_KB}; {S_ARAMIS}",
-            figure_year=y,
-            estimate=True,
-            method=m,
-            route="hydrogen_import",
-            year=y,
-        )
+            (
+                (2029, 0.0, "no import pipeline before 2030"),
+                (2030, 5.0, "assumed first pipeline volumes (about 0.04 Mt H2)"),
+                (
+                    2035,
+                    30.0,
+                    "assumed (about 0.25 Mt H2/yr by pipeline); with hydrogen_import_ammonia the 60 PJ "
+                    "(0.5 Mt H2/yr) of imports assumed before the two import routes were split",
+                ),
+            ),
+        ),
+        (
+            "hydrogen_import_ammonia",
+            f"{S_POR_IMPORT}; {S_H2GLOBAL}",
+            (
+                (
+                    2029,
+                    0.0,
+                    "no cracker before 2030 (first ammonia deliveries 2027 are used as ammonia)",
+                ),
+                (2030, 5.0, "assumed first cracked volumes (about 0.04 Mt H2, 0.33 Mt NH3)"),
+                (
+                    2035,
+                    30.0,
+                    "assumed 0.25 Mt H2/yr for Dutch users: a quarter of the port's central-cracker "
+                    "study (1 Mt H2/yr), the rest going on to Germany and Belgium",
+                ),
+            ),
+        ),
+    ):
+        for y, v, m in points:
+            t.add(
+                "route_activity_limit",
+                v,
+                "PJ/yr",
+                source,
+                figure_year=y,
+                estimate=True,
+                method=m,
+                route=route,
+                year=y,
+            )
     # Committed projects that run under contract or obligation [estimate: capacity x availability]
     committed = (
         (
@@ -3410,7 +3956,528 @@ def main():
                 year=y,
             )
     n["supply"] = t.write()
+    n["life_cycle"] = write_life_cycle()
     return n
+
+
+# ------------------------------------------------------------------------ life cycle
+S_DELEGATED_ACT = (
+    "Commission Delegated Regulation (EU) 2025/2359 of 8 July 2025 (C(2025) 4674), GHG methodology for "
+    "low-carbon fuels: fossil comparator 94 g CO2e/MJ, low-carbon threshold 70 % below it (28.2 g CO2e/MJ = "
+    "3.38 kg CO2e/kg H2); default upstream CO2 of natural gas 4.9 g CO2/MJ (as reported by Agence Europe "
+    "bulletin 13677/21, 2025-07-09, and White & Case, 2025)"
+)
+S_METHANE = (
+    "methane leakage: low end the Delegated Act's lowered default methane intensity (0.19 g CO2e/MJ, about "
+    "0.04 % leakage; Agence Europe 13677/21, 2025); high end the IEA Methane Tracker global average of 3.2 % "
+    "cited by EDF Europe et al. open letter (2025-02-06)"
+)
+S_GWP = "IPCC AR6 WG1 (2021) Table 7.15: GWP100 of fossil methane 29.8"
+S_GRID_NL = (
+    "CE Delft (2022) Ketenemissies elektriciteit, actualisatie elektriciteitsmix 2021, for CO2emissiefactoren.nl "
+    "(ce.nl): Dutch electricity 300 g CO2/kWh at generation in 2021 (374 with chain emissions)"
+)
+S_RFNBO = (
+    "Commission Delegated Regulation (EU) 2023/1185 (RFNBO GHG methodology): renewable hydrogen and its "
+    "derivatives must save 70 % against 94 g CO2e/MJ (at most 28.2 g CO2e/MJ, 3.38 kg CO2e/kg H2), imports "
+    "included; electricity from a directly connected renewable installation counts as zero and emissions "
+    "from the manufacture of machinery and equipment are not taken into account"
+)
+S_DECHEMA = (
+    "DECHEMA (2017) Low carbon energy and feedstock for the European chemical industry, as compiled in PyPSA "
+    "technology-data inputs/manual_input.csv (commit 634cdc1): Haber-Bosch 1.1484 MWh H2 and 0.2473 MWh_e "
+    "per MWh NH3; Danish Energy Agency, Technology Data for Energy Transport (2021), H2 140 bar pipeline "
+    "0.0185 MW_e per 1000 km per MW H2 (same compilation)"
+)
+
+
+def import_life_cycle():
+    """kg CO2e per kg H2 of the two import routes (central, low, high) with how they are made.
+
+    As the EU methodology prescribes, electricity from renewable plants connected directly to
+    the electrolyser counts as zero and the manufacture of equipment is not counted (the
+    same holds for hydrogen_offshore_electrolysis, which therefore has no upstream row).
+    """
+    compression = 2 * 0.0185 * LHV_H2 / 3.6  # kWh_e/kg over 2,000 km of pipeline
+    ceiling = 0.3 * 94 * LHV_H2 / 1000  # kg CO2e/kg H2 at the 70 % saving
+    to_kg = NH3_PER_H2 * LHV_H2 / 1000  # kg CO2e per GJ NH3 -> per kg H2 at the cracker
+    return {
+        "hydrogen_import": (
+            (compression * 0.3, compression * 0.1, ceiling),
+            f"{S_RFNBO}; {S_DECHEMA}",
+            f"renewable hydrogen made abroad counts zero (directly connected renewable electricity, "
+            f"equipment not counted); compression over 2,000 km of pipeline ({compression:.2f} kWh_e/kg) "
+            "at 0.3 kg CO2/kWh (assumed, the transit countries' grids); low at 0.1 kg/kWh; high: the "
+            "RFNBO ceiling (70 % saving) that imports must meet",
+        ),
+        "hydrogen_import_ammonia": (
+            (1.5 * to_kg, 0.0, ceiling * NH3_PER_H2),
+            f"{S_RFNBO}; {S_CRACKER}",
+            "renewable ammonia made abroad counts zero for its hydrogen and synthesis power (as above); "
+            "shipping 1.5 kg CO2 per GJ NH3 on fuel oil (assumed: about 12,000 km, a few percent of the "
+            f"cargo's energy) x {NH3_PER_H2} GJ NH3 per GJ H2 at the cracker (its heat from ammonia, no "
+            "CO2); low: ammonia-fuelled ships; high: ammonia at the RFNBO ceiling of 28.2 g CO2e/MJ",
+        ),
+    }
+
+
+def write_life_cycle():
+    """life_cycle.csv: upstream emission factors, methane leakage, the EU threshold, import
+    life-cycle emissions and the solid carbon of pyrolysis (for the life-cycle intensity of
+    hydrogen and the upstream_emissions switch)."""
+    t = Table("life_cycle")
+    for y in (2025, 2035):
+        t.add(
+            "upstream_emission_factor",
+            4.9,
+            "g/MJ",
+            S_DELEGATED_ACT,
+            figure_year=2025,
+            estimate=y != 2025,
+            method="" if y == 2025 else "the Delegated Act's default held to 2035",
+            carrier="natural_gas",
+            year=y,
+        )
+    for y, v, low, high, m in (
+        (
+            2025,
+            0.25,
+            0.2,
+            0.3,
+            "CE Delft's 0.30 kg/kWh of 2021 lowered for the growth of wind and solar since",
+        ),
+        (2030, 0.15, 0.08, 0.25, "coal exit by 2029 and about 21 GW offshore wind by 2032"),
+        (
+            2035,
+            0.10,
+            0.05,
+            0.2,
+            "gas plants at the margin in fewer hours; no published 2035 figure used",
+        ),
+    ):
+        t.add(
+            "upstream_emission_factor",
+            v,
+            "kg/kWh",
+            S_GRID_NL,
+            figure_year=2021,
+            estimate=True,
+            method=f"CO2 at generation of Dutch grid electricity, estimate: {m}; used for the life-cycle "
+            "intensity of grid electrolysis (under the EU ETS, so the upstream switch never counts it)",
+            low=low,
+            high=high,
+            carrier="electricity",
+            year=y,
+        )
+    t.add(
+        "methane_leakage_rate",
+        0.01,
+        "1",
+        f"{S_METHANE}; {S_DELEGATED_ACT}",
+        figure_year=2025,
+        estimate=True,
+        method="central 1 % of the methane produced (assumed): between Norwegian pipeline gas (below 0.1 %) "
+        "and LNG from shale gas with leaks of a few percent; low and high the two published ends",
+        low=0.0004,
+        high=0.032,
+    )
+    t.add("methane_gwp", 29.8, "1", S_GWP, figure_year=2021)
+    t.add("fossil_comparator", 94, "g/MJ", S_DELEGATED_ACT, figure_year=2025)
+    t.add("low_carbon_saving", 0.7, "1", S_DELEGATED_ACT, figure_year=2025)
+    for route, (values, source, method) in import_life_cycle().items():
+        t.add(
+            "import_life_cycle_emissions",
+            round(values[0] / (LHV_H2 / 1000), 4),
+            "kg/GJ",
+            source,
+            estimate=True,
+            method=f"{method}; kg CO2e/kg H2 {values[0]:.2f} (low {values[1]:.2f}, high {values[2]:.2f}) "
+            "/ 0.12 GJ/kg",
+            low=round(values[1] / (LHV_H2 / 1000), 4),
+            high=round(values[2] / (LHV_H2 / 1000), 4),
+            route=route,
+        )
+    t.add(
+        "solid_carbon_share",
+        1.0,
+        "1",
+        S_PYRO_STOICH,
+        estimate=True,
+        method="electrically heated reactor: all the methane's carbon leaves as solid carbon, unconverted "
+        "methane is recycled; a reactor fired with part of the gas or hydrogen would emit some CO2",
+        route="hydrogen_pyrolysis",
+    )
+    return t.write()
+
+
+# Energy tax by user: exempt processes (Wbm art. 64 lid 4), reformer feedstock outside the tax,
+# cluster 6's higher tier
+GAS_EXEMPT_SECTORS = {
+    "steel": "metallurgical processes",
+    "non_ferrous": "metallurgical processes",
+    "glass": "mineralogical processes (glass melting)",
+    "ceramics": "mineralogical processes (ceramic kilns and dryers)",
+    "cement_lime": "mineralogical processes (cement and lime kilns)",
+}
+ELECTRICITY_EXEMPT_SECTORS = {
+    "steel": "metallurgical processes (electric arc furnaces, rolling)",
+    "non_ferrous": "electrolytic and metallurgical processes (aluminium and zinc electrolysis)",
+    "hydrogen": "electrolytic processes (water electrolysis)",
+}
+# stoichiometric reformer feed: CH4 + 2 H2O -> CO2 + 4 H2 needs 802.3 / (4 x 241.8) GJ of gas per GJ
+# of hydrogen (LHV); the rest of the reformer's gas (182 TJ per kt H2, MIDDEN TC0352) is fuel
+REFORMER_FEED = 802.3 / (4 * 241.8)
+
+
+def energy_tax_by_user(t, gas_tax):
+    """The gas and electricity tax rows per sector and cluster (blank = all)."""
+    cluster6 = gas_tax_per_cluster()["cluster6"]
+    t.add(
+        "energy_tax",
+        round(cluster6, 2),
+        "EUR/MWh",
+        f"{S_EB_GAS}; {S_MIDDEN_SITES}",
+        figure_year=2025,
+        estimate=True,
+        method=f"the marginal tier of cluster 6's taxed sites: 14.3 % of its taxable gas is used at sites "
+        f"of 1-10 million m3 (EUR {GAS_TAX_TIER['1M-10M']}/m3), the rest above 10 million m3 (EUR "
+        f"{GAS_TAX_TIER['>10M']}/m3), per MWh LHV (MIDDEN installations, tools/dataset_nl/midden_gas_tiers.py)",
+        carrier="natural_gas",
+        cluster="cluster6",
+        year=2025,
+    )
+    fuel_share = 1 - REFORMER_FEED / (182 / LHV_H2)
+    for sector in ("ammonia", "hydrogen"):
+        t.add(
+            "energy_tax",
+            round(gas_tax * fuel_share, 2),
+            "EUR/MWh",
+            f"{S_WBM64}; {S_EB_GAS}; "
+            + S_MIDDEN_TC
+            + " TC0352 (SMR 182 TJ gas per kt H2, fuel + feed)",
+            figure_year=2025,
+            estimate=True,
+            method=f"the gas a reformer uses as feedstock is not taxed as fuel: the tax ({gas_tax:.2f} "
+            f"EUR/MWh) on the fuel share only, 1 - stoichiometric feed {REFORMER_FEED:.3f} GJ gas per GJ H2 / "
+            f"182 TJ per kt H2 ({182 / LHV_H2:.3f} GJ/GJ) = {fuel_share:.2f} (an upper bound: real reformers "
+            "burn less than the stoichiometric rest)",
+            low=0.0,
+            high=round(gas_tax, 2),
+            carrier="natural_gas",
+            sector=sector,
+            year=2025,
+        )
+    clusters_of = defaultdict(set)
+    for s, c, _svc in DEMAND:
+        clusters_of[s].add(c)
+    for sector, process in GAS_EXEMPT_SECTORS.items():
+        # the sector row, and one per cluster 6 so that it wins over the cluster-6 tier
+        for cluster in ["", *sorted(c for c in clusters_of[sector] if c == "cluster6")]:
+            t.add(
+                "energy_tax",
+                0.0,
+                "EUR/MWh",
+                S_WBM64,
+                note=f"exempt: natural gas used for {process}",
+                carrier="natural_gas",
+                sector=sector,
+                **({"cluster": cluster} if cluster else {}),
+                year=2025,
+            )
+    for sector, process in ELECTRICITY_EXEMPT_SECTORS.items():
+        t.add(
+            "energy_tax",
+            0.0,
+            "EUR/MWh",
+            S_WBM64,
+            note=f"exempt: electricity used for {process}",
+            carrier="electricity",
+            sector=sector,
+            year=2025,
+        )
+
+
+# ------------------------------------------------------------------------ policy levers
+# SDE++ rounds: opening budget per round, the three hekjes of EUR 1 bn (2024), and the share of
+# the general pool the modelled routes compete for (CCS: 6.7 of the 12 bn awarded in 2022)
+SDE_OPENING = {2023: 8000.0, 2024: 11500.0}
+SDE_HEKJE = 1000.0
+SDE_CCS_SHARE_2022 = 6.7 / 12.0
+
+
+def write_sde_rounds(t):
+    """SDE++ per round and domain: the general pool and the high-temperature-heat hekje."""
+    pool = (SDE_OPENING[2024] - 3 * SDE_HEKJE) * SDE_CCS_SHARE_2022
+    for y in range(2025, 2036):
+        t.add(
+            "subsidy_budget",
+            round(pool, 1),
+            "MEUR",
+            f"{S_SDE_HEKJES}; {S_SDE_2022}",
+            figure_year=2024,
+            estimate=True,
+            method=f"general pool of a round for the modelled routes: (opening budget 2024 EUR "
+            f"{SDE_OPENING[2024]:,.0f}M - three hekjes of {SDE_HEKJE:,.0f}M) x {SDE_CCS_SHARE_2022:.3f}, the "
+            "share of the SDE++ 2022 awards that went to CCS (the modelled routes that compete in the pool; "
+            "renewable electricity and geothermal heat, not modelled, take the rest); the 2025 opening budget "
+            "was not retrieved, so the 2024 round is held",
+            instrument="sde_pp",
+            year=y,
+        )
+        t.add(
+            "subsidy_budget",
+            SDE_HEKJE,
+            "MEUR",
+            S_SDE_HEKJES,
+            figure_year=2024,
+            estimate=y != 2025,
+            method="the 2024 hekje held for later rounds" if y != 2025 else "",
+            note="the 2024 hekje (the 2025 round's was not retrieved)" if y == 2025 else "",
+            instrument="sde_pp_ht_heat",
+            year=y,
+        )
+
+
+def write_niki_rounds(t):
+    """NIKI round 1: Reju as a committed draw; the lead time from award to commissioning."""
+    t.add(
+        "subsidy_awarded",
+        135,
+        "MEUR",
+        S_NIKI_R1,
+        figure_year=2026,
+        note="Reju Regeneration Hub One (textile recycling to polyester feedstock) is not a modelled route",
+        instrument="niki",
+        year=2025,
+    )
+    t.add(
+        "subsidy_awarded",
+        0,
+        "MEUR",
+        S_NIKI_R1,
+        note="later rounds: no award outside the modelled routes known",
+        instrument="niki",
+        year=2026,
+    )
+    t.add(
+        "subsidy_lead_time",
+        3,
+        "yr",
+        S_NIKI + "; " + S_NIKI_R1,
+        estimate=True,
+        method="assumption: a round's award (round 1: opened 2025, decided 2026) funds a commercial-scale "
+        "plant commissioned about three years after the opening; the scheme's realisation period was not "
+        "retrieved",
+        low=2,
+        high=5,
+        instrument="niki",
+    )
+
+
+# IKC-ETS eligibility: (eligible, aid intensity, how the sector maps to the EU list)
+IKC_SECTORS = {
+    "steel": (1, 0.80, "NACE 24.10 basic iron and steel: on the 2020 list"),
+    "non_ferrous": (1, 0.80, "NACE 24.42-24.44 aluminium, lead/zinc/tin, copper: on the 2020 list"),
+    "paper": (1, 0.80, "NACE 17.11/17.12 pulp, paper and paperboard: on the 2020 list"),
+    "other_chemicals": (
+        1,
+        0.80,
+        "NACE 20.13 inorganic basic chemicals and 20.16 plastics in primary forms (on the 2020 list); "
+        "its organic part (20.14) added in 2026 at 0.75 is not split out",
+    ),
+    "hydrogen": (1, 0.80, "industrial gases (hydrogen): on the 2020 list"),
+    "petrochemicals": (
+        1,
+        0.75,
+        "steam crackers are NACE 20.14 organic basic chemicals, added by the amendment ('organische chemie')",
+    ),
+    "ammonia": (1, 0.75, "NACE 20.15 fertilisers, added by the amendment ('kunstmeststoffen')"),
+    "glass": (1, 0.75, "NACE 23.1x glass activities, added by the amendment"),
+    "ceramics": (1, 0.75, "NACE 23.2-23.3x ceramics activities, added by the amendment"),
+    "refining": (
+        0,
+        0.0,
+        "NACE 19.20 refined petroleum products: not mapped as eligible (the 2020 list's treatment of "
+        "refining was not verified)",
+    ),
+    "food": (0, 0.0, "food and beverages: not on the list"),
+    "cement_lime": (0, 0.0, "cement, lime: not on the list (covered by CBAM)"),
+    "other_industry": (0, 0.0, "rest of ETS industry: no single NACE code to map"),
+}
+
+
+def write_ikc_eligibility(t):
+    """IKC-ETS eligibility and aid intensity per sector, from consumption year 2025 (C/2026/196)."""
+    for sector, (eligible, aid, mapping) in IKC_SECTORS.items():
+        source = f"{S_EU_SA} Annex I; {S_EU_SA_2026}; {S_VNCI_IKC}; {S_KB_IKC}"
+        t.add(
+            "ikc_eligible",
+            eligible,
+            "1",
+            source,
+            estimate=True,
+            method=f"sector mapped to the EU list: {mapping}; the amendment applies from consumption year "
+            "2025 (VNCI), which the 2026 opening pays",
+            sector=sector,
+        )
+        if eligible:
+            t.add(
+                "ikc_aid_intensity",
+                aid,
+                "1",
+                f"{S_EU_SA_2026}; {S_VNCI_IKC}",
+                estimate=True,
+                method="0.80 for the sectors eligible before the amendment, 0.75 for the ones it adds",
+                low=0.75,
+                high=0.80,
+                sector=sector,
+            )
+
+
+# The electricity-cost envelope: EUR 1 bn/yr of support from 2029 less the IKC budget
+IKC_BUDGET_PAID = {2026: 129.2, 2027: 200.0, 2028: 150.0, 2029: 150.0}
+REBATE_NEIGHBOURS = (62.0, 75.0)  # DE, BE all-in EUR/MWh 2025 (FME)
+NL_ALL_IN = 88.0
+
+
+def write_levers():
+    """Rows of the policy levers without a file of their own: the electricity-cost envelope,
+    Flex-e and the RFNBO obligation."""
+    t = Table("policy_levers")
+    gap = NL_ALL_IN - sum(REBATE_NEIGHBOURS) / len(REBATE_NEIGHBOURS)
+    t.add(
+        "electricity_rebate_rate",
+        round(gap, 2),
+        "EUR/MWh",
+        S_FME_NEIGHBOURS + "; " + S_KB_IKC,
+        figure_year=2025,
+        estimate=True,
+        method=f"the letter's aim is a level playing field: the rebate closes the gap between the Dutch "
+        f"all-in price ({NL_ALL_IN}) and the mean of the German and Belgian ones "
+        f"({sum(REBATE_NEIGHBOURS) / 2:.1f}); the spending option is not decided",
+        low=NL_ALL_IN - REBATE_NEIGHBOURS[1],
+        high=NL_ALL_IN - REBATE_NEIGHBOURS[0],
+    )
+    total_2026 = IKC_BUDGET_PAID[2026]
+    for y in range(2026, 2036):
+        if y <= 2028:
+            total = total_2026 + (1000.0 - total_2026) * (y - 2026) / 3
+            value = max(0.0, total - IKC_BUDGET_PAID[y])
+            method = (
+                f"the letter reserves support 'oplopend tot 1 miljard per jaar vanaf 2029' without the path "
+                f"before: assumed rising linearly from the 2026 IKC budget ({total_2026}) to 1,000 in 2029, "
+                f"less the IKC budget of the year ({IKC_BUDGET_PAID[y]}); 0 in 2026 (spending options still "
+                "being worked out, the Kamer informed by Prinsjesdag 2026)"
+            )
+        else:
+            value = 1000.0 - IKC_BUDGET_PAID[2029]
+            method = "EUR 1 bn/yr from 2029 less the IKC budget (150, held from 2028)"
+        t.add(
+            "electricity_rebate_budget",
+            round(value, 1),
+            "MEUR",
+            S_KB_IKC,
+            figure_year=2026,
+            estimate=True,
+            method=method,
+            year=y,
+        )
+    for sector, (eligible, _aid, mapping) in IKC_SECTORS.items():
+        t.add(
+            "electricity_rebate_eligible",
+            eligible,
+            "1",
+            S_KB_IKC,
+            estimate=True,
+            method="assumed the sectors eligible for IKC-ETS after its extension (the letter names the "
+            f"extension the first step of the same support): {mapping}",
+            sector=sector,
+        )
+    # Flex-e: EUR 198.9 M for 2027-2030, a grant on flexible e-boilers
+    t.add(
+        "flex_e_budget",
+        0,
+        "MEUR",
+        S_KB,
+        figure_year=2026,
+        note="no budget assigned for continuation before 2027",
+        year=2026,
+    )
+    for y in range(2027, 2031):
+        t.add(
+            "flex_e_budget",
+            round(198.9 / 4, 3),
+            "MEUR",
+            S_KB + ": EUR 198.9M needed 2027-2030 (reservation in the Klimaatfonds)",
+            figure_year=2026,
+            estimate=True,
+            method="EUR 198.9M spread evenly over 2027-2030",
+            year=y,
+        )
+    t.add(
+        "flex_e_budget",
+        0,
+        "MEUR",
+        S_KB,
+        estimate=True,
+        method="nothing reserved after 2030",
+        year=2031,
+    )
+    for r in ROUTES:
+        if r.label.endswith("_hybrid_e_boiler"):
+            t.add(
+                "flex_e_grant_share",
+                0.5,
+                "1",
+                f"{S_FLEXE}; {S_KB}",
+                estimate=True,
+                method="assumed aid intensity of the XL part for the EII (the letter: 'hogere steunbedragen'; "
+                "GBER/CEEAG investment aid ranges 25-50 %, the upper end taken)",
+                low=0.3,
+                high=0.6,
+                route=r.label,
+            )
+    # RFNBO obligation (RED III art. 22a): 0 before 2030, 42 % in 2030, 60 % in 2035
+    for y, v, est, method in (
+        (2029, 0.0, False, ""),
+        (2030, 0.42, False, ""),
+        (
+            2035,
+            0.60,
+            True,
+            "60 % by 2035; the years 2031-2034 follow the straight path from 42 % in 2030 (the directive "
+            "sets the two end points only)",
+        ),
+    ):
+        t.add("rfnbo_obligation", v, "1", S_RED3, estimate=est, method=method, year=y)
+    t.add(
+        "rfnbo_route_share",
+        1.0,
+        "1",
+        S_RED3 + "; " + S_ELYGATOR,
+        estimate=True,
+        method="assumed electrolysis on renewable electricity under the RFNBO rules (PPAs, additionality)",
+        route="hydrogen_electrolysis",
+    )
+    t.add(
+        "rfnbo_route_share",
+        1.0,
+        "1",
+        S_RED3 + "; " + S_OWE,
+        estimate=True,
+        method="assumed renewable imports: the import price (EUR 5-6/kg) is that of renewable hydrogen",
+        route="hydrogen_import",
+    )
+    t.add(
+        "rfnbo_counted",
+        0,
+        "1",
+        S_RED3,
+        note="hydrogen used as an intermediate product for conventional transport fuels (refining) is "
+        "outside the industry target",
+        sector="refining",
+    )
+    return t.write()
 
 
 # ------------------------------------------------------------------------ build limits
@@ -3424,6 +4491,14 @@ HEAT_PACE = {
         "national e-boiler pace assumed 150 MW/yr (2025) rising to 600 (2030) and 800 (2035): the "
         "Routekaart's >= 30 TWh extra industrial electricity by 2030 would mean about 3.4 GW, i.e. 400-700 MW/yr "
         "if spread over 2025-2035; the early years are held lower for connection queues and the SDE++ round cycle",
+    ),
+    "hybrid_e_boiler": (
+        {2025: 150, 2027: 300, 2030: 600, 2035: 800},
+        "national pace of flexible (hybrid) e-boilers on non-firm contracts assumed equal to the e-boiler "
+        "pace (150 MW/yr in 2025 rising to 600 in 2030 and 800 in 2035): the same installers build both, and "
+        "a time-bound transport right is granted from the room the grid has outside its peak (TenneT TDTR), "
+        "not from the queue for firm capacity; no published pace of non-firm industrial connections was "
+        "retrieved",
     ),
     "heat_pump": (
         {2025: 50, 2027: 100, 2030: 200, 2035: 300},
@@ -3518,7 +4593,11 @@ def write_build_limits():
 
     # ---- heat technologies: national pace shared by demand x potential
     for tech, (pace, meth) in HEAT_PACE.items():
-        routes = [r for r in ROUTES if r.label.endswith("_" + tech)]
+        routes = [
+            r
+            for r in ROUTES
+            if r.label.endswith("_" + tech) and not (tech == "e_boiler" and "_hybrid_" in r.label)
+        ]
         cells = [(r, c, w) for r in routes for c, w in _cells(r).items()]
         total = sum(w for _, _, w in cells)
         for r, c, w in cells:
@@ -3827,7 +4906,55 @@ def write_build_limits():
             f"{mw} MW_e per year from 2029 (decisions from 2026 on; national 500 MW/yr, well below the 3-4 GW 2030 target, "
             "which no current FID pipeline supports); Chemelot and cluster 6 have no hydrogen network before 2033",
         )
+    _hydrogen_technique_limits(add)
     return t.write()
+
+
+def _hydrogen_technique_limits(add):
+    """Build limits of methane pyrolysis and offshore-wind electrolysis [estimates]."""
+    pace = (
+        "first commercial plant of about 100 MW H2 (the size of Monolith's Olive Creek 2, about 250 MW, "
+        "halved for a first Dutch unit) in Rotterdam in 2031, none in 2032 while it runs in, then at most "
+        "100 MW H2 a year per cluster with a hydrogen network"
+    )
+    pj = 100 * MW_PJ
+    for c in CLUSTERS:
+        if c == "cluster6":
+            continue
+        first = 2031 if c == "rotterdam_moerdijk" else 2033
+        points = {2031: pj if first == 2031 else 0.0, 2032: 0.0, 2033: pj, 2035: pj}
+        for y, v in points.items():
+            add(
+                "hydrogen_pyrolysis",
+                c,
+                y,
+                v,
+                "PJ/yr",
+                f"{S_PYRO_BASF}; {S_MONOLITH}",
+                f"{pace}; {v / MW_PJ:.0f} MW x {MW_PJ:.5f} PJ/yr per MW; {H2_ACCESS_METHOD}",
+            )
+    nn = "noord_nederland"
+    for y, mw, m in (
+        (2030, 40, "the first offshore demonstration, 30-50 MW_e (RVO 2025)"),
+        (2031, 0, "none while the demonstration runs in"),
+        (
+            2032,
+            500,
+            "the 500 MW_e project in Ten noorden van de Waddeneilanden (planned about 2031)",
+        ),
+        (2033, 0, "no further offshore hydrogen decided"),
+        (2034, 500, "assumed: one further 500 MW_e tender a year from 2034 (no decision yet)"),
+        (2035, 500, "assumed: one further 500 MW_e tender a year from 2034 (no decision yet)"),
+    ):
+        add(
+            "hydrogen_offshore_electrolysis",
+            nn,
+            y,
+            mw * EL_EFF * MW_PJ,
+            "PJ/yr",
+            S_OFFSHORE_H2,
+            f"{m}: {mw} MW_e x {EL_EFF} MW H2 per MW_e x {MW_PJ:.5f} PJ/yr per MW",
+        )
 
 
 # Routes whose fixed O&M share of capex comes from the route's own source (MIDDEN TC0263/4, TC0425)
@@ -3835,6 +4962,7 @@ FOM_SHARE_FROM_ROUTE_SOURCE = {
     "petrochemicals_e_cracker",
     "petrochemicals_h2_cracker",
     "hydrogen_atr_ccs",
+    "hydrogen_import_ammonia",
 }
 
 
@@ -3863,6 +4991,8 @@ def _life_method(r):
 
 
 def _availability_source(r):
+    if r.label in HYDROGEN_AVAILABILITY:
+        return HYDROGEN_AVAILABILITY[r.label][0]
     if r.availability == 1.0:
         return S_DEFINITION
     if r.label == "hydrogen_electrolysis":
@@ -3871,6 +5001,8 @@ def _availability_source(r):
 
 
 def _availability_method(r):
+    if r.label in HYDROGEN_AVAILABILITY:
+        return HYDROGEN_AVAILABILITY[r.label][1]
     if r.availability == 1.0:
         return "no domestic capacity constraint (import, or existing units sized to what they take)"
     if r.label == "hydrogen_electrolysis":
@@ -3880,6 +5012,8 @@ def _availability_method(r):
 
 def _potential_source(r, cluster):
     """Source of a potential row."""
+    if r.label in HYDROGEN_POTENTIAL:
+        return HYDROGEN_POTENTIAL[r.label][0]
     if r.label == "steel_scrap_eaf":
         return S_TATA_GS
     if r.label.endswith("_heat_pump"):
@@ -3912,6 +5046,8 @@ def _capex_value(r):
 
 
 def _fy_source(r):
+    if r.label in HYDROGEN_POTENTIAL:
+        return HYDROGEN_POTENTIAL[r.label][0]
     if r.rclass == "ccs" and r.sector not in ("steel",):
         return S_PORTHOS + "; " + S_ARAMIS
     return {
@@ -4012,6 +5148,8 @@ TRL_EARLIEST_BUILD = {6: 2029, 5: 2031, 4: 2033, 3: 2036, 2: 2038, 1: 2040}
 def _trl(r):
     """(value, source, estimate, method, note) of the trl row of a route."""
     lab, tc = r.label, S_MIDDEN_TC
+    if lab in HYDROGEN_TRL:
+        return HYDROGEN_TRL[lab]
     if r.rclass == "reference":
         return (
             9,
@@ -4023,8 +5161,8 @@ def _trl(r):
     if r.rclass == "import":
         note = (
             (
-                "pipeline imports are commercial; large-scale ammonia cracking is not yet (first_year 2030 carries the "
-                "timing)"
+                "pipeline imports are commercial (first_year 2030 carries the timing of the cross-border "
+                "pipelines); import as ammonia is the route hydrogen_import_ammonia"
             )
             if lab == "hydrogen_import"
             else ""
@@ -4133,6 +5271,8 @@ def _trl(r):
 
 
 def _fy_method(r):
+    if r.label in HYDROGEN_FIRST_YEAR:
+        return HYDROGEN_FIRST_YEAR[r.label]
     if r.rclass == "ccs" and r.sector not in ("steel", "petrochemicals"):
         return (
             "Porthos (2026) is fully contracted (Air Liquide, Air Products, ExxonMobil, Shell); new post-combustion "

@@ -1,12 +1,16 @@
 """Build data/nl/mca/hydrogen_mca.csv: the static criteria of the hydrogen production MCA.
 
-Every figure has a unit and a source; estimates say so and say how they were made. Derived
-figures (life-cycle intensity, CO2 storage need, grid load, import dependence) are computed
-here from the constants below, so that a reader can follow each number. The routes that
-are in the LP take their inputs (gas and electricity per unit of hydrogen, capture rate)
-from the Dutch dataset, so the MCA and the LP describe the same plants.
+Every figure has a unit and a source; estimates say so and say how they were made. The
+eight options are the eight hydrogen routes of the Dutch dataset, and every figure the LP
+also uses is read from the dataset's CSVs (data/nl, written by build_dataset.py): carrier
+inputs, capture rate, solid carbon, emission factors, upstream emission factors, methane
+leakage and its range, the import routes' life-cycle emissions. So the MCA and the LP
+describe the same plants, and the life-cycle intensity here is the LP's result variable
+``hydrogen_life_cycle_intensity`` in 2035 (a test checks it), with the low and high ends
+the dataset gives for the Monte Carlo. Levelised cost and the two exclusion criteria come
+from the LP itself (scenarios/mca_hydrogen.yaml).
 
-Run: ``python tools/dataset_nl/build_mca_criteria.py`` (writes the CSV next to data/nl).
+Run: ``python tools/dataset_nl/build_mca_criteria.py`` after build_dataset.py.
 """
 
 from __future__ import annotations
@@ -15,18 +19,17 @@ import csv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "data" / "nl" / "mca" / "hydrogen_mca.csv"
+DATA = ROOT / "data" / "nl"
+OUT = DATA / "mca" / "hydrogen_mca.csv"
 
 LHV_H2 = 120.0  # MJ/kg
-LHV_CH4 = 50.0  # MJ/kg
 KWH = 3.6  # MJ/kWh
+YEAR = "2035"
 
 # --- sources --------------------------------------------------------------------------
 DATASET = (
-    "elektra dataset data/nl (route_inputs.csv, routes_techno_economic.csv, "
-    "carriers_prices.csv: PBL/TNO MIDDEN v0.3 TC0352 SMR, TC0354 SMR pre-combustion "
-    "capture, TC0425 ATR+CCS (H-Vision 2019), TC0361 AEL electrolysis; capture share "
-    "SMR+CCS from Quintel ETM)"
+    "elektra dataset data/nl (route_inputs.csv, routes_techno_economic.csv, carriers_prices.csv, "
+    "life_cycle.csv, built by tools/dataset_nl/build_dataset.py from the sources named there)"
 )
 DELEGATED_ACT = (
     "Commission Delegated Regulation (EU) 2025/2359 of 8 July 2025 (C(2025) 4674), GHG "
@@ -46,10 +49,6 @@ IRENA_WATER = (
     "synerhy.com 2024-03-07: alkaline 22.3, PEM 17.5, SMR 17.5, SMR with capture 32.1 L/kg "
     "H2; hydrogeninsight.com 2023-12: electrolysis 9 L/kg stoichiometric plus cooling)"
 )
-WIND_LCA = (
-    "IPCC AR5 WGIII (2014) Annex III Table A.III.2: offshore wind life-cycle emissions 8-35 g "
-    "CO2e/kWh, median 12"
-)
 PYROLYSIS = (
     "stoichiometry CH4 -> C + 2 H2 (4 kg CH4 = 200 MJ LHV and 3 kg solid carbon per kg H2; "
     "reaction enthalpy 74.8 kJ/mol CH4 = 5.2 kWh/kg H2 minimum); process review: "
@@ -57,55 +56,102 @@ PYROLYSIS = (
     "Environ. Sci., doi:10.1039/D4EE06191H"
 )
 ESTIMATE = "elektra estimate (see method)"
-RFNBO = (
-    "Commission Delegated Regulation (EU) 2023/1185 (RFNBO GHG methodology): imported "
-    "renewable hydrogen must also save 70 % against 94 g CO2e/MJ (<= 3.38 kg CO2e/kg H2)"
-)
 
-# --- the dataset's plants (data/nl, 2035) -----------------------------------------------
-GAS_EF = 0.0564  # kg CO2/MJ natural gas (Mt/PJ), carriers_prices.csv
-PLANTS = {
-    # option: gas MJ/MJ H2, electricity MJ/MJ H2, capture rate
-    "grey_smr": (1.51667, 0.0, 0.0),
-    "smr_ccs": (1.58647, 0.03605, 0.669),
-    "atr_ccs": (1.30417, 0.05300, 0.96),
-    "grid_electrolysis": (0.0, 1.608, 0.0),
+#: MCA option -> the LP route that is the same plant.
+ROUTES = {
+    "grey_smr": "hydrogen_smr",
+    "smr_ccs": "hydrogen_smr_ccs",
+    "atr_ccs": "hydrogen_atr_ccs",
+    "methane_pyrolysis": "hydrogen_pyrolysis",
+    "grid_electrolysis": "hydrogen_electrolysis",
+    "offshore_wind_electrolysis": "hydrogen_offshore_electrolysis",
+    "import_hydrogen": "hydrogen_import",
+    "import_ammonia": "hydrogen_import_ammonia",
 }
 
-# --- assumptions with ranges (central, low, high) ---------------------------------------
-LEAKAGE = (0.010, 0.0004, 0.032)  # share of gas produced that leaks as methane
-UPSTREAM_CO2 = 4.9  # g CO2/MJ gas, Delegated Act default (excl. LNG)
-GWP_CH4 = 29.8
-GRID_2035 = (0.10, 0.05, 0.20)  # kg CO2/kWh, NL grid in 2035 (estimate)
-WIND = (0.012, 0.008, 0.035)  # kg CO2e/kWh offshore wind (IPCC AR5)
-PYROLYSIS_GAS = 200.0  # MJ gas per kg H2 (stoichiometric)
-PYROLYSIS_ELECTRICITY = (10.0, 6.0, 15.0)  # kWh/kg H2, electrically heated reactor (estimate)
+# --- assumptions of the MCA alone (central, low, high) ----------------------------------
 GAS_IMPORT_SHARE = (0.85, 0.75, 0.95)  # share of NL gas supply imported in 2035 (estimate)
 POWER_IMPORT_SHARE = (0.10, 0.0, 0.25)  # share of NL electricity imported, 2035 (estimate)
 
 
+def _read(name: str) -> list[dict]:
+    with (DATA / f"{name}.csv").open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text not in ("", None) else None
+
+
+def dataset_value(name: str, parameter: str, **labels) -> tuple[float, float, float]:
+    """(value, low, high) of one row of a dataset file; low and high default to the value.
+
+    Figures are converted to the unit this script computes in: g/MJ for emission and
+    upstream factors, kg/kWh for electricity's, kg/kg H2 for import life-cycle emissions.
+    """
+    for row in _read(name):
+        if row["parameter"] == parameter and all(row.get(k, "") == v for k, v in labels.items()):
+            value = float(row["value"])
+            low, high = _number(row["low"]), _number(row["high"])
+            scale = {"t/TJ": 1.0, "g/MJ": 1.0, "kg/kWh": 1.0, "1": 1.0, "PJ/PJ": 1.0}.get(
+                row["unit"]
+            )
+            if row["unit"] == "kg/GJ":  # per GJ H2 -> per kg H2
+                scale = LHV_H2 / 1000
+            if scale is None:
+                raise ValueError(f"{name}.csv: {parameter} {labels}: unexpected unit {row['unit']}")
+            low = value if low is None else low
+            high = value if high is None else high
+            return value * scale, low * scale, high * scale
+    return 0.0, 0.0, 0.0
+
+
+def plant(option: str) -> dict[str, float]:
+    """The LP's plant of an option: gas MJ/kg, electricity kWh/kg (with ranges where the
+    dataset gives them), capture rate, solid carbon share, imported life-cycle kg/kg."""
+    route = ROUTES[option]
+    gas = dataset_value("route_inputs", "input", route=route, carrier="natural_gas")[0]
+    electricity = dataset_value("route_inputs", "input", route=route, carrier="electricity")[0]
+    return {
+        "gas_mj": gas * LHV_H2,
+        "kwh": electricity * LHV_H2 / KWH,
+        "capture": dataset_value("routes_techno_economic", "capture_rate", route=route)[0],
+        "solid": dataset_value("life_cycle", "solid_carbon_share", route=route)[0],
+        "imported": dataset_value("life_cycle", "import_life_cycle_emissions", route=route),
+    }
+
+
+GAS_EF = dataset_value("carriers_prices", "emission_factor", carrier="natural_gas")[0]  # g/MJ
+UPSTREAM_GAS = dataset_value(
+    "life_cycle", "upstream_emission_factor", carrier="natural_gas", year=YEAR
+)[0]  # g/MJ
+GRID = dataset_value("life_cycle", "upstream_emission_factor", carrier="electricity", year=YEAR)
+LEAKAGE = dataset_value("life_cycle", "methane_leakage_rate")
+GWP_CH4 = dataset_value("life_cycle", "methane_gwp")[0]
+METHANE_LHV = 50.0  # MJ/kg, as elektra.policies.upstream
+NH3_PER_H2 = 1.46  # GJ NH3 per GJ H2 at the cracker (ENGIE et al. 2020), as build_dataset.py
+NH3_H2_YIELD = 0.1776 * LHV_H2 / 18.6  # GJ H2 in a GJ of NH3 (17.76 % H by mass, LHV 18.6 GJ/t)
+
+
 def upstream_gas(leakage: float) -> float:
-    """Upstream intensity of natural gas, g CO2e per MJ delivered.
+    """Upstream intensity of natural gas, g CO2e per MJ delivered (as the LP computes it).
 
     CH4 per MJ delivered = leakage / (1 - leakage) x 1000/50 g; times GWP100; plus CO2.
     """
-    methane = leakage / (1 - leakage) * 1000.0 / LHV_CH4
-    return UPSTREAM_CO2 + methane * GWP_CH4
+    methane = leakage / (1 - leakage) * 1000.0 / METHANE_LHV
+    return UPSTREAM_GAS + methane * GWP_CH4
 
 
-def per_kg(option: str) -> tuple[float, float, float]:
-    """Gas MJ/kg, electricity kWh/kg and capture rate of a dataset plant."""
-    gas, electricity, capture = PLANTS[option]
-    return gas * LHV_H2, electricity * LHV_H2 / KWH, capture
+def life_cycle(option: str, end: int) -> float:
+    """kg CO2e/kg H2 of an option: end 0 central, 1 low, 2 high (the LP's definition).
 
-
-def life_cycle(gas_mj: float, capture: float, kwh: float, grid: float, leakage: float) -> float:
-    """kg CO2e/kg H2: direct CO2 after capture + upstream gas + electricity.
-
-    A capture rate of 1 stands for carbon that never becomes CO2 (pyrolysis).
+    Direct CO2 after capture (the solid carbon of pyrolysis is not CO2) + upstream gas
+    (supply CO2 and leaked methane) + grid electricity + an imported product's life cycle.
     """
-    direct = gas_mj * GAS_EF * (1 - capture)
-    return direct + gas_mj * upstream_gas(leakage) / 1000 + kwh * grid
+    p = plant(option)
+    direct = p["gas_mj"] * GAS_EF * (1 - p["solid"]) * (1 - p["capture"]) / 1000
+    upstream = p["gas_mj"] * upstream_gas(LEAKAGE[end]) / 1000
+    return direct + upstream + p["kwh"] * GRID[end] + p["imported"][end]
 
 
 def rows() -> list[dict]:
@@ -126,118 +172,64 @@ def rows() -> list[dict]:
             }
         )
 
-    # life-cycle intensity -------------------------------------------------------------
+    # life-cycle intensity: the LP's hydrogen_life_cycle_intensity in 2035 ----------------
     lc = "life_cycle_intensity"
     unit = "kg CO2e/kg H2"
-    upstream = f"{DELEGATED_ACT}; {METHANE}; {DATASET}"
-    for option in ("grey_smr", "smr_ccs", "atr_ccs"):
-        gas, kwh, capture = per_kg(option)
-        central = life_cycle(gas, capture, kwh, GRID_2035[0], LEAKAGE[0])
-        low = life_cycle(gas, capture, kwh, GRID_2035[1], LEAKAGE[1])
-        high = life_cycle(gas, capture, kwh, GRID_2035[2], LEAKAGE[2])
+    source = f"{DELEGATED_ACT}; {METHANE}; {DATASET}"
+    for option in ROUTES:
+        p = plant(option)
+        parts = []
+        if p["gas_mj"]:
+            carbon = "solid carbon, no CO2" if p["solid"] else f"capture {p['capture']:g}"
+            parts.append(
+                f"direct CO2 {p['gas_mj']:.1f} MJ gas/kg x {GAS_EF:g} g/MJ ({carbon}) + upstream "
+                f"gas {p['gas_mj']:.1f} MJ x ({UPSTREAM_GAS:g} g CO2/MJ + methane at leakage "
+                f"{LEAKAGE[0]:.1%}, range {LEAKAGE[1]:.2%}-{LEAKAGE[2]:.1%}, GWP {GWP_CH4:g})"
+            )
+        if p["kwh"]:
+            parts.append(
+                f"{p['kwh']:.2f} kWh/kg x grid {GRID[0]:g} kg CO2/kWh in {YEAR} (range "
+                f"{GRID[1]:g}-{GRID[2]:g})"
+            )
+        if p["imported"][2]:
+            parts.append(
+                f"imported product {p['imported'][0]:.2f} kg/kg (range {p['imported'][1]:.2f}-"
+                f"{p['imported'][2]:.2f}; import_life_cycle_emissions)"
+            )
+        if not parts:
+            parts.append(
+                "no carrier bought and no direct CO2: electricity from the dedicated wind farm "
+                "counts as zero and equipment is not counted (EU methodology)"
+            )
         add(
-            option, lc, central, unit, upstream,
-            f"direct CO2 {gas:.1f} MJ gas/kg x {GAS_EF * 1000:.1f} g/MJ x (1 - capture "
-            f"{capture}) + upstream gas {gas:.1f} MJ x (4.9 g CO2/MJ + methane at leakage "
-            f"{LEAKAGE[0]:.1%}, range {LEAKAGE[1]:.2%}-{LEAKAGE[2]:.1%}) + {kwh:.2f} kWh x grid "
-            f"{GRID_2035[0]} kg/kWh (range {GRID_2035[1]}-{GRID_2035[2]}); CO2 transport and "
+            option, lc, life_cycle(option, 0), unit, source,
+            f"the LP's definition ({ROUTES[option]}, {YEAR}): " + " + ".join(parts)
+            + "; low and high combine the dataset's low and high ends; CO2 transport and "
             "storage leakage not counted",
-            low, high,
+            life_cycle(option, 1), life_cycle(option, 2),
         )  # fmt: skip
-    _, kwh, _ = per_kg("grid_electrolysis")
-    add(
-        "grid_electrolysis", lc, kwh * GRID_2035[0], unit, f"{DATASET}; {ESTIMATE}",
-        f"{kwh:.1f} kWh/kg x NL grid intensity 2035 {GRID_2035[0]} kg CO2/kWh (range "
-        f"{GRID_2035[1]}-{GRID_2035[2]}; estimate: the grid was about 0.3 kg/kWh in 2023 and "
-        "falls with the coal exit in 2030 and 21 GW offshore wind by 2032; no published "
-        "2035 figure used); electrolyser manufacture not counted",
-        kwh * GRID_2035[1], kwh * GRID_2035[2],
-    )  # fmt: skip
-    add(
-        "offshore_wind_electrolysis", lc, kwh * WIND[0], unit, f"{WIND_LCA}; {DATASET}",
-        f"{kwh:.1f} kWh/kg (dataset AEL) x offshore wind life-cycle {WIND[0] * 1000:.0f} g "
-        f"CO2e/kWh (IPCC range {WIND[1] * 1000:.0f}-{WIND[2] * 1000:.0f})",
-        kwh * WIND[1], kwh * WIND[2],
-    )  # fmt: skip
-    pyro = [
-        life_cycle(PYROLYSIS_GAS, 1.0, PYROLYSIS_ELECTRICITY[i], GRID_2035[i], LEAKAGE[i])
-        for i in range(3)
-    ]
-    add(
-        "methane_pyrolysis", lc, pyro[0], unit, f"{PYROLYSIS}; {DELEGATED_ACT}; {METHANE}",
-        f"no direct CO2 (electrically heated, carbon stays solid); upstream gas "
-        f"{PYROLYSIS_GAS:.0f} MJ/kg at the leakage above + electricity "
-        f"{PYROLYSIS_ELECTRICITY[0]:.0f} kWh/kg (range {PYROLYSIS_ELECTRICITY[1]:.0f}-"
-        f"{PYROLYSIS_ELECTRICITY[2]:.0f}, assumed about twice the reaction enthalpy) x grid "
-        f"{GRID_2035[0]} kg/kWh; low and high combine the low and high ends",
-        pyro[1], pyro[2],
-    )  # fmt: skip
-    add(
-        "import_hydrogen", lc, 1.5, unit, f"{RFNBO}; {ESTIMATE}",
-        "assumed renewable (RFNBO) hydrogen by pipeline: about 0.6 kg/kg from wind/solar "
-        "electricity (53.6 kWh x 12 g/kWh) plus compression and transport; high end the "
-        "RFNBO ceiling 3.38",
-        0.6, 3.38,
-    )  # fmt: skip
-    add(
-        "import_ammonia", lc, 2.3, unit, f"{RFNBO}; {ESTIMATE}",
-        "assumed renewable ammonia: 0.6 kg/kg for the hydrogen in it, divided by a cracking "
-        "yield of 0.75 (part of the ammonia fires the cracker), plus synthesis electricity "
-        "and shipping fuel (about 1.5 kg/kg); range from a 0.85 yield with renewable fuel to "
-        "shipping and cracking on fossil fuel",
-        1.2, 4.5,
-    )  # fmt: skip
 
-    # CO2 storage need -----------------------------------------------------------------
-    for option in ("smr_ccs", "atr_ccs"):
-        gas, _, capture = per_kg(option)
+    # CO2 storage need and grid load: the LP's plant ---------------------------------------
+    for option in ROUTES:
+        p = plant(option)
+        captured = p["gas_mj"] * GAS_EF * (1 - p["solid"]) * p["capture"] / 1000
         add(
-            option, "co2_storage_need", gas * GAS_EF * capture, "kg CO2/kg H2", DATASET,
-            f"{gas:.1f} MJ gas/kg x {GAS_EF * 1000:.1f} g CO2/MJ x capture {capture}",
+            option, "co2_storage_need", captured, "kg CO2/kg H2", DATASET,
+            f"{p['gas_mj']:.1f} MJ gas/kg x {GAS_EF:g} g CO2/MJ x capture {p['capture']:g}"
+            + (" (pyrolysis: the carbon leaves as a solid)" if p["solid"] else ""),
             estimate=False,
         )  # fmt: skip
-    for option in (
-        "grey_smr",
-        "methane_pyrolysis",
-        "grid_electrolysis",
-        "offshore_wind_electrolysis",
-        "import_hydrogen",
-        "import_ammonia",
-    ):
-        add(
-            option, "co2_storage_need", 0.0, "kg CO2/kg H2",
-            DATASET if option in PLANTS else ESTIMATE,
-            "no CO2 captured (pyrolysis: carbon leaves as a solid; imports: nothing stored in "
-            "NL)" if option not in PLANTS else "no capture",
-            estimate=option not in PLANTS,
-        )  # fmt: skip
-
-    # grid load ------------------------------------------------------------------------
-    for option in PLANTS:
-        _, kwh, _ = per_kg(option)
+        kwh = p["kwh"]
+        low, high = (6.0, 15.0) if option == "methane_pyrolysis" else (None, None)
         add(
             option, "grid_load", kwh, "kWh/kg H2", DATASET,
-            f"electricity input {PLANTS[option][1]} MJ/MJ H2 x 120 MJ/kg / 3.6", estimate=False,
+            f"grid electricity input of {ROUTES[option]} ({kwh:.2f} kWh/kg)"
+            + (
+                "; range 6-15 kWh/kg (reaction enthalpy 5.2 kWh/kg minimum, plasma reactors more)"
+                if low is not None else ""
+            ),
+            low, high, estimate=option == "methane_pyrolysis",
         )  # fmt: skip
-    add(
-        "methane_pyrolysis", "grid_load", PYROLYSIS_ELECTRICITY[0], "kWh/kg H2", PYROLYSIS,
-        "assumed about twice the reaction enthalpy of 5.2 kWh/kg for an electrically heated "
-        "reactor", PYROLYSIS_ELECTRICITY[1], PYROLYSIS_ELECTRICITY[2],
-    )  # fmt: skip
-    add(
-        "offshore_wind_electrolysis", "grid_load", 0.0, "kWh/kg H2", ESTIMATE,
-        "dedicated wind farm, hydrogen landed by pipeline: no draw on the onshore grid", 0.0, 1.0,
-    )  # fmt: skip
-    add(
-        "import_hydrogen", "grid_load", 0.0, "kWh/kg H2", ESTIMATE,
-        "pipeline import; compression by the network operator outside the cluster", 0.0, 1.0,
-    )  # fmt: skip
-    add(
-        "import_ammonia", "grid_load", 0.5, "kWh/kg H2", ESTIMATE,
-        "cracker heat from ammonia or purge gas; electricity for pumps, purification and "
-        "compression assumed 0.5 kWh/kg",
-        0.2, 2.0,
-    )  # fmt: skip
 
     # import dependence ----------------------------------------------------------------
     gas_share, power_share = GAS_IMPORT_SHARE, POWER_IMPORT_SHARE
@@ -246,15 +238,9 @@ def rows() -> list[dict]:
         "(estimate: Groningen closed 2024, small fields declining; range {gl:.0%}-{gh:.0%}), "
         "electricity {p:.0%} (estimate; range {pl:.0%}-{ph:.0%}), weighted by MJ input"
     )
-    inputs = {
-        "grey_smr": per_kg("grey_smr")[:2],
-        "smr_ccs": per_kg("smr_ccs")[:2],
-        "atr_ccs": per_kg("atr_ccs")[:2],
-        "methane_pyrolysis": (PYROLYSIS_GAS, PYROLYSIS_ELECTRICITY[0]),
-        "grid_electrolysis": per_kg("grid_electrolysis")[:2],
-    }
-    for option, (gas, kwh) in inputs.items():
-        power = kwh * KWH
+    for option in ("grey_smr", "smr_ccs", "atr_ccs", "methane_pyrolysis", "grid_electrolysis"):
+        p = plant(option)
+        gas, power = p["gas_mj"], p["kwh"] * KWH
         values = [(gas * gas_share[i] + power * power_share[i]) / (gas + power) for i in range(3)]
         add(
             option, "import_dependence", values[0], "share", f"{ESTIMATE}; {DATASET}",
@@ -371,7 +357,7 @@ def rows() -> list[dict]:
     nox = "g NOx/kg H2"
     fired = {"grey_smr": 0.35, "smr_ccs": 0.35, "atr_ccs": 0.10}
     for option, share in fired.items():
-        gas, _, _ = per_kg(option)
+        gas = plant(option)["gas_mj"]
         add(
             option, "nox_emissions", gas * share * 30 / 1000, nox, f"{DATASET}; {ESTIMATE}",
             f"fired gas {share:.0%} of {gas:.0f} MJ/kg (assumed) x 30 g NOx/GJ (assumed for "
@@ -386,38 +372,17 @@ def rows() -> list[dict]:
     ):
         add(
             option, "nox_emissions", 0.0, nox, ESTIMATE,
-            "no combustion at the Dutch site (pyrolysis electrically heated)", 0.0, 0.5,
+            "no combustion at the Dutch site (electrolysis; pyrolysis electrically heated; "
+            "pipeline import)", 0.0, 0.5,
         )  # fmt: skip
+    burnt = (NH3_PER_H2 - 1 / NH3_H2_YIELD) * LHV_H2  # MJ ammonia burnt per kg H2
     add(
-        "import_ammonia", "nox_emissions", 4.0, nox, ESTIMATE,
-        "cracker fired with ammonia or purge gas: about 20 MJ/kg H2 at an assumed 200 g "
-        "NOx/GJ (ammonia flames make more NOx than gas)",
-        1.0, 10.0,
-    )  # fmt: skip
-
-    # levelised cost for the options the LP does not have yet ------------------------------
-    cost = "EUR/kg H2"
-    add(
-        "methane_pyrolysis", "levelised_cost", 3.4, cost, f"{PYROLYSIS}; {ESTIMATE}",
-        "base scenario 2035 prices: gas 200 MJ x 9.03 EUR/GJ = 1.81, electricity 10 kWh x "
-        "84 EUR/MWh = 0.84, capital at an assumed 1,500 EUR/kW H2 (8 %, 25 yr, 3 %/yr O&M, "
-        "8,000 h) = 0.77; no credit for the carbon (range includes up to 0.9 EUR/kg credit "
-        "and 50 % higher capex)",
-        2.5, 4.5,
-    )  # fmt: skip
-    add(
-        "offshore_wind_electrolysis", "levelised_cost", 6.1, cost, f"{DATASET}; {ESTIMATE}",
-        "electricity 53.6 kWh at an assumed 60 EUR/MWh offshore wind cost (3.2) plus the "
-        "dataset electrolyser (72.9 MEUR per PJ/yr, 30 yr, 8 %) at the wind farm's "
-        "capacity factor 0.45 (2.9); range 45-80 EUR/MWh and +-20 % capex",
-        4.5, 8.0,
-    )  # fmt: skip
-    add(
-        "import_ammonia", "levelised_cost", 5.8, cost, ESTIMATE,
-        "assumed delivered renewable ammonia 700 EUR/t (0.1776 kg H2 per kg NH3: 3.94 EUR/kg "
-        "H2), divided by a cracking yield of 0.75, plus 0.5 EUR/kg for the cracker; range "
-        "550-900 EUR/t and yield 0.7-0.85",
-        4.3, 7.5,
+        "import_ammonia", "nox_emissions", burnt * 100 / 1000, nox, f"{DATASET}; {ESTIMATE}",
+        f"the cracker burns the ammonia it does not convert: ({NH3_PER_H2} - 1/{NH3_H2_YIELD:.3f}) GJ "
+        "NH3 "
+        f"per GJ H2 = {burnt:.0f} MJ/kg H2 x 100 g NOx/GJ (assumed, ammonia flame with DeNOx; range "
+        "30-300 g/GJ)",
+        burnt * 30 / 1000, burnt * 300 / 1000,
     )  # fmt: skip
     return out
 

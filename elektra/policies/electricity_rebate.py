@@ -1,0 +1,53 @@
+r"""The electricity-cost envelope: a rebate per MWh of electricity for eligible sectors,
+within a yearly budget, cut pro rata when the budget is short.
+
+Switch: ``electricity_rebate``. The policy letter of 2026 reserves support for the
+electricity costs of the energy-intensive industry rising to EUR 1 bn a year from 2029,
+of which the IKC-ETS extension is the first step and the rest a separate envelope whose
+spending is still being worked out. elektra models the envelope as the simplest spending
+option, a rebate per unit of electricity used:
+
+.. math:: \bar r_{s,c,y} = R^{el}_y \quad \text{for } \omega_{s,y} = 1
+
+(``electricity_rebate_rate``, for the sectors with ``electricity_rebate_eligible`` 1), paid
+in the year of use (:math:`\nu = 1`) from ``electricity_rebate_budget`` of that year,
+and cut pro rata when the claims exceed it, settled as the fixed point of the pro-rata
+supports (:mod:`elektra.policies.prorata`). The electricity is the carrier with role
+``grid_electricity``.
+"""
+
+from __future__ import annotations
+
+from elektra.policies.prorata import (
+    ElectricitySupport,
+    support_claims,
+    support_costs,
+    support_results,
+)
+from elektra.structure import SectorClusterYear, finite
+
+
+class ElectricityRebate(ElectricitySupport):
+    name = "electricity_rebate"
+    title = "Electricity-cost envelope (rebate per MWh)"
+    switches = ("electricity_rebate",)
+    constraints = (support_claims,)
+    cost_functions = (support_costs,)
+    results = support_results("electricity_rebate", "Electricity-cost rebate")
+    component = "electricity_rebate"
+    payment_lag = 0
+
+    def support(self, data, scenario, core, earlier):
+        eligible = data.table("electricity_rebate_eligible")
+        rate_table = data.table("electricity_rebate_rate")
+        budget_table = data.table("electricity_rebate_budget")
+        index, rate = [], {}
+        for s, c in core.emission_cells:
+            for y in core.years:
+                if not eligible[s, y] > 0:
+                    continue
+                key = SectorClusterYear(s, c, y)
+                index.append(key)
+                rate[key] = rate_table[y] if finite(rate_table[y]) else 0.0
+        budget = {y: budget_table[y] for y in core.years if finite(budget_table[y])}
+        return index, rate, budget

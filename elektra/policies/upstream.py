@@ -1,0 +1,180 @@
+r"""Upstream emissions: greenhouse gases emitted before the site, counted in the emission
+accounting where a scenario switches them on.
+
+Switch: ``upstream_emissions`` (off by default). The upstream emissions of one unit of a
+route's output are
+
+.. math:: u_{r,y} = \sum_{k \notin \{\mathrm{el}\} \cup K^{made}} \phi_{r,y,k}\,\big(g_{k,y} + [k = \mathrm{CH_4}]\; \mathrm{GWP}\,\frac{\omega}{(1-\omega)\,H}\big) + l_r
+
+with :math:`g` the upstream emission factor of a carrier (production, processing,
+transport), :math:`\omega` the methane leakage rate of the carrier with the role
+``fossil_methane`` (share of the methane produced), :math:`H` = 50 PJ/Mt the lower heating
+value of methane, GWP its 100-year warming potential and :math:`l` the life-cycle
+emissions of an imported product (hydrogen by pipeline or as ammonia). Grid electricity
+(el) is left out: its generation is under the EU ETS cap of the power sector, and
+counting it here would count the same tonne under two caps. Carriers made in the model
+(hydrogen) are left out: their makers are in the model with their own emissions.
+
+With the switch on, the emission cap limits direct plus upstream emissions
+(:func:`elektra.policies.emission_cap.emission_cap`) and the results report
+``upstream_emissions`` and ``accounted_emissions``. Upstream emissions are not under the
+EU ETS (methane leaks and gas production abroad, production of imported hydrogen): the
+ETS charges direct emissions only, so no ETS price is ever paid on them.
+
+The hydrogen results report the same factors per technique, grid electricity included,
+as the life-cycle intensity (:mod:`elektra.hydrogen`): one definition, here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from elektra.lp import Variables
+from elektra.policies.base import Policy
+from elektra.resultspec import ResultSpec, to_array
+from elektra.structure import Core, StructureError
+
+#: Lower heating value of methane, MJ/kg = PJ/Mt: 802.3 kJ/mol heat of combustion to water
+#: vapour (NIST Chemistry WebBook) over 16.04 g/mol.
+METHANE_LHV = 50.0
+
+#: The parts of a route's upstream emissions, and those the switch counts.
+UPSTREAM_PARTS = ("carrier_supply", "methane_leakage", "grid_electricity", "imported_product")
+COUNTED_PARTS = ("carrier_supply", "methane_leakage", "imported_product")
+
+RESULTS = (
+    ResultSpec(
+        "upstream_emissions",
+        ("sector", "cluster", "year"),
+        "Mt/yr",
+        "Upstream emissions counted by the upstream_emissions switch (CO2e of carrier supply, "
+        "leaked methane and imported products; never charged the ETS price)",
+    ),
+    ResultSpec(
+        "accounted_emissions",
+        ("sector", "cluster", "year"),
+        "Mt/yr",
+        "Direct CO2 after capture plus counted upstream emissions: what the emission cap limits",
+    ),
+)
+
+
+def leaked_methane_factor(rate: float, gwp: float) -> float:
+    r"""CO2e of the methane leaked per PJ of methane delivered (Mt CO2e/PJ).
+
+    .. math:: \mathrm{GWP}\,\frac{\omega}{(1-\omega)\,H}
+
+    A share :math:`\omega` of the methane produced leaks, so per unit delivered
+    :math:`\omega / (1 - \omega)` leaks; 1 PJ of methane is 1/H Mt.
+    """
+    if rate == 0:
+        return 0.0
+    return gwp * rate / ((1.0 - rate) * METHANE_LHV)
+
+
+@dataclass(frozen=True)
+class UpstreamFactors:
+    """Upstream emissions per unit of output of each (route, year), by part (Mt CO2e/unit)."""
+
+    parts: Mapping[tuple[str, int], Mapping[str, float]]
+
+    def counted(self, route: str, year: int) -> float:
+        """The part the switch counts: everything but grid electricity."""
+        part = self.parts[(route, year)]
+        return sum(part[name] for name in COUNTED_PARTS)
+
+    def total(self, route: str, year: int) -> float:
+        """Every part, grid electricity included (the life-cycle view)."""
+        return sum(self.parts[(route, year)].values())
+
+
+def upstream_factors(data, core: Core) -> UpstreamFactors:
+    """Upstream emissions per unit of each route the model uses, in each year, by part."""
+    supply = data.table("upstream_emission_factor")
+    rate = float(data["methane_leakage_rate"])
+    gwp = float(data["methane_gwp"])
+    if rate > 0 and gwp != gwp:  # NaN: leakage given without a warming potential
+        raise StructureError(
+            f"{data.path}: parameter 'methane_leakage_rate' is {rate:g} but 'methane_gwp' has "
+            f"no value (the CO2e of the leaked methane needs it)"
+        )
+    methane = core.carrier_role.get("fossil_methane")
+    grid = core.carrier_role.get("grid_electricity")
+    imported = data.table("import_life_cycle_emissions")
+    leak = leaked_methane_factor(rate, gwp if rate > 0 else 0.0)
+    parts: dict[tuple[str, int], dict[str, float]] = {}
+    for route in core.lifetime:
+        for year in core.years:
+            part = dict.fromkeys(UPSTREAM_PARTS, 0.0)
+            for carrier, use in core.inputs[(route, year)].items():
+                if carrier in core.produced_carriers:
+                    continue
+                if carrier == grid:
+                    part["grid_electricity"] += use * supply[carrier, year]
+                    continue
+                part["carrier_supply"] += use * supply[carrier, year]
+                if carrier == methane:
+                    part["methane_leakage"] += use * leak
+            part["imported_product"] = imported[route]
+            parts[(route, year)] = part
+    return UpstreamFactors(parts)
+
+
+@dataclass(frozen=True)
+class UpstreamCoefficients:
+    #: counted upstream emissions per unit of output, nonzero only (Mt CO2e/unit)
+    factor: Mapping[tuple[str, int], float]
+
+
+def upstream_emission_pairs(
+    x: Variables, core: Core, coef: UpstreamCoefficients, year: int
+) -> list:
+    r"""Counted upstream emissions of the modelled industry in a year.
+
+    .. math:: E^{up}_y = \sum_{s,c,r} a_{s,c,r,y}\, u_{r,y}
+
+    Units: Mt CO2e/yr.
+    """
+    return [
+        (coef.factor[(cell.route, year)], x.activity[(*cell, year)])
+        for cell in core.cells
+        if (cell.route, year) in coef.factor
+    ]
+
+
+class Upstream(Policy):
+    name = "upstream_emissions"
+    title = "Upstream emissions in the emission accounting"
+    switches = ("upstream_emissions",)
+    results = RESULTS
+
+    def coefficients(self, data, scenario, core, earlier) -> UpstreamCoefficients:
+        factors = upstream_factors(data, core)
+        counted = {key: factors.counted(*key) for key in factors.parts}
+        return UpstreamCoefficients({key: value for key, value in counted.items() if value != 0})
+
+    def report(self, ds, core, coef, solution, extra=None) -> None:
+        upstream: dict[tuple, float] = {}
+        for (s, c, r, y), level in solution.values("activity").items():
+            factor = coef.factor.get((r, y), 0.0)
+            if factor:
+                upstream[(s, c, y)] = upstream.get((s, c, y), 0.0) + factor * level
+        labels = {**core.labels, "year": core.years}
+        ds["upstream_emissions"] = to_array(RESULTS[0], upstream, labels)
+        ds["accounted_emissions"] = ds["emissions"] + ds["upstream_emissions"]
+        ds["accounted_emissions"].attrs = {
+            "units": RESULTS[1].units,
+            "description": RESULTS[1].description,
+        }
+
+    def notes(self, core, coef, solution) -> list[str]:
+        total = {y: 0.0 for y in core.years}
+        for (_s, _c, r, y), level in solution.values("activity").items():
+            total[y] += coef.factor.get((r, y), 0.0) * level
+        last = core.years[-1]
+        note = (
+            f"upstream emissions are counted ({total[last]:.3g} Mt CO2e in {last}): in "
+            "accounted_emissions and the emission cap, never in the ETS cost"
+        )
+        return [note]

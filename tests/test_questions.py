@@ -1,0 +1,219 @@
+"""The letter's questions: every scenario validates, answers are recomputed independently,
+the report renders in a browser and shows the numbers of answers.csv."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from elektra.config import load_scenario
+from elektra.pipeline import prepare, run
+from elektra.questions import (
+    QuestionError,
+    answer_questions,
+    load_question,
+    load_questions,
+    scenario_path,
+    write_answers,
+)
+from tests.conftest import ROOT
+
+FOLDER = ROOT / "scenarios" / "questions"
+#: Questions answered in full here (central values); others are validated only.
+ANSWERED = (3, 9, 11, 12)
+
+
+@pytest.fixture(scope="module")
+def answered(tmp_path_factory):
+    output = tmp_path_factory.mktemp("questions")
+    specs = load_questions(FOLDER, ANSWERED)
+    items = answer_questions(specs, output, samples=0, workers=1)
+    write_answers(items, output)
+    return output, items
+
+
+def test_every_question_has_its_scenarios_and_they_validate():
+    """Each question file loads, and each scenario it names loads its data and builds its
+    structure on the bundled dataset (what `elektra validate` checks)."""
+    specs = load_questions(FOLDER)
+    assert len(specs) >= 5
+    seen = set()
+    for spec in specs:
+        for name in [spec.reference, *spec.variants.values()]:
+            path = scenario_path(spec, name)
+            if path in seen:
+                continue
+            seen.add(path)
+            prepared = prepare(load_scenario(path))
+            assert prepared.core.activity_index, path
+
+
+def test_answers_are_recomputed_independently(answered, base_run):
+    """Four answers recomputed from separate runs with plain xarray arithmetic."""
+    _output, items = answered
+    by_id = {item.spec.id: item for item in items}
+    scenarios = FOLDER / "scenarios"
+    base = base_run.results
+
+    chemelot = run(scenarios / "chemelot_380kv_2034.yaml").results
+    q3 = {a.label: a.value for a in by_id[3].answers}
+    assert q3["cost of the one-year slip of Chemelot's station (discounted, 2025-2035)"] == (
+        pytest.approx(chemelot.attrs["objective"] - base.attrs["objective"], abs=1e-6)
+    )
+    assert q3["highest value of one more MW of connection, any cluster, 2030 (base)"] == (
+        pytest.approx(float(base["dual_grid"].sel(year=2030).max()))
+    )
+
+    steep = run(scenarios / "ets_steep.yaml").results
+    q9 = {a.label: a.value for a in by_id[9].answers}
+    national = {
+        name: ds["emissions"].sum(["sector", "cluster"]) for name, ds in (("b", base), ("s", steep))
+    }
+    assert q9["2035 emissions, steep minus base price path"] == pytest.approx(
+        float(national["s"].sel(year=2035) - national["b"].sel(year=2035)), abs=1e-9
+    )
+
+    late = run(scenarios / "aramis_slips.yaml").results
+    q11 = {a.label: a.value for a in by_id[11].answers}
+    assert q11["value of one more tonne of storage in 2031, Aramis two years late"] == (
+        pytest.approx(float(late["dual_co2_storage"].sel(year=2031)))
+    )
+    assert q11["value of one more tonne of storage in 2031, Aramis on time"] == pytest.approx(
+        float(base["dual_co2_storage"].sel(year=2031).fillna(0.0))
+    )
+
+    target = run(ROOT / "scenarios" / "target_2030.yaml").results
+    q12 = {a.label: a.value for a in by_id[12].answers}
+    assert q12["CO2 price the 2030 target implies on top of the ETS"] == pytest.approx(
+        float(target["dual_emission_cap"].sel(year=2030))
+    )
+    imported = [r for r, c in zip(target.route.values, target.route_class.values) if c == "import"]
+    extra = float(
+        target["activity"].sel(route=imported, year=2030).sum()
+        - base["activity"].sel(route=imported, year=2030).sum()
+    )
+    label = "extra imports of products (Mt/yr of imported steel, ammonia, HVC), 2030"
+    mt = [r for r in imported if str(target.output_unit.sel(route=r).item()) == "Mt"]
+    extra_mt = float(
+        target["activity"].sel(route=mt, year=2030).sum()
+        - base["activity"].sel(route=mt, year=2030).sum()
+    )
+    assert q12[label] == pytest.approx(extra_mt, abs=1e-9)
+    assert extra >= extra_mt - 1e-9
+
+
+def test_answers_csv_has_every_answer_with_unit(answered):
+    output, items = answered
+    table = pd.read_csv(output / "answers.csv")
+    assert set(table["question"]) == set(ANSWERED)
+    assert len(table) == sum(len(item.answers) for item in items)
+    assert table["unit"].notna().all()
+
+
+def test_report_shows_the_numbers_of_answers_csv(answered):
+    output, items = answered
+    page = (output / "report.html").read_text(encoding="utf-8")
+    assert 'id="key-messages"' in page
+    assert "http://" not in page and "https://" not in page  # self-contained
+    for item in items:
+        assert f'id="q{item.spec.id}"' in page
+        for answer in item.answers:
+            assert answer.text() in page, answer.label
+    table = pd.read_csv(output / "answers.csv")
+    for row in table.itertuples():
+        shown = f"{row.value:,.0f}"  # the integer part appears whatever the digits
+        assert shown.lstrip("-") in page
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="headless Chromium is not installed here")
+def test_report_renders_in_headless_chromium_with_the_key_messages_visible(answered, tmp_path):
+    """Chromium renders the page without console errors; in the screenshot the key-messages
+    table (its light blue background, #f7fbff) fills a band near the top of the page."""
+    from matplotlib.image import imread
+
+    output, _items = answered
+    shot = tmp_path / "report.png"
+    completed = subprocess.run(
+        [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1280,1400",
+            f"--screenshot={shot}",
+            (output / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shot.is_file(), completed.stderr[-2000:]
+    console = [line for line in completed.stderr.splitlines() if "CONSOLE" in line]
+    assert not [line for line in console if re.search(r"error|uncaught", line, re.I)], console
+    image = imread(shot)[:, :, :3]
+    target = np.array([0xF7, 0xFB, 0xFF]) / 255
+    matches = np.all(np.abs(image - target) < 2 / 255, axis=2)
+    rows = np.nonzero(matches.sum(axis=1) > 0.5 * image.shape[1] * 0.5)[0]
+    assert rows.size > 20, "the key-messages table is not visible in the first screen"
+    assert rows.min() < 700
+
+
+def test_stored_runs_are_reused_when_scenario_and_data_are_unchanged(answered):
+    output, _items = answered
+    solved = []
+    answer_questions(
+        load_questions(FOLDER, ANSWERED), output, samples=0, workers=1, progress=solved.append
+    )
+    assert solved == []
+
+
+def test_a_monte_carlo_gives_a_range_around_the_central_value(tmp_path):
+    """Two Latin-hypercube draws of question 11: the range is the 5th to 95th percentile of
+    the draws, and the draws differ from each other (the inputs moved)."""
+    spec = load_question(FOLDER / "q11_co2_storage.yaml")
+    (item,) = answer_questions([spec], tmp_path, samples=2, workers=1)
+    answer = item.answers[1]
+    values = [draw[answer.label] for draw in item.draws]
+    assert answer.samples == 2 and len(values) == 2
+    assert answer.low == pytest.approx(np.percentile(values, 5))
+    assert answer.high == pytest.approx(np.percentile(values, 95))
+    assert min(values) <= answer.low <= answer.high <= max(values)
+    assert values[0] != pytest.approx(values[1])
+
+
+def test_bad_question_files_name_file_and_key(tmp_path):
+    good = (FOLDER / "q11_co2_storage.yaml").read_text()
+    folder = tmp_path / "questions"
+    shutil.copytree(FOLDER / "scenarios", folder / "scenarios")
+    shutil.copy(ROOT / "scenarios" / "base.yaml", tmp_path / "base.yaml")
+    cases = {
+        "indicator: dual\n": ("indicator: no_such_thing\n", "unknown indicator 'no_such_thing'"),
+        "reference: ../base.yaml": (
+            "reference: ../missing.yaml",
+            "scenario '../missing.yaml' not found",
+        ),
+        "title: CO2 storage": ("titel: CO2 storage", "titel"),
+    }
+    for old, (new, expected) in cases.items():
+        path = folder / "q99.yaml"
+        path.write_text(good.replace(old, new, 1))
+        with pytest.raises(QuestionError) as error:
+            load_question(path)
+        assert "q99.yaml" in str(error.value) and expected in str(error.value)
