@@ -30,6 +30,7 @@ questions: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_sweep.py
 
 docs: $(STAMP)
 	$(BIN)/elektra docs

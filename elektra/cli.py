@@ -9,6 +9,7 @@ traceback.
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 import threading
@@ -134,6 +135,7 @@ def _explain(error: BaseException) -> tuple[int, str]:
         *_loaded("elektra.output", "OutputRefused"),
         *_loaded("elektra.compare", "CompareError"),
         *_loaded("elektra.mca", "McaError"),
+        *_loaded("elektra.sweep", "SweepError"),
         *_loaded("elektra.questions", "QuestionError"),
     )
     if isinstance(error, input_errors):
@@ -603,6 +605,262 @@ def mca(
             f"(seed {ds.attrs['seed']})"
         )
         typer.echo(f"results in {target}/")
+
+
+VARY = re.compile(r"(?P<parameter>[A-Za-z0-9_]+)(\[(?P<where>[^\]]*)\])?(=(?P<range>.*))?")
+
+
+def _factor(text: str):
+    """``--vary PARAM[dim=label|label,...]=LOW:HIGH[:N]`` as a SweepFactor."""
+    from pydantic import ValidationError
+
+    from elektra.config import SweepFactor
+
+    match = VARY.fullmatch(text.strip())
+    if match is None:
+        raise _Refused(
+            f"--vary {text!r}: expected PARAM, PARAM=LOW:HIGH (a scale range), "
+            "PARAM=LOW:HIGH:N (a grid of N scale factors) or PARAM[dim=label,...]=..."
+        )
+    where: dict = {}
+    for item in filter(None, (match["where"] or "").split(",")):
+        dim, _, labels = item.partition("=")
+        if not labels:
+            raise _Refused(f"--vary {text!r}: selection {item!r} is not dim=label")
+        chosen = labels.split("|")
+        where[dim.strip()] = chosen if len(chosen) > 1 else chosen[0]
+    fields: dict = {"parameter": match["parameter"], "where": where}
+    if match["range"]:
+        numbers = match["range"].split(":")
+        try:
+            values = [float(n) for n in numbers]
+        except ValueError:
+            raise _Refused(f"--vary {text!r}: {match['range']!r} is not LOW:HIGH[:N]") from None
+        if len(values) not in (2, 3) or (len(values) == 3 and not values[2].is_integer()):
+            raise _Refused(f"--vary {text!r}: expected LOW:HIGH or LOW:HIGH:N (N whole)")
+        fields["scale"] = (values[0], values[1])
+        if len(values) == 3:
+            fields["points"] = int(values[2])
+    try:
+        return SweepFactor(**fields)
+    except ValidationError as error:
+        message = error.errors()[0]["msg"].removeprefix("Value error, ")
+        raise _Refused(f"--vary {text!r}: {message}") from None
+
+
+def _sweep_spec(parsed, vary: list[str], samples, seed, sobol: bool):
+    """The scenario's ``sweep:`` block with the command line's choices on top."""
+    from pydantic import ValidationError
+
+    from elektra.config import SweepSpec
+
+    spec = parsed.sweep or SweepSpec()
+    fields = spec.model_dump(exclude_none=True)
+    if vary:
+        fields["vary"] = [_factor(item) for item in vary]
+    if samples is not None:
+        fields["samples"] = samples
+    if seed is not None:
+        fields["seed"] = seed
+    if sobol:
+        fields["sobol"] = True
+    try:
+        spec = SweepSpec(**fields)
+    except ValidationError as error:
+        message = error.errors()[0]["msg"].removeprefix("Value error, ")
+        raise _Refused(f"sweep: {message}") from None
+    if not spec.vary and spec.samples is None and not spec.variants:
+        raise _Refused(
+            "nothing to sweep: give --vary PARAM=LOW:HIGH:N (a grid), --samples N (Monte Carlo "
+            "over the dataset's ranges), or a 'sweep:' block in the scenario"
+        )
+    return spec
+
+
+@contextmanager
+def _dask_client(dask: str | None, scheduler: str | None, processes: int):
+    """A Dask client: a LocalCluster (``--dask local``) or an existing scheduler."""
+    if dask is None and scheduler is None:
+        yield None
+        return
+    if dask not in (None, "local"):
+        raise _Refused(f"--dask {dask!r}: the only value is 'local' (or use --scheduler ADDRESS)")
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        with Client(scheduler, timeout="20s") as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=max(1, processes),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+@app.command(cls=_Command)
+def sweep(
+    scenario: Path = SCENARIO,
+    vary: list[str] = typer.Option(
+        None,
+        "--vary",
+        metavar="PARAM=LOW:HIGH:N",
+        help="Vary a parameter: LOW:HIGH:N a grid of scale factors, LOW:HIGH a scale range "
+        "for Monte Carlo, PARAM alone its data range; PARAM[route=x,year=2030]=... varies "
+        "those labels only. Repeat for more factors (a grid is their product).",
+    ),
+    samples: int | None = typer.Option(None, "--samples", min=1, help="Monte Carlo samples"),
+    seed: int | None = typer.Option(None, "--seed", min=0, help="Seed of the samples"),
+    sobol: bool = typer.Option(
+        False, "--sobol", help="Saltelli sampling and Sobol indices (N x (factors + 2) runs)"
+    ),
+    processes: int = typer.Option(1, "--processes", min=1, help="Worker processes"),
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="local", help="Run on a local Dask cluster (--processes workers)"
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", metavar="ADDRESS", help="Run on an existing Dask scheduler"
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", metavar="DIR", help="Results folder (default results/<name>_sweep)"
+    ),
+    force: bool = FORCE,
+    extras: bool = typer.Option(True, help="Write iamc.csv, figures and sweep.html too"),
+    part_size: int | None = typer.Option(
+        None, "--part-size", min=1, help="Keep finished variants every N (default 200 or 30 s)"
+    ),
+    allow_out_of_range: bool = ALLOW_OUT_OF_RANGE,
+) -> None:
+    """Solve many variants of a scenario: grids, Monte Carlo, Sobol; resumes if interrupted."""
+    with _sigterm_as_exception(), _reported():
+        parsed = _load(scenario, allow_out_of_range)
+        spec = _sweep_spec(parsed, vary or [], samples, seed, sobol)
+        target = out or Path("results") / (spec.name or f"{parsed.name}_sweep")
+        if dask is not None and scheduler is not None:
+            raise _Refused("give --dask local or --scheduler ADDRESS, not both")
+        from elektra.output import check_target, check_writable
+
+        check_target(target, force)
+        check_writable(target)
+        from elektra.sweep_output import run_sweep, work_folder
+
+        try:
+            with _dask_client(dask, scheduler, processes) as client, _progress() as bar:
+                result = run_sweep(
+                    parsed,
+                    spec,
+                    target,
+                    processes=1 if client is not None else processes,
+                    client=client,
+                    part_size=part_size,
+                    force=force,
+                    extras=extras,
+                    origin="--vary" if vary else "",
+                    on_start=bar.start,
+                    on_outcome=bar.advance,
+                )
+        except (KeyboardInterrupt, Terminated):
+            kept = len(list(work_folder(target).glob("part-*.nc")))
+            _say(
+                "interrupted:",
+                f"finished variants kept in {work_folder(target)}/ ({kept} part files); run "
+                "the same command again to resume",
+                "yellow",
+            )
+            raise
+    _print_sweep(result)
+
+
+class _Bar:
+    """A rich progress bar of solved variants, with variants per second and an ETA."""
+
+    def __init__(self, progress) -> None:
+        self.progress = progress
+        self.task = None
+
+    def start(self, total: int, resumed: int) -> None:
+        if resumed:
+            typer.echo(f"resuming: {resumed} variants finished before, {total} to solve")
+        self.task = self.progress.add_task("variants", total=total)
+
+    def advance(self, outcome) -> None:
+        self.progress.advance(self.task)
+
+
+@contextmanager
+def _progress() -> Iterator[_Bar]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    class Rate(TextColumn):
+        def render(self, task):
+            speed = task.finished_speed or task.speed
+            return f"{speed:.1f} variants/s" if speed else "- variants/s"
+
+    with Progress(
+        TextColumn("solving"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(""),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        yield _Bar(progress)
+
+
+def _print_sweep(result) -> None:
+    from elektra.sweep_output import percentiles, samples, sobol_outputs, target_probability
+
+    ds, execution = result.ds, result.execution
+    plan = result.plan
+    rate = execution.solved / execution.seconds if execution.seconds > 0 else 0.0
+    typer.echo(
+        f"sweep {ds.attrs['sweep_name']}: {ds.sizes['variant']} variants ({plan.kind}), "
+        f"{len(plan.factors)} factors: {', '.join(f.label for f in plan.factors) or 'none'}"
+    )
+    typer.echo(
+        f"solved {execution.solved} in {execution.seconds:.1f} s on {execution.workers} "
+        f"({rate:.1f} variants/s); {execution.rebuilt} rebuilt (LP of another shape), "
+        f"{execution.failed} without an optimum; {result.resumed} taken from before"
+    )
+    chosen = samples(ds)
+    if chosen.sizes["variant"]:
+        for name, output in sobol_outputs(chosen).items():
+            bands = percentiles(output)
+            units = "MEUR" if name == "objective" else "Mt/yr"
+            shown = ", ".join(
+                f"P{int(p)} {float(bands.sel(percentile=p)):,.2f}" for p in (5, 50, 95)
+            )
+            typer.echo(f"{name} ({units}): {shown}")
+    probability = target_probability(ds)
+    if probability is not None:
+        typer.echo(
+            f"probability of meeting the {ds.attrs['target_year']} target "
+            f"({ds.attrs['target']:g} Mt/yr, nationally): {100 * probability:.0f} %"
+        )
+    if "sobol_total" in ds:
+        for output in ds.output.values:
+            total = ds["sobol_total"].sel(output=output).to_series().sort_values(ascending=False)
+            shown = ", ".join(f"{k} {v:.2f}" for k, v in total.items())
+            typer.echo(f"Sobol total of {output}: {shown}")
+    for note in result.notes:
+        typer.echo(f"note: {note}")
+    typer.echo(f"results in {result.target}/")
 
 
 @app.command(cls=_Command)

@@ -136,17 +136,23 @@ class Override(_Strict):
     @field_validator("where")
     @classmethod
     def _known_dimensions(cls, where: dict) -> dict:
-        for key, labels in where.items():
-            if key not in DIMENSIONS:
-                raise ValueError(
-                    f"unknown dimension {key!r} in 'where'; expected one of {', '.join(DIMENSIONS)}"
-                )
-            for label in labels if isinstance(labels, list) else [labels]:
-                if isinstance(label, bool):
-                    raise ValueError(f"'where.{key}': a label, not {str(label).lower()}")
-            if key == "year":
-                expand_years(labels)  # a backwards range is an error here
-        return where
+        return check_where(where)
+
+
+def check_where(where: dict) -> dict:
+    """A ``where`` selection names known dimensions and gives labels (not true/false,
+    not a backwards year range)."""
+    for key, labels in where.items():
+        if key not in DIMENSIONS:
+            raise ValueError(
+                f"unknown dimension {key!r} in 'where'; expected one of {', '.join(DIMENSIONS)}"
+            )
+        for label in labels if isinstance(labels, list) else [labels]:
+            if isinstance(label, bool):
+                raise ValueError(f"'where.{key}': a label, not {str(label).lower()}")
+        if key == "year":
+            expand_years(labels)  # a backwards range is an error here
+    return where
 
 
 class SolverOptions(_Strict):
@@ -180,6 +186,122 @@ class Policies(_Strict):
     rfnbo: bool = False
 
 
+class SweepFactor(_Strict):
+    """One input a sweep varies: a parameter (or the labels in ``where``) and how.
+
+    - ``points`` with ``scale: [low, high]``, or a list ``scales``: a grid of scale factors;
+    - ``values``: a grid of values (numbers in the canonical unit, or quantities such as
+      ``"150 EUR/t"``);
+    - ``scale: [low, high]`` without ``points``: Monte Carlo over a scale factor;
+    - none of these: Monte Carlo over the range the data gives (its ``low``/``high``).
+
+    ``distribution`` applies to Monte Carlo: ``uniform`` or ``triangular`` (mode at the
+    data's value, or at ``mode`` for a scale factor; default 1). Defaults: triangular on
+    the data's range, uniform on a scale range.
+    """
+
+    parameter: str
+    where: dict[str, str | int | list[str | int]] = Field(default_factory=dict)
+    scale: tuple[float, float] | None = None
+    points: int | None = Field(default=None, ge=2, le=10_000)
+    scales: list[float] | None = None
+    values: list[float | str] | None = None
+    distribution: Literal["uniform", "triangular"] | None = None
+    mode: float | None = None
+
+    @field_validator("parameter")
+    @classmethod
+    def _known_parameter(cls, name: str) -> str:
+        if name not in PARAMETERS:
+            raise ValueError(
+                f"unknown parameter {name!r}; expected one of {', '.join(sorted(PARAMETERS))}"
+            )
+        return name
+
+    @field_validator("where")
+    @classmethod
+    def _known_dimensions(cls, where: dict) -> dict:
+        return check_where(where)
+
+    @field_validator("scale", "scales", "values", "mode", mode="before")
+    @classmethod
+    def _finite(cls, value: Any) -> Any:
+        items = value if isinstance(value, list | tuple) else [value]
+        for item in items:
+            if not isinstance(item, str):
+                _finite_number(item, "a sweep value")
+        return value
+
+    @model_validator(mode="after")
+    def _one_way(self) -> SweepFactor:
+        if self.scale is not None:
+            low, high = self.scale
+            if not 0 <= low <= high:
+                raise ValueError(f"scale [{low}, {high}]: expected 0 <= low <= high")
+        ways = [self.scales is not None, self.values is not None, self.points is not None]
+        if sum(ways) > 1:
+            raise ValueError("give one of 'points' (with 'scale'), 'scales' or 'values'")
+        if self.points is not None and self.scale is None:
+            raise ValueError("'points' needs 'scale: [low, high]'")
+        if (self.scales or self.values) is not None and self.scale is not None:
+            raise ValueError("'scale' is for a range; with 'scales' or 'values' leave it out")
+        if self.scales is not None and any(s < 0 for s in self.scales):
+            raise ValueError("scale factors must be >= 0")
+        if self.distribution is not None and self.grid:
+            raise ValueError("'distribution' is for Monte Carlo; a grid has no distribution")
+        return self
+
+    @property
+    def grid(self) -> bool:
+        return self.points is not None or self.scales is not None or self.values is not None
+
+
+class SweepSpec(_Strict):
+    """What a sweep varies and how many variants it solves (``sweep:`` in a scenario)."""
+
+    #: the sweep's results folder name (default ``<scenario>_sweep``)
+    name: str | None = None
+    vary: list[SweepFactor] = Field(default_factory=list)
+    samples: int | None = Field(default=None, ge=1, le=1_000_000)
+    seed: int = Field(default=0, ge=0)
+    sampling: Literal["lhs", "random"] = "lhs"
+    sobol: bool = False
+    #: named variants, each a set of parameter overrides like a scenario's
+    variants: dict[str, dict[str, list[Override]]] = Field(default_factory=dict)
+
+    @field_validator("name")
+    @classmethod
+    def _safe_name(cls, name: str | None) -> str | None:
+        return None if name is None else check_name(name)
+
+    @field_validator("variants")
+    @classmethod
+    def _known(cls, variants: dict) -> dict:
+        for label, overrides in variants.items():
+            check_name(label)
+            for name in overrides:
+                if name not in PARAMETERS:
+                    raise ValueError(
+                        f"variant {label!r}: unknown parameter {name!r}; expected one of "
+                        f"{', '.join(sorted(PARAMETERS))}"
+                    )
+        return variants
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SweepSpec:
+        grid = [f for f in self.vary if f.grid]
+        if grid and len(grid) != len(self.vary):
+            raise ValueError(
+                "mix of grid factors (points, scales, values) and Monte Carlo factors; a sweep "
+                "is a grid or a Monte Carlo"
+            )
+        if grid and (self.samples is not None or self.sobol):
+            raise ValueError("'samples' and 'sobol' are for Monte Carlo, not for a grid")
+        if self.sobol and self.samples is None:
+            raise ValueError("'sobol' needs 'samples' (base samples N: N x (factors + 2) runs)")
+        return self
+
+
 class Scenario(_Strict):
     """A validated scenario, ``extends`` already resolved."""
 
@@ -199,6 +321,8 @@ class Scenario(_Strict):
         "lower emissions; the reported cost excludes it.",
     )
     solver: SolverOptions = SolverOptions()
+    #: What ``elektra sweep`` varies, if the scenario says (its ``sweep:`` block).
+    sweep: SweepSpec | None = None
     #: The resolved scenario as YAML text, and the files it came from (root ancestor first).
     text: str = ""
     files: tuple[str, ...] = ()
@@ -230,6 +354,7 @@ class _ScenarioFile(_Strict):
     parameters: dict[str, list[Override]] | None = None
     tie_break_emission_penalty: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     solver: dict[str, Any] | None = None
+    sweep: SweepSpec | None = None
 
     @field_validator("name")
     @classmethod
@@ -474,6 +599,7 @@ def load_scenario(path: str | Path) -> Scenario:
         },
         tie_break_emission_penalty=merged.get("tie_break_emission_penalty", 0.01),
         solver=solver,
+        sweep=merged.get("sweep"),
         text=text,
         files=tuple(files),
         key_files=key_files,

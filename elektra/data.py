@@ -18,7 +18,7 @@ import hashlib
 import io
 import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,18 +85,21 @@ class Data:
     #: plausible range that the scenario allowed, years beyond the data held flat.
     warnings: list[str] = field(default_factory=list)
     _tables: dict = field(default_factory=dict, repr=False)
+    _labels: dict = field(default_factory=dict, repr=False)
 
     def labels(self, dim: str) -> list:
-        """The labels of a dimension."""
-        return {
-            "sector": list(self.sectors.index),
-            "cluster": list(self.clusters.index),
-            "service": sorted(set(self.services.index.get_level_values("service"))),
-            "route": list(self.routes.index),
-            "year": list(self.years),
-            "carrier": list(self.carriers.index),
-            "instrument": list(self.instruments.index),
-        }[dim]
+        """The labels of a dimension (a new list each call; computed once per Data)."""
+        if not self._labels:
+            self._labels.update(
+                sector=list(self.sectors.index),
+                cluster=list(self.clusters.index),
+                service=sorted(set(self.services.index.get_level_values("service"))),
+                route=list(self.routes.index),
+                year=list(self.years),
+                carrier=list(self.carriers.index),
+                instrument=list(self.instruments.index),
+            )
+        return list(self._labels[dim])
 
     def __getitem__(self, name: str) -> xr.DataArray:
         return self.values[name]
@@ -854,3 +857,118 @@ def load_data(scenario: Scenario) -> Data:
         hash=dataset_hash(folder),
         warnings=check.warnings,
     )
+
+
+# --------------------------------------------------------------------------- variants
+
+
+def _coords(data: Data) -> dict[str, list]:
+    return {dim: data.labels(dim) for dim in DIMENSIONS}
+
+
+def _sets(data: Data) -> dict[str, pd.DataFrame]:
+    return {"routes": data.routes, "services": data.services}
+
+
+def with_values(data: Data, arrays: dict[str, xr.DataArray]) -> Data:
+    """A copy of ``data`` with some parameters' arrays replaced, in memory.
+
+    The arrays of the other parameters, their cached tables and the dataset's rows are
+    shared with ``data`` (nothing is re-read); each new array must have its parameter's
+    dimensions and labels.
+    """
+    values = dict(data.values)
+    for name, array in arrays.items():
+        old = data.values[name]
+        if array.dims != old.dims or array.shape != old.shape:
+            raise DataError(
+                f"parameter {name!r}: new values over {array.dims} {array.shape}, expected "
+                f"{old.dims} {old.shape}"
+            )
+        values[name] = array.assign_attrs(old.attrs)
+    tables = {k: v for k, v in data._tables.items() if k not in arrays}
+    return replace(data, values=values, _tables=tables, _labels=data._labels)
+
+
+def with_overrides(
+    data: Data,
+    overrides: dict[str, tuple[Override, ...] | list[Override]],
+    allow_out_of_range: bool = False,
+) -> Data:
+    """``data`` with more scenario overrides applied, in memory (the CSVs are not re-read).
+
+    The same as loading the dataset for a scenario whose overrides of each parameter end
+    with ``overrides[name]``: each override acts on the values as they stand, is checked
+    like a scenario's (labels, units, plausible range) and names its ``origin`` and
+    ``key`` in an error.
+    """
+    coords, sets = _coords(data), _sets(data)
+    check = RangeCheck(allow_out_of_range=allow_out_of_range)
+    arrays = {}
+    for name, items in overrides.items():
+        if name not in PARAMETERS:
+            raise DataError(
+                f"unknown parameter {name!r}; expected one of {', '.join(sorted(PARAMETERS))}"
+            )
+        spec = PARAMETERS[name]
+        own = data.rows[data.rows["parameter"] == name]
+        array = data.values[name].copy()
+        for override in items:
+            array = _apply_override(array, spec, override, coords, sets, own, check)
+        arrays[name] = array
+    variant = with_values(data, arrays)
+    variant.warnings = [*data.warnings, *check.warnings]
+    return variant
+
+
+def ranged_parameters(data: Data) -> list[str]:
+    """The parameters with a ``low`` or ``high`` given on at least one row, in registry order."""
+    rows = data.rows
+    given = rows[(rows["low"] != "") | (rows["high"] != "")]
+    named = set(given["parameter"])
+    return [name for name in PARAMETERS if name in named]
+
+
+def parameter_range(
+    data: Data, name: str, overrides: tuple[Override, ...] = ()
+) -> tuple[xr.DataArray, xr.DataArray]:
+    """The low and high ends of a parameter's range, built from the rows' ``low``/``high``
+    columns (``value`` where a row gives none), with ``overrides`` (the scenario's) applied
+    to both ends as a scenario applies them to the value: an override that sets a value
+    pins both ends to it, a scale scales both."""
+    spec = PARAMETERS[name]
+    coords, sets = _coords(data), _sets(data)
+    own = data.rows[data.rows["parameter"] == name]
+    ends = []
+    for end in ("low", "high"):
+        array = _range_end(spec, own, end, coords, sets)
+        for override in overrides:
+            array = _apply_override(array, spec, override, coords, sets, own)
+        ends.append(array.assign_attrs(data.values[name].attrs))
+    return ends[0], ends[1]
+
+
+#: The published 2030 target for the modelled industry on elektra's boundary, in a
+#: dataset's validation/projections.csv (see scenarios/target_2030.yaml).
+INDICATIVE_TARGET_ITEM = "industry_indicative_target_2030_elektra_boundary"
+
+
+def indicative_target(folder: Path) -> tuple[int, float, str] | None:
+    """(year, Mt/yr, source) of the dataset's indicative industry target, if it has one.
+
+    Read from ``validation/projections.csv`` (row :data:`INDICATIVE_TARGET_ITEM`, in Mt CO2e);
+    None when the dataset has no such file or row.
+    """
+    path = Path(folder) / "validation" / "projections.csv"
+    if not path.is_file():
+        return None
+    table = _read_csv(path)
+    rows = table[table.get("item", pd.Series(dtype=str)) == INDICATIVE_TARGET_ITEM]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    where = f"{path}, line {rows.index[0] + 2}"
+    value = _number(row["value"], "value", where) * conversion_factor(
+        row["unit"].replace("CO2e", "").strip() or "Mt", "Mt"
+    )
+    return int(row["year"]), value, str(row.get("source", ""))

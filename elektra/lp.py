@@ -253,6 +253,7 @@ class Variables:
 
     def add(self, block: ColumnBlock) -> ColumnBlock:
         self._blocks[block.name] = block
+        self.__dict__[block.name] = block  # plain attribute: rules read it very often
         return block
 
     def __getattr__(self, name: str) -> ColumnBlock:

@@ -33,7 +33,7 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -411,6 +411,58 @@ def write_run(
             (staging / OWNER_FILE).unlink()
             _publish(staging, out)
         shutil.rmtree(staging, ignore_errors=True)  # the previous run, if there was one
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        os.close(owner)
+    return out
+
+
+def manifest_info(files: Sequence[str], **fields) -> dict:
+    """A manifest for a folder other than a run's (a sweep): ``fields`` plus the scenario
+    files relative to the project, the git commit and the package versions."""
+    root, scenario_files = relative_files(files)
+    return {
+        **fields,
+        "scenario_files": scenario_files,
+        "git_commit": git_commit(root),
+        "versions": _versions(),
+    }
+
+
+def write_folder(
+    out: Path, contents: Callable[[Path], None], info: dict, *, force: bool = False
+) -> Path:
+    """Write the folder ``out`` whole or not at all, as :func:`write_run` does.
+
+    ``contents(staging)`` writes the files into the staging folder; the manifest ``info``
+    (with the list of files, and a ``scenario_hash`` so that a later run recognises the
+    folder as elektra's) is written last, then the folder is swapped into place.
+    """
+    out = Path(os.path.realpath(out))
+    if out.parent == out:
+        raise OutputRefused(f"{out} is not a folder a run can replace")
+    parent = out.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with _locked(parent):
+        clean_leftovers(parent, out.name)
+        check_target(out, force)
+        staging, owner = _staging(parent, out.name)
+    try:
+        contents(staging)
+        written = [
+            path.relative_to(staging).as_posix()
+            for path in sorted(staging.rglob("*"))
+            if path.is_file() and path.name != OWNER_FILE
+        ]
+        info = {**info, "files": sorted([*written, MANIFEST])}
+        (staging / MANIFEST).write_text(json.dumps(info, indent=2) + "\n")
+        with _locked(parent), _interrupts_held():
+            check_target(out, force)
+            (staging / OWNER_FILE).unlink()
+            _publish(staging, out)
+        shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

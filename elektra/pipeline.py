@@ -141,11 +141,14 @@ def _fixed_point_note(record: FixedPoint) -> list[str]:
     return [f"fixed point of {names}: {record.iterations} warm re-solve{plural}"]
 
 
-def prepare(scenario: Scenario) -> Prepared:
-    """Load the data and compute the core structure and the policies' coefficients."""
+def prepare(scenario: Scenario, data: Data | None = None) -> Prepared:
+    """Load the data and compute the core structure and the policies' coefficients.
+
+    ``data`` given (a sweep's variant, made in memory) is used instead of loading it.
+    """
     timings = {}
     start = time.perf_counter()
-    data = load_data(scenario)
+    data = load_data(scenario) if data is None else data
     timings["data"] = time.perf_counter() - start
     start = time.perf_counter()
     core = build_core(data, scenario)
@@ -158,15 +161,17 @@ def run(
     scenario: Scenario | str | Path,
     write_model: str | Path | None = None,
     sensitivity: bool = False,
+    data: Data | None = None,
 ) -> Run:
     """Solve a scenario and return its results; raise InfeasibleScenario with reasons.
 
     ``sensitivity`` adds each policy's warm re-solve sensitivities (for subsidies: the
-    CO2 avoided per extra MEUR of each binding budget).
+    CO2 avoided per extra MEUR of each binding budget). ``data``: the scenario's Data
+    already in memory (e.g. a sweep variant's), instead of loading the dataset.
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    prepared = prepare(scenario)
+    prepared = prepare(scenario, data)
     core, policies, coefficients = prepared.core, prepared.policies, prepared.coefficients
     timings = prepared.timings
     start = time.perf_counter()
