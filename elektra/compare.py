@@ -32,6 +32,8 @@ import xarray as xr
 from matplotlib.figure import Figure
 from rich.table import Table
 
+from elektra.output import NETCDF_ENGINE
+
 RESULTS_FILE = "results.nc"
 MANIFEST_FILE = "manifest.json"
 #: Two values closer than this (relative and absolute) are the same.
@@ -80,7 +82,7 @@ def load_run(folder: Path, label: str | None = None) -> Run:
     except json.JSONDecodeError as error:
         raise CompareError(f"{folder / MANIFEST_FILE}: not valid JSON ({error})") from None
     try:
-        results = xr.load_dataset(folder / RESULTS_FILE, engine="h5netcdf")
+        results = xr.load_dataset(folder / RESULTS_FILE, engine=NETCDF_ENGINE)
     except (OSError, ValueError) as error:
         raise CompareError(f"{folder / RESULTS_FILE}: cannot be read ({error})") from None
     name = label or str(results.attrs.get("scenario_name", folder.name))

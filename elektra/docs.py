@@ -140,7 +140,7 @@ RESULTS_INTRO = """# Results
 
 | file | what |
 |---|---|
-| `results.nc` | inputs and results as one xarray Dataset (NetCDF4 via h5netcdf) |
+| `results.nc` | inputs and results as one xarray Dataset (NetCDF4, written with the netCDF4 library) |
 | `iamc.csv` | the same results in the IAMC long format (`model, scenario, region, variable, unit, year, value`) |
 | `figures/*.png` | standard figures |
 | `report.html` | a self-contained page (figures embedded) for readers who do not run Python |

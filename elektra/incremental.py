@@ -42,6 +42,8 @@ from elektra.policies import Policy
 from elektra.structure import Core, build_core
 
 Read = tuple[str, str]
+#: The name of a declared read of a whole object (see :meth:`Base.declared`).
+WHOLE = "*"
 
 # --------------------------------------------------------------------------- noting reads
 
@@ -204,6 +206,9 @@ class _Changes:
             old, new = self._objects(owner)
             if old is None or new is None:
                 return True
+            if name == WHOLE:  # a declared read of the whole object: any new object differs
+                self._memo[read] = old is not new
+                return self._memo[read]
             self._memo[read] = old is not new and not same(getattr(old, name), getattr(new, name))
         return self._memo[read]
 
@@ -497,6 +502,38 @@ class Base:
         lp = b.finish()
         return cls(
             scenario, data, core, tuple(policies), coefficients, lp, stages, b.base, b.arrays
+        )
+
+    @classmethod
+    def declared(
+        cls,
+        scenario: Scenario,
+        data: Data,
+        core: Core,
+        policies: Sequence[Policy],
+        coefficients: Mapping[str, Any],
+    ) -> Base:
+        """A base recorded without noting reads, each part declared to read the whole core
+        and its own policy's coefficients (a policy's ``define`` sees nothing else).
+
+        Cheap to record (no proxies), and enough where only policies' coefficients change
+        between builds, as in a fixed point of pro-rata rates: a build then re-runs the
+        parts of the policies whose coefficients are new objects and reuses the rest.
+        Not for variants of the data (:meth:`build` notes what each stage reads).
+        """
+        b = _Assembly(core.discount, reads=_Reads())
+        _assemble(b, core, policies, coefficients)
+        lp = b.finish()
+        for name, record in b.base.items():
+            owner = name.removeprefix("policy:")
+            declared = {("core", WHOLE)}
+            if name.startswith("policy:"):
+                declared.add((f"coef:{owner}", WHOLE))
+            record.reads = set(declared)
+            for block in record.blocks.values():
+                block.reads, block.before = set(declared), set()
+        return cls(
+            scenario, data, core, tuple(policies), dict(coefficients), lp, {}, b.base, b.arrays
         )
 
     def changed_parameters(self, data: Data) -> set[str]:

@@ -7,6 +7,7 @@ together, times them, and explains an infeasible scenario instead of only report
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +18,7 @@ import xarray as xr
 from elektra.config import Scenario, load_scenario
 from elektra.data import Data, load_data
 from elektra.diagnose import explain_infeasibility
+from elektra.incremental import Base
 from elektra.lp import LinearProgram
 from elektra.model import active_policies, build_lp, policy_coefficients, to_pyomo
 from elektra.policies import Policy
@@ -95,6 +97,7 @@ def solve_to_fixed_point(
     lp: LinearProgram,
     solution: Solution,
     max_iterations: int = MAX_FIXED_POINT_ITERATIONS,
+    rebuild: Callable[[dict[str, Any]], LinearProgram] | None = None,
 ) -> tuple[LinearProgram, Solution, FixedPoint]:
     """Re-solve until every policy's coefficients agree with the solution.
 
@@ -121,7 +124,7 @@ def solve_to_fixed_point(
             break
         coefficients.update(updates)
         updated_by += [name for name in updates if name not in updated_by]
-        lp = build_lp(core, policies, coefficients)
+        lp = rebuild(coefficients) if rebuild else build_lp(core, policies, coefficients)
         solution = resolve_in_place(solution, lp)
         record.iterations += 1
     record.policies = tuple(updated_by)
@@ -175,7 +178,10 @@ def run(
     core, policies, coefficients = prepared.core, prepared.policies, prepared.coefficients
     timings = prepared.timings
     start = time.perf_counter()
-    lp = build_lp(core, policies, coefficients)
+    # recorded per part, so that a fixed point rebuilds only the parts of the policies
+    # whose coefficients it changed (the same LP as build_lp gives, array for array)
+    base = Base.declared(scenario, prepared.data, core, policies, coefficients)
+    lp = base.lp
     timings["build"] = time.perf_counter() - start
     try:
         solution = solve_lp(lp, scenario.solver, write_model=write_model)
@@ -186,7 +192,14 @@ def run(
         raise InfeasibleScenario(scenario.name, reasons) from None
     timings.update(solution.timings)
     start = time.perf_counter()
-    lp, solution, fixed_point = solve_to_fixed_point(core, policies, coefficients, lp, solution)
+    lp, solution, fixed_point = solve_to_fixed_point(
+        core,
+        policies,
+        coefficients,
+        lp,
+        solution,
+        rebuild=lambda changed: base.build_lp(core, changed, set()),
+    )
     if fixed_point.iterations:
         timings["fixed_point"] = time.perf_counter() - start
     extra: dict[str, Any] = {}

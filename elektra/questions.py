@@ -33,6 +33,8 @@ import xarray as xr
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from elektra.output import NETCDF_ENGINE
+
 #: Where the question files and their scenarios live, and where answers go.
 QUESTIONS = Path("scenarios") / "questions"
 OUTPUT = Path("results") / "questions"
@@ -364,7 +366,7 @@ def _up_to_date(job: Job) -> bool:
     path = Path(job.folder) / "results.nc"
     if not path.is_file():
         return False
-    with xr.open_dataset(path, engine="h5netcdf") as stored:
+    with xr.open_dataset(path, engine=NETCDF_ENGINE) as stored:
         return stored.attrs.get("fingerprint") == _fingerprint(job)
 
 
@@ -387,7 +389,7 @@ def solve_all(jobs: Sequence[Job], workers: int = 0, progress: Callable | None =
                 if progress:
                     progress(job.folder)
     return {
-        job: xr.load_dataset(Path(job.folder) / "results.nc", engine="h5netcdf")
+        job: xr.load_dataset(Path(job.folder) / "results.nc", engine=NETCDF_ENGINE)
         for job in dict.fromkeys(jobs)
     }
 

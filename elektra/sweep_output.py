@@ -32,6 +32,7 @@ from elektra import __version__
 from elektra.config import Scenario, SweepSpec
 from elektra.data import indicative_target, load_data
 from elektra.figures import DPI, SIZE, _years
+from elektra.output import NETCDF_ENGINE
 from elektra.report import STYLE, _table
 from elektra.sweep import (
     ONE_AT_A_TIME,
@@ -78,7 +79,7 @@ def _previous(target: Path, keys: set[str]) -> xr.Dataset | None:
     if not path.is_file():
         return None
     try:
-        old = xr.load_dataset(path, engine="h5netcdf")
+        old = xr.load_dataset(path, engine=NETCDF_ENGINE)
     except (OSError, ValueError):
         return None
     if "key" not in old.coords:

@@ -26,6 +26,7 @@ import xarray as xr
 
 from elektra.config import Scenario
 from elektra.data import Data
+from elektra.output import NETCDF_ENGINE
 from elektra.sweep import Factor, Variant, VariantData
 from elektra.variants import Layout, Outcome, VariantSolver
 
@@ -187,7 +188,7 @@ class Parts:
         files = sorted(self.folder.glob("part-*.nc")) if self.folder.is_dir() else []
         if not files:
             return None
-        parts = [xr.load_dataset(f, engine="h5netcdf") for f in files]
+        parts = [xr.load_dataset(f, engine=NETCDF_ENGINE) for f in files]
         return xr.concat(parts, dim="variant", data_vars="all", coords="minimal", compat="override")
 
     def add(self, outcome: Outcome) -> None:
@@ -203,7 +204,7 @@ class Parts:
         ds = outcomes_dataset(self.buffer, self.layout)
         name = f"part-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}.nc"
         temporary = self.folder / f".{name}.tmp"
-        ds.to_netcdf(temporary, engine="h5netcdf")
+        ds.to_netcdf(temporary, engine=NETCDF_ENGINE)
         os.replace(temporary, self.folder / name)
         self.buffer = []
         self.last = time.monotonic()

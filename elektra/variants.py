@@ -394,6 +394,9 @@ class VariantSolver:
         iterations = highs.getInfo().simplex_iteration_count
         solution = _solution(highs, lp)
         reason = ""
+        # the fixed point changes only the updated policies' coefficients: a record of this
+        # variant's build per part lets each step rebuild just their parts
+        declared: Base | None = None
         for count in range(MAX_FIXED_POINT_ITERATIONS + 1):
             updates = {}
             for policy in self.base.policies:
@@ -408,11 +411,12 @@ class VariantSolver:
                     "re-solves: the last rates are used"
                 )
                 break
+            if declared is None:
+                declared = Base.declared(
+                    self.scenario, self.base.data, core, self.base.policies, coefficients
+                )
             coefficients = {**coefficients, **updates}
-            if live:
-                following = self.base.build_lp(core, coefficients, changed)
-            else:
-                following = build_lp(core, self.base.policies, coefficients)
+            following = declared.build_lp(core, coefficients, set())
             if following.shape_key() != lp.shape_key():
                 raise ValueError("a policy's fixed-point update changed the LP's shape")
             apply_changes(highs, _Loaded.of(lp), following)

@@ -23,6 +23,7 @@ import yaml
 from typer.testing import CliRunner
 
 from elektra.cli import EXIT_CODES, app
+from elektra.output import NETCDF_ENGINE
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -318,7 +319,7 @@ def test_the_dataset_hash_follows_the_files(project):
     from elektra.data import dataset_hash
 
     assert changed["dataset_hash"] == dataset_hash(project / "data" / "toy")
-    with xr.open_dataset(project / "results" / "toy" / "results.nc", engine="h5netcdf") as ds:
+    with xr.open_dataset(project / "results" / "toy" / "results.nc", engine=NETCDF_ENGINE) as ds:
         assert ds.attrs["dataset_hash"] == changed["dataset_hash"]
 
 

@@ -12,6 +12,7 @@ import xarray as xr
 from typer.testing import CliRunner
 
 from elektra.cli import app
+from elektra.output import NETCDF_ENGINE
 from tests.conftest import ROOT, write_scenario
 
 TOY = str(ROOT / "scenarios" / "toy.yaml")
@@ -23,7 +24,7 @@ def test_run_writes_a_complete_results_folder(tmp_path):
     result = runner.invoke(app, ["run", TOY, "--out", str(out), "--no-extras"])
     assert result.exit_code == 0, result.output
     assert "Direct CO2 emissions" in result.output
-    with xr.open_dataset(out / "results.nc", engine="h5netcdf") as ds:
+    with xr.open_dataset(out / "results.nc", engine=NETCDF_ENGINE) as ds:
         for name in (
             "activity",
             "capacity",

@@ -28,6 +28,7 @@ from elektra.compare import (
     write_comparison,
 )
 from elektra.indicators import route_mix_shares
+from elektra.output import NETCDF_ENGINE
 from tests.conftest import ROOT, write_results_folder, write_scenario
 
 TOY = ROOT / "scenarios" / "toy.yaml"
@@ -283,7 +284,7 @@ def test_terminal_tables_fit_100_columns(base_comparison):
 
 def test_comparison_nc_stacks_the_runs_and_the_differing_inputs(base_comparison, tmp_path):
     out = write_comparison(base_comparison, tmp_path / "cmp")
-    with xr.open_dataset(out / "comparison.nc", engine="h5netcdf") as nc:
+    with xr.open_dataset(out / "comparison.nc", engine=NETCDF_ENGINE) as nc:
         assert list(nc.run.values) == ["base", "ets_high"]
         assert nc.attrs["reference"] == "base"
         assert "input_ets_price" in nc and "input_capex" not in nc

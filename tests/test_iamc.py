@@ -23,6 +23,7 @@ from elektra.iamc import (
     to_iamc,
     unlisted_variables,
 )
+from elektra.output import NETCDF_ENGINE
 
 YEARS = [2030, 2035]
 CLUSTERS = ["a", "b"]
@@ -139,7 +140,7 @@ def hand_table() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def base_iamc(base_and_ets_high) -> tuple[xr.Dataset, pd.DataFrame]:
-    with xr.open_dataset(base_and_ets_high[0] / "results.nc", engine="h5netcdf") as ds:
+    with xr.open_dataset(base_and_ets_high[0] / "results.nc", engine=NETCDF_ENGINE) as ds:
         ds = ds.load()
     return ds, to_iamc(ds)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import xarray as xr
 
+from elektra.output import NETCDF_ENGINE
 from tests.conftest import ROOT
 
 TOY = str(ROOT / "scenarios" / "toy.yaml")
@@ -46,7 +47,7 @@ def assert_whole_or_absent(parent: Path, context: str) -> None:
         if folder.name.startswith("."):
             continue
         manifest = json.loads((folder / "manifest.json").read_text())
-        with xr.open_dataset(folder / "results.nc", engine="h5netcdf") as ds:
+        with xr.open_dataset(folder / "results.nc", engine=NETCDF_ENGINE) as ds:
             assert ds.attrs["scenario_hash"] == manifest["scenario_hash"], context
             assert float(ds["emissions"].sum()) > 0, context
         assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "results.nc"]

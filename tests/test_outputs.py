@@ -17,6 +17,7 @@ import xarray as xr
 
 from elektra.figures import make_figures
 from elektra.iamc import NATIONAL, to_iamc
+from elektra.output import NETCDF_ENGINE
 from elektra.report import emissions_text, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +154,7 @@ def test_iamc_is_the_same_from_the_written_netcdf(results, iamc, tmp_path):
     from elektra.output import write_netcdf
 
     write_netcdf(results, tmp_path / "results.nc")
-    with xr.open_dataset(tmp_path / "results.nc", engine="h5netcdf") as loaded:
+    with xr.open_dataset(tmp_path / "results.nc", engine=NETCDF_ENGINE) as loaded:
         again = to_iamc(loaded.load())
     assert again.equals(iamc)
 

@@ -13,6 +13,7 @@ import pytest
 import xarray as xr
 
 from elektra.config import load_scenario
+from elektra.output import NETCDF_ENGINE
 from elektra.pipeline import prepare
 from elektra.questions import (
     QuestionError,
@@ -56,7 +57,7 @@ def test_every_question_has_its_scenarios_and_they_validate():
 
 def _stored(output, name):
     """The results of one stored run, read straight from its NetCDF file."""
-    return xr.load_dataset(output / "runs" / name / "results.nc", engine="h5netcdf")
+    return xr.load_dataset(output / "runs" / name / "results.nc", engine=NETCDF_ENGINE)
 
 
 def test_answers_are_recomputed_independently(answered, base_run):

@@ -24,6 +24,7 @@ from elektra.config import Override, SweepFactor, SweepSpec, load_scenario
 from elektra.data import load_data, parameter_range, with_overrides
 from elektra.incremental import Base
 from elektra.model import active_policies, build_lp, policy_coefficients
+from elektra.output import NETCDF_ENGINE
 from elektra.pipeline import run
 from elektra.structure import build_core
 from elektra.sweep import (
@@ -307,7 +308,7 @@ def test_sweep_block_in_the_scenario_runs_its_grid_and_named_variants(tmp_path):
         app, ["sweep", str(path), "--out", str(tmp_path / "block"), "--no-extras"]
     )
     assert result.exit_code == 0, result.output
-    ds = xr.load_dataset(tmp_path / "block" / "sweep.nc", engine="h5netcdf")
+    ds = xr.load_dataset(tmp_path / "block" / "sweep.nc", engine=NETCDF_ENGINE)
     assert list(ds.variant.values) == [
         "reference",
         "low:ets_price",
