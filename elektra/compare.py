@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import base64
 import difflib
+import hashlib
 import html
 import json
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -920,29 +919,26 @@ def _iamc(comparison: Comparison) -> pd.DataFrame | None:
 
 
 def write_comparison(comparison: Comparison, out: Path) -> Path:
-    """Write the comparison folder ``out`` atomically and return it."""
-    from elektra.output import write_netcdf
+    """Write the comparison folder ``out`` whole or not at all, through the same safe swap
+    as a run's results folder, and return it."""
+    import time
 
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the comparison is for readers
-    try:
+    from elektra.output import write_folder, write_netcdf
+
+    def contents(staging: Path) -> None:
         table = _iamc(comparison)
         if table is not None:
             table.to_csv(staging / "iamc.csv", index=False)
         write_netcdf(_netcdf(comparison), staging / "comparison.nc")
         figures = make_difference_figures(comparison, staging / "figures")
         (staging / "comparison.html").write_text(page(comparison, figures), encoding="utf-8")
-        if out.exists():
-            previous = out.with_name(f".{out.name}.old")
-            shutil.rmtree(previous, ignore_errors=True)
-            out.rename(previous)
-            staging.rename(out)
-            shutil.rmtree(previous, ignore_errors=True)
-        else:
-            staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return out
+
+    runs = {run.label: str(run.folder) for run in comparison.runs}
+    info = {
+        "comparison_of": runs,
+        # an elektra folder is recognised by this key: the hash of what was compared
+        "scenario_hash": hashlib.sha256(json.dumps(runs, sort_keys=True).encode()).hexdigest(),
+        "warnings": list(comparison.warnings),
+        "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    return write_folder(Path(out), contents, info)

@@ -8,9 +8,6 @@ temporary name and renamed when complete, like a run's folder (:mod:`elektra.out
 from __future__ import annotations
 
 import base64
-import json
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -472,41 +469,31 @@ their places.</p>
 
 
 def write_mca(ds: xr.Dataset, out: Path, extras: bool = True) -> Path:
-    """Write the MCA folder ``out`` atomically (mca.nc, figures, report.html, manifest)."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
+    """Write the MCA folder ``out`` whole or not at all (mca.nc, figures, report.html,
+    manifest), through the same safe swap as a run's results folder."""
+    from elektra.output import write_folder
+
+    def contents(staging: Path) -> None:
         write_netcdf(ds, staging / "mca.nc")
         if extras:
             figures = make_figures(ds, staging / "figures")
             write_report(ds, staging / "report.html", figures)
-        info = {
-            "mca_name": ds.attrs["mca_name"],
-            "spec_hash": ds.attrs["spec_hash"],
-            "spec_file": ds.attrs["spec_file"],
-            "data_file": ds.attrs["data_file"],
-            "scenario_file": ds.attrs["scenario_file"],
-            "samples": ds.attrs["samples"],
-            "seed": ds.attrs["seed"],
-            "git_commit": git_commit(Path(ds.attrs["spec_file"]).parent),
-            "versions": {**_versions(), "pymcdm": _pymcdm_version()},
-            "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        }
-        # the manifest comes last: its presence says the folder is complete
-        (staging / "manifest.json").write_text(json.dumps(info, indent=2))
-        if out.exists():
-            previous = out.with_name(f".{out.name}.old")
-            shutil.rmtree(previous, ignore_errors=True)
-            out.rename(previous)
-            staging.rename(out)
-            shutil.rmtree(previous, ignore_errors=True)
-        else:
-            staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return out
+
+    info = {
+        "mca_name": ds.attrs["mca_name"],
+        # an elektra folder is recognised by this key: the MCA's spec hash stands for it
+        "scenario_hash": ds.attrs["spec_hash"],
+        "spec_hash": ds.attrs["spec_hash"],
+        "spec_file": ds.attrs["spec_file"],
+        "data_file": ds.attrs["data_file"],
+        "scenario_file": ds.attrs["scenario_file"],
+        "samples": ds.attrs["samples"],
+        "seed": ds.attrs["seed"],
+        "git_commit": git_commit(Path(ds.attrs["spec_file"]).parent),
+        "versions": {**_versions(), "pymcdm": _pymcdm_version()},
+        "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    return write_folder(Path(out), contents, info)
 
 
 def _pymcdm_version() -> str:

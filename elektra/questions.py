@@ -121,6 +121,8 @@ class QuestionSpec(_Strict):
     #: indicators read, and the Monte Carlo draws of its rank acceptability
     mca: str | None = None
     mca_samples: int = Field(default=1000, ge=10)
+    #: solve the runs with the budget sensitivity (CO2 avoided per extra MEUR of budget)
+    sensitivity: bool = False
     #: the file it was read from (filled in by the loader)
     path: str = ""
 
@@ -226,6 +228,33 @@ def _class_output(ds: xr.Dataset, year: int, route_class: str, unit: str = "PJ")
     return float(ds["activity"].sel(route=routes, year=year).sum())
 
 
+def _class_share(
+    ds: xr.Dataset, year: int, route_class: str, cluster: str | None = None, unit: str = "PJ"
+) -> float:
+    """Share (%) of a route class in the output of the services in ``unit`` (heat and
+    feedstock in PJ), in a cluster or nationally."""
+    same_unit = (ds.output_unit == unit).values
+    activity = ds["activity"].sel(year=year, route=ds.route.values[same_unit])
+    if cluster is not None:
+        activity = activity.sel(cluster=cluster)
+    total = float(activity.sum())
+    own = activity.sel(
+        route=[r for r in activity.route.values if ds.route_class.sel(route=r) == route_class]
+    )
+    return 100 * float(own.sum()) / total if total > 0 else 0.0
+
+
+def _value(ds: xr.Dataset, name: str, year: int, reduce: str = "sum", **sel) -> float:
+    """A result variable in a year, selected by labels and reduced (sum, max or min)."""
+    if name not in ds:
+        return 0.0
+    da = ds[name].sel(year=year)
+    for dim, labels in sel.items():
+        da = da.sel({dim: labels})
+    da = da.fillna(0.0) if reduce == "sum" else da
+    return float(getattr(da, reduce)())
+
+
 def _dual(ds: xr.Dataset, name: str, year: int, reduce: str = "max", **sel) -> float:
     if name not in ds:
         return 0.0
@@ -299,6 +328,10 @@ INDICATORS: dict[str, Callable[..., float]] = {
     "dual": _level(_dual),
     "dual_change": _difference(_dual),
     "budget_use": _level(_budget_use),
+    "route_class_share": _level(_class_share),
+    "route_class_share_change": _difference(_class_share),
+    "value": _level(_value),
+    "value_change": _difference(_value),
     **MCA_INDICATORS,
 }
 
@@ -315,6 +348,7 @@ class Job:
     folder: str
     #: JSON of {parameter: [override, ...]} added after the scenario's own overrides
     extra: str = ""
+    sensitivity: bool = False
 
 
 def _scenario_with(job: Job):
@@ -338,7 +372,7 @@ def _fingerprint(job: Job) -> str:
 
     scenario = _scenario_with(job)
     return hashlib.sha256(
-        f"{scenario.hash}:{dataset_hash(scenario.dataset_path)}".encode()
+        f"{scenario.hash}:{dataset_hash(scenario.dataset_path)}:{job.sensitivity}".encode()
     ).hexdigest()
 
 
@@ -347,7 +381,7 @@ def _solve(job: Job) -> str:
     from elektra.output import write_run
     from elektra.pipeline import run
 
-    result = run(_scenario_with(job))
+    result = run(_scenario_with(job), sensitivity=job.sensitivity)
     ds = result.results.assign_attrs(fingerprint=_fingerprint(job))
     write_run(
         ds,
@@ -418,27 +452,29 @@ def _draws(uncertainty: Uncertainty) -> list[str]:
 
 
 def jobs_of(spec: QuestionSpec, output: Path, samples: int | None = None) -> dict:
-    """The jobs of a question: 'central' -> {label: Job}, and one such dict per draw."""
+    """The jobs of a question: 'central' -> {label: Job}, and one such dict per draw.
+
+    A run with the budget sensitivity is stored apart from the same scenario without it.
+    """
     scenarios = {"reference": spec.reference, **spec.variants}
-    central = {
-        label: Job(str(scenario_path(spec, name)), _folder(output, scenario_path(spec, name)))
-        for label, name in scenarios.items()
-    }
+    suffix = "__sensitivity" if spec.sensitivity else ""
+
+    def job(name: str, folder: Path, draw: int | None = None, extra: str = "") -> Job:
+        path = scenario_path(spec, name)
+        return Job(
+            str(path), _folder(folder, path, draw) + suffix, extra, sensitivity=spec.sensitivity
+        )
+
+    central = {label: job(name, output) for label, name in scenarios.items()}
     draws = []
     if spec.uncertainty is not None and samples != 0:
         uncertainty = spec.uncertainty
         if samples:
             uncertainty = uncertainty.model_copy(update={"samples": samples})
         for number, extra in enumerate(_draws(uncertainty)):
+            folder = output / f"q{spec.id:02d}"
             draws.append(
-                {
-                    label: Job(
-                        str(scenario_path(spec, name)),
-                        _folder(output / f"q{spec.id:02d}", scenario_path(spec, name), number),
-                        extra,
-                    )
-                    for label, name in scenarios.items()
-                }
+                {label: job(name, folder, number, extra) for label, name in scenarios.items()}
             )
     return {"central": central, "draws": draws}
 
