@@ -117,6 +117,9 @@ class QuestionSpec(_Strict):
     figure: FigureSpec
     mechanism: str
     caveats: list[str] = Field(min_length=1)
+    #: the key message in one line; ``{0}``, ``{1}``, ... stand for the answers' central
+    #: values with their units
+    message: str | None = None
     #: an MCA spec (path relative to the question file) whose results the ``mca_*``
     #: indicators read, and the Monte Carlo draws of its rank acceptability
     mca: str | None = None
@@ -159,6 +162,14 @@ def load_question(path: Path) -> QuestionSpec:
                     f"{path}: key 'answers' ({answer.label}): {role} {label!r} is not one of "
                     f"the variants {', '.join(spec.variants)}"
                 )
+    if spec.message is not None:
+        try:
+            spec.message.format(*["x"] * len(spec.answers))
+        except (IndexError, KeyError, ValueError) as error:
+            raise QuestionError(
+                f"{path}: key 'message': {error}; use {{0}} to {{{len(spec.answers) - 1}}} for "
+                "the answers"
+            ) from None
     if spec.mca is None and any(a.indicator in MCA_INDICATORS for a in spec.answers):
         raise QuestionError(f"{path}: key 'mca': an mca_* answer needs the MCA spec it reads")
     if spec.mca is not None and not scenario_path(spec, spec.mca).is_file():
@@ -270,9 +281,10 @@ def _objective(ds: xr.Dataset) -> float:
 
 
 def _budget_use(ds: xr.Dataset, instrument: str, years: list[int]) -> float:
+    """Share (%) of an instrument's budget in the years that its rounds committed."""
     committed = float(ds["subsidy_committed"].sel(instrument=instrument, year=years).sum())
     budget = float(ds["subsidy_budget"].sel(instrument=instrument, year=years).sum())
-    return committed / budget if budget > 0 else 0.0
+    return 100 * committed / budget if budget > 0 else 0.0
 
 
 def _difference(measure: Callable[..., float]) -> Callable[..., float]:
@@ -500,19 +512,31 @@ class Answer:
     high: float = float("nan")
     samples: int = 0
 
+    def central(self) -> str:
+        """The central value with its unit."""
+        return f"{_plain(self.value, self.digits)} {self.unit}"
+
     def text(self) -> str:
-        number = f"{_plain(self.value, self.digits)} {self.unit}"
+        number = self.central()
         if self.samples:
             number += (
                 f" (range {_plain(self.low, self.digits)} to {_plain(self.high, self.digits)}, "
-                f"5th-95th percentile of {self.samples} draws)"
+                f"5th-95th percentile of {self.samples} draws"
             )
+            outside = self.value < self.low or self.value > self.high
+            number += "; the central value lies outside: a knife edge)" if outside else ")"
         return number
 
 
 @dataclass
 class Answered:
     """A question with its answers, the runs behind them and what moved."""
+
+    def message(self) -> str:
+        """The key message: the question file's template filled with the answers."""
+        if self.spec.message is None:
+            return f"{self.answers[0].label}: {self.answers[0].central()}"
+        return self.spec.message.format(*[a.central() for a in self.answers])
 
     spec: QuestionSpec
     answers: list[Answer]

@@ -37,14 +37,22 @@ def _image(path: Path) -> str:
 def _key_messages(answered) -> str:
     rows = "".join(
         f'<tr><td><a href="#q{item.spec.id}">Q{item.spec.id}</a> {_e(item.spec.title)}</td>'
-        f'<td class="answer">{_e(item.answers[0].label)}: {_e(item.answers[0].text())}</td></tr>'
+        f'<td class="answer">{_e(item.message())}</td>'
+        f"<td>{_e(_range(item.answers[0]))}</td></tr>"
         for item in answered
     )
     return (
         '<table class="key-messages" id="key-messages"><thead><tr><th>question</th>'
-        f"<th>answer (central value; range over the Monte Carlo)</th></tr></thead><tbody>{rows}"
-        "</tbody></table>"
+        "<th>key message (central values)</th><th>range of the first number over the "
+        f"Monte Carlo (5th-95th percentile)</th></tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def _range(answer) -> str:
+    if not answer.samples:
+        return "(no Monte Carlo for this number)"
+    text = answer.text()
+    return text[len(answer.central()) :].strip(" ()")
 
 
 def _section(item, figure: Path) -> str:
