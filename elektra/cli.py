@@ -567,7 +567,8 @@ def compare(
         from elektra.compare import default_folder, load_runs, terminal_tables, write_comparison
 
         comparison = compare_runs(load_runs(folders))
-        target = write_comparison(comparison, out or default_folder(folders))
+        target = out or default_folder(folders)
+        write_comparison(comparison, target)
         for warning in comparison.warnings:
             _warn(warning)
         console = Console()
