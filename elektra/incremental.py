@@ -416,7 +416,7 @@ class _Assembly(Builder):
             shape=(num_rows, num_columns),
         )
         matrix.sum_duplicates()
-        lp = _finish_costs(self, num_columns)
+        cost, terms, offset = self.objective(num_columns)
         return LinearProgram(
             columns=self.columns,
             rows=self.rows,
@@ -425,30 +425,13 @@ class _Assembly(Builder):
             row_lower=row_lower,
             row_upper=row_upper,
             matrix=matrix,
-            cost=lp[0],
-            offset=lp[2],
-            terms=lp[1],
+            cost=cost,
+            offset=offset,
+            terms=terms,
             constants=dict(self.constants),
             discount=self.discount,
             elastic=self.elastic,
         )
-
-
-def _finish_costs(builder: Builder, num_columns: int):
-    """Objective coefficients, cost terms and constant as :meth:`Builder.finish` makes them."""
-    from elektra.lp import CostTerm
-
-    cost = np.zeros(num_columns)
-    terms = []
-    for component, year, columns, coefficients in builder._terms:
-        columns_array = np.asarray(columns, dtype=np.int64)
-        coefficient_array = np.asarray(coefficients, dtype=float)
-        weight = 1.0 if year is None else builder.discount[year]
-        np.add.at(cost, columns_array, weight * coefficient_array)
-        if year is not None:
-            terms.append(CostTerm(component, year, columns_array, coefficient_array))
-    offset = sum(builder.discount[y] * value for (_, y), value in builder.constants.items())
-    return cost, terms, offset
 
 
 # --------------------------------------------------------------------------- the base

@@ -362,6 +362,21 @@ class Builder:
         key = (component, year)
         self.constants[key] = self.constants.get(key, 0.0) + float(value)
 
+    def objective(self, num_columns: int) -> tuple[np.ndarray, list[CostTerm], float]:
+        """The objective's coefficients (the discounted cost terms), the cost terms as
+        arrays, and the objective's constant (the discounted constant costs)."""
+        cost = np.zeros(num_columns)
+        terms = []
+        for component, year, columns, coefficients in self._terms:
+            columns_array = np.asarray(columns, dtype=np.int64)
+            coefficient_array = np.asarray(coefficients, dtype=float)
+            weight = 1.0 if year is None else self.discount[year]
+            np.add.at(cost, columns_array, weight * coefficient_array)
+            if year is not None:
+                terms.append(CostTerm(component, year, columns_array, coefficient_array))
+        offset = sum(self.discount[y] * value for (_, y), value in self.constants.items())
+        return cost, terms, offset
+
     def finish(self) -> LinearProgram:
         """Assemble the arrays of the LP."""
         num_columns, num_rows = self._next_column, self._next_row
@@ -381,16 +396,7 @@ class Builder:
             shape=(num_rows, num_columns),
         )
         matrix.sum_duplicates()
-        cost = np.zeros(num_columns)
-        terms = []
-        for component, year, columns, coefficients in self._terms:
-            columns_array = np.asarray(columns, dtype=np.int64)
-            coefficient_array = np.asarray(coefficients, dtype=float)
-            weight = 1.0 if year is None else self.discount[year]
-            np.add.at(cost, columns_array, weight * coefficient_array)
-            if year is not None:
-                terms.append(CostTerm(component, year, columns_array, coefficient_array))
-        offset = sum(self.discount[y] * value for (_, y), value in self.constants.items())
+        cost, terms, offset = self.objective(num_columns)
         return LinearProgram(
             columns=self.columns,
             rows=self.rows,
