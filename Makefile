@@ -22,7 +22,7 @@ scenario: $(STAMP)
 	$(BIN)/elektra run scenarios/$(SCENARIO).yaml
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist loadscope
 
 # Answer the policy letter's questions: results/questions/report.html and answers.csv.
 questions: $(STAMP)

@@ -232,12 +232,14 @@ def build_results(
     business_case.report(ds, core, lp, solution.x, activity, embedded)
 
     # inputs ------------------------------------------------------------------------------
+    inputs = {}
     for name, array in data.values.items():
-        ds[f"input_{name}"] = array.rename(f"input_{name}")
-        ds[f"input_{name}"].attrs = {
+        inputs[f"input_{name}"] = array.rename(f"input_{name}")
+        inputs[f"input_{name}"].attrs = {
             "units": PARAMETERS[name].unit or "1",
             "description": PARAMETERS[name].description,
         }
+    ds.update(inputs)  # one alignment for all inputs, not one per input
     routes = data.routes.reindex(list(core.labels["route"]))
     ds = ds.assign_coords(
         route_class=("route", routes["route_class"].to_numpy().astype(str)),
