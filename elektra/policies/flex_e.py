@@ -168,10 +168,10 @@ class FlexE(Policy):
         margins = route_margins(
             core, carbon_price(earlier, core.years), ets.cbam_charge if ets else {}
         )
-        gaps = funding_gaps(data, core, margins)
         index = tuple(
             key for key in core.build_index if finite(share[key.route]) and Year(key.year) in budget
         )
+        gaps = funding_gaps(data, core, margins, index)
         recovery = {r: annuity_factor(core.discount_rate, core.lifetime[r]) for r in core.lifetime}
         grant = {
             key: min(share[key.route] * capex[key.route, key.year], gaps[key]) for key in index

@@ -39,7 +39,7 @@ never a missing column.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -337,47 +337,58 @@ def _references(core: Core, sector: str, cluster: str, route: str) -> list[str]:
     ]
 
 
-def _replacing(core: Core, key: CellYear) -> bool:
+def _replacing(core: Core, key: CellYear, references: list[str]) -> bool:
     """Whether new capacity of a cell in a year replaces retiring reference stock: the
-    reference stock left cannot serve the service's demand at its availability."""
+    reference stock left (of ``references``, the cell's reference routes of the service)
+    cannot serve the service's demand at its availability."""
     s, c, r, v = key
-    references = _references(core, s, c, r)
-    service = core.route_service[r]
-    demand = core.demand.get((s, c, service, v))
+    demand = core.demand.get((s, c, core.route_service[r], v))
     if demand is None or not references:
         return False
     stock = sum(core.availability[x] * core.existing[CellYear(s, c, x, v)] for x in references)
     return stock < demand
 
 
-def funding_gaps(data, core: Core, margins: Mapping[CellYear, float]) -> dict:
+def funding_gaps(
+    data, core: Core, margins: Mapping[CellYear, float], keys: Iterable[CellYear] | None = None
+) -> dict:
     """The funding gap of a unit of new capacity of each cell and vintage (MEUR per unit/yr):
     its capex less the present value, over its lifetime, of its margins at full
     availability less its fixed O&M (years after the horizon hold the last year's). Where
     the new capacity replaces retiring reference stock, the counterfactual is a new
-    reference plant: its capex and fixed O&M count as avoided."""
+    reference plant: its capex and fixed O&M count as avoided. For ``keys`` (default every
+    key of the build index)."""
     capex = data.table("capex")
     last = core.years[-1]
+    discount = 1.0 / (1.0 + core.discount_rate)
+    references: dict[tuple[str, str, str], list[str]] = {}
+    tails: dict[tuple[int, int], float] = {}
     gaps = {}
-    for key in core.build_index:
+    for key in core.build_index if keys is None else keys:
         s, c, r, v = key
         if margins[key] == -np.inf:
             gaps[key] = capex[r, v]
             continue
-        avoided_capex, avoided_fom = 0.0, {}
-        if _replacing(core, key):
-            cheapest = min(_references(core, s, c, r), key=lambda x: capex[x, v])
-            avoided_capex = capex[cheapest, v] * core.availability[r] / core.availability[cheapest]
-            avoided_fom = {
-                y: core.fixed_om[(cheapest, y)] * core.availability[r] / core.availability[cheapest]
-                for y in core.years
-            }
-        value = 0.0
-        for age in range(int(round(core.lifetime[r]))):
-            y = min(v + age, last)
-            yearly = core.availability[r] * margins[CellYear(s, c, r, y)] - core.fixed_om[(r, y)]
-            yearly += avoided_fom.get(y, 0.0)
-            value += yearly * (1.0 + core.discount_rate) ** -age
+        if (s, c, r) not in references:
+            references[(s, c, r)] = _references(core, s, c, r)
+        cell_references = references[(s, c, r)]
+        avoided_capex, cheapest, ratio = 0.0, None, 0.0
+        if _replacing(core, key, cell_references):
+            cheapest = min(cell_references, key=lambda x: capex[x, v])
+            ratio = core.availability[r] / core.availability[cheapest]
+            avoided_capex = capex[cheapest, v] * ratio
+
+        def yearly(y: int) -> float:
+            value = core.availability[r] * margins[CellYear(s, c, r, y)] - core.fixed_om[(r, y)]
+            return value + (core.fixed_om[(cheapest, y)] * ratio if cheapest else 0.0)
+
+        lifetime = int(round(core.lifetime[r]))
+        inside = max(0, min(lifetime, last - v + 1))  # ages whose year is in the horizon
+        value = sum(yearly(v + age) * discount**age for age in range(inside))
+        if lifetime > inside:  # the ages after the horizon hold the last year's value
+            if (inside, lifetime) not in tails:
+                tails[(inside, lifetime)] = sum(discount**age for age in range(inside, lifetime))
+            value += yearly(last) * tails[(inside, lifetime)]
         gaps[key] = max(0.0, capex[r, v] - avoided_capex - value)
     return gaps
 
