@@ -349,6 +349,18 @@ def _replacing(core: Core, key: CellYear, references: list[str]) -> bool:
     return stock < demand
 
 
+def _yearly_value(
+    core: Core, margins: Mapping, key: CellYear, year: int, counterfactual: tuple
+) -> float:
+    """A unit of new capacity's margin at full availability less its fixed O&M in a year,
+    plus the fixed O&M of the reference plant it avoids building (``counterfactual``: that
+    route, or None, and the ratio of availabilities)."""
+    s, c, r, _ = key
+    value = core.availability[r] * margins[CellYear(s, c, r, year)] - core.fixed_om[(r, year)]
+    avoided, ratio = counterfactual
+    return value + (core.fixed_om[(avoided, year)] * ratio if avoided else 0.0)
+
+
 def funding_gaps(
     data, core: Core, margins: Mapping[CellYear, float], keys: Iterable[CellYear] | None = None
 ) -> dict:
@@ -377,18 +389,19 @@ def funding_gaps(
             cheapest = min(cell_references, key=lambda x: capex[x, v])
             ratio = core.availability[r] / core.availability[cheapest]
             avoided_capex = capex[cheapest, v] * ratio
-
-        def yearly(y: int) -> float:
-            value = core.availability[r] * margins[CellYear(s, c, r, y)] - core.fixed_om[(r, y)]
-            return value + (core.fixed_om[(cheapest, y)] * ratio if cheapest else 0.0)
-
+        counterfactual = (cheapest, ratio)
         lifetime = int(round(core.lifetime[r]))
         inside = max(0, min(lifetime, last - v + 1))  # ages whose year is in the horizon
-        value = sum(yearly(v + age) * discount**age for age in range(inside))
+        value = sum(
+            _yearly_value(core, margins, key, v + age, counterfactual) * discount**age
+            for age in range(inside)
+        )
         if lifetime > inside:  # the ages after the horizon hold the last year's value
             if (inside, lifetime) not in tails:
                 tails[(inside, lifetime)] = sum(discount**age for age in range(inside, lifetime))
-            value += yearly(last) * tails[(inside, lifetime)]
+            value += (
+                _yearly_value(core, margins, key, last, counterfactual) * tails[(inside, lifetime)]
+            )
         gaps[key] = max(0.0, capex[r, v] - avoided_capex - value)
     return gaps
 
