@@ -473,3 +473,47 @@ def test_subsidies_do_not_stack_on_the_same_capacity(tmp_path):
     )
     assert at(ds, "new_capacity", **ROUTE, route="heat_pump") == pytest.approx(10.0)
     assert float(ds["subsidy_committed"].sum()) == pytest.approx(250.0)
+
+
+def test_funding_gaps_equal_the_year_by_year_present_value_on_the_dutch_data(base_run):
+    """The funding gap sums the years after the horizon in closed form; on base's every
+    build key it equals the plain year-by-year sum over the plant's lifetime (years after
+    the horizon holding the last year's margin and fixed O&M), replacement counterfactual
+    included."""
+    from elektra.policies.ets import carbon_price
+    from elektra.policies.subsidies import (
+        _references,
+        _replacing,
+        funding_gaps,
+        route_margins,
+    )
+    from elektra.structure import CellYear
+
+    core, coefficients, data = base_run.core, base_run.coefficients, base_run.data
+    margins = route_margins(
+        core, carbon_price(coefficients, core.years), coefficients["ets"].cbam_charge
+    )
+    gaps = funding_gaps(data, core, margins)
+    capex, last, rate = data.table("capex"), core.years[-1], core.discount_rate
+    checked = beyond = 0
+    for key in core.build_index[::7]:
+        s, c, r, v = key
+        if margins[key] == float("-inf"):
+            continue
+        references = _references(core, s, c, r)
+        avoided_capex, avoided_fom = 0.0, {}
+        if _replacing(core, key, references):
+            cheapest = min(references, key=lambda x: capex[x, v])
+            ratio = core.availability[r] / core.availability[cheapest]
+            avoided_capex = capex[cheapest, v] * ratio
+            avoided_fom = {y: core.fixed_om[(cheapest, y)] * ratio for y in core.years}
+        value = 0.0
+        for age in range(int(round(core.lifetime[r]))):
+            y = min(v + age, last)
+            yearly = core.availability[r] * margins[CellYear(s, c, r, y)] - core.fixed_om[(r, y)]
+            value += (yearly + avoided_fom.get(y, 0.0)) * (1.0 + rate) ** -age
+        expected = max(0.0, capex[r, v] - avoided_capex - value)
+        assert gaps[key] == pytest.approx(expected, rel=1e-9, abs=1e-12), key
+        checked += 1
+        beyond += v + core.lifetime[r] > last + 1
+    assert checked > 300 and beyond > 300  # most plants outlive the horizon
