@@ -6,7 +6,7 @@ extraction, results), then the same LP written to MPS and solved by highspy stra
 the file, and the ratio of elektra's model stages (assembly + hand-off + solve +
 extraction) to that raw solve. It also times what elektra does not do on the default
 path, so the choice stays measured: building the Pyomo model of the same LP
-(:func:`elektra.model.to_pyomo`) and solving it with Pyomo's own HiGHS interface. Last,
+(:func:`elektra.model.core.to_pyomo`) and solving it with Pyomo's own HiGHS interface. Last,
 the time ``elektra --help`` takes in a fresh interpreter.
 """
 
@@ -22,11 +22,11 @@ from pathlib import Path
 
 import highspy
 
-from elektra.config import load_scenario
-from elektra.model import build_lp, to_pyomo
-from elektra.pipeline import prepare
-from elektra.results import build_results
-from elektra.solve import solve_lp
+from elektra.inputs.config import load_scenario
+from elektra.model.core import build_lp, to_pyomo
+from elektra.model.pipeline import prepare
+from elektra.model.results import build_results
+from elektra.model.solve import solve_lp
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,10 +6,10 @@ of 0.5-1.5 (uniform), solved
 
 (a) by rebuilding each variant: ``pipeline.run`` of the variant (data, structure, LP, cold
     solve, results Dataset), timed on the first ``--rebuild`` variants;
-(b) in place on one process: :class:`elektra.sweep_run.Worker` (the variant's Data in
+(b) in place on one process: :class:`elektra.studies.sweep_run.Worker` (the variant's Data in
     memory, only what changed rebuilt, the changes handed to the live HiGHS instance,
     warm re-solve, key results);
-(c) in place on two processes (:func:`elektra.sweep_run.run_variants`), wall time;
+(c) in place on two processes (:func:`elektra.studies.sweep_run.run_variants`), wall time;
 (d) raw highspy: the base's written MPS read into HiGHS, and for each variant exactly the
     changes (b) handed over, applied with the same highspy calls and re-solved warm.
 
@@ -28,12 +28,12 @@ from pathlib import Path
 import highspy
 import numpy as np
 
-from elektra.config import SweepFactor, SweepSpec, load_scenario
-from elektra.data import load_data
-from elektra.pipeline import run
-from elektra.sweep import base_identity, make_plan, resolve_factors
-from elektra.sweep_run import Parts, Setup, Worker, run_variants
-from elektra.variants import _highs_bounds, changed_entries
+from elektra.inputs.config import SweepFactor, SweepSpec, load_scenario
+from elektra.inputs.data import load_data
+from elektra.model.pipeline import run
+from elektra.model.variants import _highs_bounds, changed_entries
+from elektra.studies.sweep import base_identity, make_plan, resolve_factors
+from elektra.studies.sweep_run import Parts, Setup, Worker, run_variants
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,7 +53,7 @@ def _record(setup: Setup, variants) -> tuple[list[tuple], list[list[tuple]]]:
     """Every set of changes (b) hands to HiGHS before a re-solve, on a fresh worker solving
     the same variants in the same order: first the base's own fixed-point steps, then per
     variant its LP against the one loaded and each fixed-point step."""
-    import elektra.variants as variants_module
+    import elektra.model.variants as variants_module
 
     original = variants_module.apply_changes
     steps: list[tuple] = []
@@ -175,7 +175,7 @@ def main() -> None:
         two_solve_only = (stamps[-1] - stamps[0]) / (len(stamps) - 1)
         # (d) raw highspy on the written MPS with the same changes
         mps = Path(folder) / "base.mps"
-        from elektra.solve import solve_lp
+        from elektra.model.solve import solve_lp
 
         solve_lp(worker.solver.base.lp, scenario.solver, write_model=mps)
         base_steps, recorded = _record(setup, variants)

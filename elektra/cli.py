@@ -128,21 +128,21 @@ def _explain(error: BaseException) -> tuple[int, str]:
     """The exit code and message for an error raised by a command."""
     input_errors = (
         _Refused,
-        *_loaded("elektra.config", "ScenarioError"),
-        *_loaded("elektra.data", "DataError"),
-        *_loaded("elektra.structure", "StructureError"),
-        *_loaded("elektra.units", "UnitError"),
-        *_loaded("elektra.output", "OutputRefused"),
-        *_loaded("elektra.compare", "CompareError"),
-        *_loaded("elektra.mca", "McaError"),
-        *_loaded("elektra.sweep", "SweepError"),
-        *_loaded("elektra.questions", "QuestionError"),
+        *_loaded("elektra.inputs.config", "ScenarioError"),
+        *_loaded("elektra.inputs.data", "DataError"),
+        *_loaded("elektra.model.structure", "StructureError"),
+        *_loaded("elektra.inputs.units", "UnitError"),
+        *_loaded("elektra.outputs.output", "OutputRefused"),
+        *_loaded("elektra.studies.compare", "CompareError"),
+        *_loaded("elektra.studies.mca", "McaError"),
+        *_loaded("elektra.studies.sweep", "SweepError"),
+        *_loaded("elektra.studies.questions", "QuestionError"),
     )
     if isinstance(error, input_errors):
         return EXIT_INPUT, str(error)
-    if isinstance(error, _loaded("elektra.pipeline", "InfeasibleScenario")):
+    if isinstance(error, _loaded("elektra.model.pipeline", "InfeasibleScenario")):
         return EXIT_INFEASIBLE, "\n".join(_infeasible_lines(error))
-    if isinstance(error, _loaded("elektra.solve", "SolveError")):
+    if isinstance(error, _loaded("elektra.model.solve", "SolveError")):
         termination = getattr(error, "termination", "")
         hint = (
             "; raise 'solver: {time_limit: SECONDS}' in the scenario"
@@ -150,7 +150,7 @@ def _explain(error: BaseException) -> tuple[int, str]:
             else "; try 'solver: {method: ipm}' or check the scenario's figures"
         )
         return EXIT_SOLVER, f"the solver stopped without an optimal solution: {error}{hint}"
-    if isinstance(error, _loaded("elektra.output", "OutputError")):
+    if isinstance(error, _loaded("elektra.outputs.output", "OutputError")):
         return EXIT_WRITE, str(error)
     if isinstance(error, OSError):
         where = f"{error.filename}: " if error.filename else ""
@@ -175,7 +175,7 @@ def _finished(state: _RunState) -> bool:
     """Whether ``state.target`` holds this very run, complete."""
     if state.target is None or not state.run_id:
         return False
-    from elektra.output import read_manifest
+    from elektra.outputs.output import read_manifest
 
     info = read_manifest(state.target)
     return info is not None and info.get("run_id") == state.run_id
@@ -227,7 +227,7 @@ def _sigterm_as_exception() -> Iterator[None]:
 
 
 def _load(scenario: Path, allow_out_of_range: bool):
-    from elektra.config import load_scenario
+    from elektra.inputs.config import load_scenario
 
     parsed = load_scenario(scenario)
     if allow_out_of_range:
@@ -253,7 +253,7 @@ def _check_model_path(write_model: Path | None) -> None:
 
 def _preflight(target: Path, force: bool, write_model: Path | None) -> None:
     """What a run would refuse, checked before any solving."""
-    from elektra.output import check_target, check_writable
+    from elektra.outputs.output import check_target, check_writable
 
     check_target(target, force)
     check_writable(target)
@@ -264,7 +264,7 @@ def _check_model_written(write_model: Path | None) -> None:
     if write_model is None:
         return
     if not write_model.is_file() or write_model.stat().st_size == 0:
-        from elektra.output import OutputError
+        from elektra.outputs.output import OutputError
 
         raise OutputError(f"the solver did not write the model to {write_model}")
 
@@ -276,7 +276,7 @@ def summary_tables(ds) -> list[Table]:
     """Emissions per cluster, route mix and cost of a results Dataset, as rich tables."""
     from rich.table import Table
 
-    from elektra.indicators import route_mix_shares
+    from elektra.outputs.indicators import route_mix_shares
 
     years = [int(y) for y in ds.year.values]
     shown = sorted({years[0], years[-1], *[y for y in (2030,) if y in years]})
@@ -403,8 +403,8 @@ def run(
         parsed = _load(scenario, allow_out_of_range)
         target = out or Path("results") / parsed.name
         _preflight(target, force, write_model)
-        from elektra.output import write_run
-        from elektra.pipeline import run as run_scenario
+        from elektra.model.pipeline import run as run_scenario
+        from elektra.outputs.output import write_run
 
         result = run_scenario(parsed, write_model=write_model, sensitivity=sensitivity)
         _check_model_written(write_model)
@@ -440,7 +440,7 @@ def validate(
         parsed = _load(scenario, allow_out_of_range)
         target = out or Path("results") / parsed.name
         _preflight(target, force, write_model)
-        from elektra.pipeline import prepare
+        from elektra.model.pipeline import prepare
 
         prepared = prepare(parsed)
     data, core = prepared.data, prepared.core
@@ -461,7 +461,7 @@ def _filtered_rows(loaded, parameter, sector, cluster, route):
     A row applies to a label when it names it, or leaves the dimension empty (then it
     holds for every label); a row applies to a sector through its route, too.
     """
-    from elektra.parameters import PARAMETERS
+    from elektra.inputs.parameters import PARAMETERS
 
     if parameter is not None and parameter not in PARAMETERS:
         raise _Refused(
@@ -517,7 +517,7 @@ def data(
 ) -> None:
     """List every figure of a dataset with its unit and source."""
     with _reported():
-        from elektra.data import load_data
+        from elektra.inputs.data import load_data
 
         loaded = load_data(_load(scenario, allow_out_of_range=False))
         rows = _filtered_rows(loaded, parameter, sector, cluster, route)
@@ -544,7 +544,7 @@ def docs(
 ) -> None:
     """Generate docs/math.md and docs/parameters.md from the code."""
     with _reported():
-        from elektra.docs import write_docs
+        from elektra.outputs.docs import write_docs
 
         for path in write_docs(out):
             typer.echo(f"wrote {path}")
@@ -563,8 +563,13 @@ def compare(
     with _reported():
         from rich.console import Console
 
-        from elektra.compare import compare as compare_runs
-        from elektra.compare import default_folder, load_runs, terminal_tables, write_comparison
+        from elektra.studies.compare import compare as compare_runs
+        from elektra.studies.compare import (
+            default_folder,
+            load_runs,
+            terminal_tables,
+            write_comparison,
+        )
 
         comparison = compare_runs(load_runs(folders))
         target = out or default_folder(folders)
@@ -591,8 +596,8 @@ def mca(
     with _reported():
         from rich.console import Console
 
-        from elektra.mca import load_spec, run_mca
-        from elektra.mca_output import terminal_tables, write_mca
+        from elektra.outputs.mca_output import terminal_tables, write_mca
+        from elektra.studies.mca import load_spec, run_mca
 
         parsed = load_spec(spec)
         ds = run_mca(parsed, samples=samples, seed=seed)
@@ -615,7 +620,7 @@ def _factor(text: str):
     """``--vary PARAM[dim=label|label,...]=LOW:HIGH[:N]`` as a SweepFactor."""
     from pydantic import ValidationError
 
-    from elektra.config import SweepFactor
+    from elektra.inputs.config import SweepFactor
 
     match = VARY.fullmatch(text.strip())
     if match is None:
@@ -653,7 +658,7 @@ def _sweep_spec(parsed, vary: list[str], samples, seed, sobol: bool):
     """The scenario's ``sweep:`` block with the command line's choices on top."""
     from pydantic import ValidationError
 
-    from elektra.config import SweepSpec
+    from elektra.inputs.config import SweepSpec
 
     spec = parsed.sweep or SweepSpec()
     fields = spec.model_dump(exclude_none=True)
@@ -744,11 +749,11 @@ def sweep(
         target = out or Path("results") / (spec.name or f"{parsed.name}_sweep")
         if dask is not None and scheduler is not None:
             raise _Refused("give --dask local or --scheduler ADDRESS, not both")
-        from elektra.output import check_target, check_writable
+        from elektra.outputs.output import check_target, check_writable
 
         check_target(target, force)
         check_writable(target)
-        from elektra.sweep_output import run_sweep, work_folder
+        from elektra.outputs.sweep_output import run_sweep, work_folder
 
         try:
             with _dask_client(dask, scheduler, processes) as client, _progress() as bar:
@@ -825,7 +830,7 @@ def _progress() -> Iterator[_Bar]:
 
 
 def _print_sweep(result) -> None:
-    from elektra.sweep_output import percentiles, samples, sobol_outputs, target_probability
+    from elektra.outputs.sweep_output import percentiles, samples, sobol_outputs, target_probability
 
     ds, execution = result.ds, result.execution
     plan = result.plan
@@ -878,7 +883,7 @@ def questions(
 ) -> None:
     """Answer the policy letter's questions: runs, ranges, answers.csv and report.html."""
     with _reported():
-        from elektra.questions import answer_questions, load_questions, write_answers
+        from elektra.studies.questions import answer_questions, load_questions, write_answers
 
         specs = load_questions(folder, only or None)
         typer.echo(f"{len(specs)} questions; solving what is not up to date in {out}/runs ...")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from elektra.parameters import DIMENSIONS
+from elektra.inputs.parameters import DIMENSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "elektra test fixture (invented for a hand-solvable case)"
@@ -89,15 +89,15 @@ def write_scenario(folder: Path, name: str = "case", **content) -> Path:
 
 @pytest.fixture(scope="session")
 def toy_run():
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
 
     return run(ROOT / "scenarios" / "toy.yaml")
 
 
 def write_results_folder(scenario: Path, out: Path) -> Path:
     """Solve a scenario and write its results folder (results.nc and manifest.json only)."""
-    from elektra.output import write_run
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
+    from elektra.outputs.output import write_run
 
     result = run(scenario)
     return write_run(result.results, out, result.timings, result.scenario.files, extras=False)
@@ -106,7 +106,7 @@ def write_results_folder(scenario: Path, out: Path) -> Path:
 @pytest.fixture(scope="session")
 def base_and_ets_high(tmp_path_factory, base_run) -> tuple[Path, Path]:
     """Results folders of base (from the session's base run) and ets_high."""
-    from elektra.output import write_run
+    from elektra.outputs.output import write_run
 
     folder = tmp_path_factory.mktemp("base_pair")
     base = write_run(
@@ -123,6 +123,6 @@ def base_and_ets_high(tmp_path_factory, base_run) -> tuple[Path, Path]:
 @pytest.fixture(scope="session")
 def base_run():
     """The base scenario, solved once per test session."""
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
 
     return run(ROOT / "scenarios" / "base.yaml")

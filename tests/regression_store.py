@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from elektra.pipeline import run
+from elektra.model.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE = ROOT / "tests" / "regression"

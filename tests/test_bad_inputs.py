@@ -23,7 +23,7 @@ import yaml
 from typer.testing import CliRunner
 
 from elektra.cli import EXIT_CODES, app
-from elektra.output import NETCDF_ENGINE
+from elektra.outputs.output import NETCDF_ENGINE
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -167,7 +167,7 @@ def test_results_folders_get_the_users_umask(project):
 
 def test_an_unwritable_results_folder_is_one_line_with_exit_5(project, monkeypatch):
     """A read-only folder (as root, permissions do not bind: the OS error is simulated)."""
-    import elektra.output
+    import elektra.outputs.output
 
     if os.geteuid() != 0:
         (project / "results").chmod(0o555)
@@ -176,8 +176,8 @@ def test_an_unwritable_results_folder_is_one_line_with_exit_5(project, monkeypat
         def read_only(*args, **kwargs):
             raise PermissionError(13, "Permission denied", str(project / "results"))
 
-        monkeypatch.setattr(elektra.output.tempfile, "mkdtemp", read_only)
-        monkeypatch.setattr(elektra.output, "check_writable", lambda out: None)
+        monkeypatch.setattr(elektra.outputs.output.tempfile, "mkdtemp", read_only)
+        monkeypatch.setattr(elektra.outputs.output, "check_writable", lambda out: None)
     try:
         result = refused(
             project, ["run", "scenarios/toy.yaml", "--no-extras"], 5, "results", "ermission denied"
@@ -222,12 +222,12 @@ def test_an_interrupt_after_the_folder_is_complete_says_the_run_finished(project
 
 
 def test_an_interrupt_before_the_folder_is_complete_changes_nothing(project, monkeypatch):
-    import elektra.output
+    import elektra.outputs.output
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(elektra.output, "write_netcdf", interrupted)
+    monkeypatch.setattr(elektra.outputs.output, "write_netcdf", interrupted)
     result = refused(
         project, ["run", "scenarios/toy.yaml", "--no-extras"], 130, "no results folder was written"
     )
@@ -316,7 +316,7 @@ def test_the_dataset_hash_follows_the_files(project):
     changed = json.loads((project / "results" / "toy" / "manifest.json").read_text())
     assert changed["scenario_hash"] == manifest["scenario_hash"]
     assert changed["dataset_hash"] != manifest["dataset_hash"]
-    from elektra.data import dataset_hash
+    from elektra.inputs.data import dataset_hash
 
     assert changed["dataset_hash"] == dataset_hash(project / "data" / "toy")
     with xr.open_dataset(project / "results" / "toy" / "results.nc", engine=NETCDF_ENGINE) as ds:
@@ -365,8 +365,8 @@ def test_an_implausible_scale_names_the_cell_and_can_be_allowed(project):
 
 
 def test_kilotonnes_are_tonnes_not_knots(project):
-    from elektra.config import load_scenario
-    from elektra.data import load_data
+    from elektra.inputs.config import load_scenario
+    from elektra.inputs.data import load_data
 
     path = scenario(
         project, "kt", 'extends: toy\nparameters:\n  ets_price:\n    - value: "150000 EUR/kt"\n'
@@ -475,12 +475,12 @@ def test_bad_command_line_arguments_exit_2_without_traceback(project):
 
 
 def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(project, monkeypatch):
-    import elektra.pipeline
+    import elektra.model.pipeline
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(elektra.pipeline, "run", broken)
+    monkeypatch.setattr(elektra.model.pipeline, "run", broken)
     result = refused(
         project,
         ["run", "scenarios/toy.yaml"],
@@ -496,7 +496,7 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(project, mo
 
 def test_infeasibility_reasons_print_one_per_line_at_most_twenty():
     from elektra.cli import _infeasible_lines
-    from elektra.pipeline import InfeasibleScenario
+    from elektra.model.pipeline import InfeasibleScenario
 
     reasons = [f"2030: limit {i} short" for i in range(5)] + [f"2031: cap {i}" for i in range(20)]
     lines = _infeasible_lines(InfeasibleScenario("case", reasons))

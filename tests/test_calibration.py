@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from elektra.docs import default_data, reference_base_year
+from elektra.outputs.docs import default_data, reference_base_year
 from tests.conftest import ROOT
 
 VALIDATION = ROOT / "data" / "nl" / "validation"

@@ -12,7 +12,7 @@ import xarray as xr
 from typer.testing import CliRunner
 
 from elektra.cli import app
-from elektra.output import NETCDF_ENGINE
+from elektra.outputs.output import NETCDF_ENGINE
 from tests.conftest import ROOT, write_scenario
 
 TOY = str(ROOT / "scenarios" / "toy.yaml")
@@ -75,7 +75,7 @@ def test_validate_accepts_the_toy():
 
 
 def test_failed_write_leaves_nothing_that_looks_whole(tmp_path, monkeypatch):
-    import elektra.output as output
+    import elektra.outputs.output as output
 
     def broken(*args, **kwargs):
         raise OSError("disk full")

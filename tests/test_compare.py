@@ -15,9 +15,11 @@ import xarray as xr
 from rich.console import Console
 from typer.testing import CliRunner
 
-from elektra import compare as compare_module
 from elektra.cli import app
-from elektra.compare import (
+from elektra.outputs.indicators import route_mix_shares
+from elektra.outputs.output import NETCDF_ENGINE
+from elektra.studies import compare as compare_module
+from elektra.studies.compare import (
     INDICATORS,
     CompareError,
     Run,
@@ -27,8 +29,6 @@ from elektra.compare import (
     terminal_tables,
     write_comparison,
 )
-from elektra.indicators import route_mix_shares
-from elektra.output import NETCDF_ENGINE
 from tests.conftest import ROOT, write_results_folder, write_scenario
 
 TOY = ROOT / "scenarios" / "toy.yaml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from elektra.config import ScenarioError, load_scenario
-from elektra.data import DataError, load_data
+from elektra.inputs.config import ScenarioError, load_scenario
+from elektra.inputs.data import DataError, load_data
 from tests.conftest import ROOT, write_scenario
 
 TOY = str(ROOT / "scenarios" / "toy.yaml")

@@ -7,8 +7,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from elektra.config import load_scenario
-from elektra.data import DataError, load_data
+from elektra.inputs.config import load_scenario
+from elektra.inputs.data import DataError, load_data
 from tests.conftest import ROOT, write_scenario
 
 DATASETS = sorted(p.parent for p in (ROOT / "data").glob("*/routes.csv"))
@@ -106,7 +106,7 @@ def test_specific_rows_override_general_ones(tmp_path):
 
 
 def test_every_plausible_range_has_a_reason_and_holds_the_default():
-    from elektra.parameters import PARAMETERS
+    from elektra.inputs.parameters import PARAMETERS
 
     for spec in PARAMETERS.values():
         assert spec.unit != "", f"{spec.name}: a dimensionless unit is '1'"
@@ -123,7 +123,7 @@ def test_every_plausible_range_has_a_reason_and_holds_the_default():
 def test_a_range_per_mt_converts_to_kilotonnes():
     """capex: 0-20,000 MEUR/(Mt/yr) is 0-20 MEUR/(kt/yr) (1 Mt = 1,000 kt); per TJ of
     yearly heat 0-2,000 MEUR/(PJ/yr) is 0-2 MEUR/(TJ/yr); a count has no range."""
-    from elektra.parameters import PARAMETERS
+    from elektra.inputs.parameters import PARAMETERS
 
     capex = PARAMETERS["capex"]
     assert capex.plausible_range("Mt") == (0.0, 20_000.0)

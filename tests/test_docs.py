@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import inspect
 
-from elektra import model
-from elektra.docs import data_page, default_data, math_page, parameters_page, results_page
+from elektra.model import core as model
+from elektra.outputs.docs import data_page, default_data, math_page, parameters_page, results_page
 from elektra.policies import POLICIES
 from tests.conftest import ROOT
 
@@ -30,8 +30,8 @@ def test_every_constraint_and_cost_has_a_formula_and_units():
 
 def test_every_parameter_in_the_symbol_table_exists():
     """The symbol table names registry parameters (or says the symbol is derived)."""
-    from elektra.notation import PARAMETERS as SYMBOLS
-    from elektra.parameters import PARAMETERS
+    from elektra.inputs.parameters import PARAMETERS
+    from elektra.outputs.notation import PARAMETERS as SYMBOLS
 
     for symbol, (name, _meaning) in SYMBOLS.items():
         assert name in PARAMETERS or name.startswith("("), (symbol, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from elektra.pipeline import run
+from elektra.model.pipeline import run
 from tests.conftest import write_dataset, write_scenario
 
 

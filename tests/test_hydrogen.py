@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 import xarray as xr
 
-from elektra.mca import levelised_cost
-from elektra.pipeline import run
+from elektra.model.pipeline import run
+from elektra.model.structure import MWH_PER_PJ
 from elektra.policies.upstream import METHANE_LHV, leaked_methane_factor
-from elektra.structure import MWH_PER_PJ
+from elektra.studies.mca import levelised_cost
 from tests.hydrogen_cases import CLUSTER, YEAR, hydrogen_case
 
 AT = {"cluster": CLUSTER, "year": YEAR}
@@ -211,7 +211,7 @@ def test_upstream_switch_counts_in_emissions_and_the_cap_but_not_in_the_ets_cost
 
 
 def test_leakage_without_a_warming_potential_is_a_clear_error(tmp_path):
-    from elektra.structure import StructureError
+    from elektra.model.structure import StructureError
 
     rows = tuple(r for r in UPSTREAM_ROWS if r["parameter"] != "methane_gwp")
     path = hydrogen_case(tmp_path, ("smr", "electrolysis"), rows=rows)

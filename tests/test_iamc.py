@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from elektra.iamc import (
+from elektra.outputs.iamc import (
     CODELIST_FOLDER,
     NATIONAL,
     common_definitions,
@@ -23,7 +23,7 @@ from elektra.iamc import (
     to_iamc,
     unlisted_variables,
 )
-from elektra.output import NETCDF_ENGINE
+from elektra.outputs.output import NETCDF_ENGINE
 
 YEARS = [2030, 2035]
 CLUSTERS = ["a", "b"]

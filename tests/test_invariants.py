@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elektra.config import load_scenario
-from elektra.pipeline import run
+from elektra.inputs.config import load_scenario
+from elektra.model.pipeline import run
 from tests.conftest import ROOT, write_scenario
 
 TOY = ROOT / "scenarios" / "toy.yaml"

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elektra.config import load_scenario
-from elektra.data import load_data
-from elektra.pipeline import run
+from elektra.inputs.config import load_scenario
+from elektra.inputs.data import load_data
+from elektra.model.pipeline import run
 from elektra.policies.prorata import THRESHOLD
 from tests.conftest import write_dataset, write_scenario
 from tests.test_policy import HEAT_PUMP, MW_PER_PJ, NO_ETS, ROUTE, at, heat_case

@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from elektra.cli import app
-from elektra.mca import (
+from elektra.studies.mca import (
     McaError,
     load_spec,
     lp_criteria_from_scenario,
@@ -382,7 +382,7 @@ def test_lp_criteria_equal_separate_runs_with_the_option_excluded(tmp_path):
     difference between a separate run of a scenario file that sets its national activity
     limit to 0 in 2026-2027, and the toy itself. The heat pump is used in the toy, so the
     exclusion raises cost and emissions (the numbers are not zero)."""
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
 
     spec = load_spec(
         _toy_spec(tmp_path, {"heat_pump": {"name": "HP", "routes": ["food_heat_pump"]}})
@@ -421,7 +421,7 @@ def test_lp_criteria_of_hydrogen_options_equal_separate_runs(tmp_path):
     +4 x 22.5 - 80 = +10 MEUR and +4 x 0.075 = +0.3 Mt; without electrolysis, offshore is
     already at its limit, so SMR makes 3 PJ more: +3 x (22.5 - 15.5) = +21 MEUR, +0.225 Mt.
     Levelised cost: offshore 20 EUR/GJ x 0.12 = 2.4 EUR/kg."""
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
     from tests.hydrogen_cases import CLUSTER, YEAR, hydrogen_case
 
     grid = {"parameter": "grid_capacity", "cluster": CLUSTER, "value": 250, "unit": "MW"}

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from elektra.config import load_scenario
-from elektra.model import build_lp
-from elektra.pipeline import prepare, run
+from elektra.inputs.config import load_scenario
+from elektra.model.core import build_lp
+from elektra.model.pipeline import prepare, run
 from tests.conftest import ROOT, write_dataset, write_scenario
 
 BASE = ROOT / "scenarios" / "base.yaml"
@@ -115,7 +115,7 @@ def test_producer_potential_is_a_share_of_the_cluster_production(tmp_path):
 
 
 def test_a_producer_share_with_no_other_maker_is_an_error(tmp_path):
-    from elektra.structure import StructureError
+    from elektra.model.structure import StructureError
 
     rows = [
         {"parameter": "potential", "cluster": "x", "route": "smr", "value": 0.5, "unit": "1"},
@@ -259,7 +259,7 @@ def test_lp_objective_is_the_discounted_reported_cost_plus_the_tie_break(base_ru
 
 
 def test_social_cost_leaves_out_every_transfer(base_run):
-    from elektra.results import COST_COMPONENTS
+    from elektra.model.results import COST_COMPONENTS
 
     ds = base_run.results
     transfers = [c.name for c in COST_COMPONENTS if c.transfer]
@@ -355,7 +355,7 @@ def test_a_levy_below_the_ets_price_cannot_bite_and_is_noted(tmp_path):
 def test_every_policy_switch_is_in_the_scenario_schema_and_back():
     """Each policy's switches are fields of config.Policies, and each field belongs to a
     policy: a switch cannot be added without its module, nor a module without its switch."""
-    from elektra.config import Policies
+    from elektra.inputs.config import Policies
     from elektra.policies import POLICIES
 
     claimed = [switch for policy in POLICIES for switch in policy.switches]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import xarray as xr
 
-from elektra.output import NETCDF_ENGINE
+from elektra.outputs.output import NETCDF_ENGINE
 from tests.conftest import ROOT
 
 TOY = str(ROOT / "scenarios" / "toy.yaml")
@@ -100,7 +100,7 @@ def test_runs_kills_and_reruns_leave_every_folder_whole_or_absent(tmp_path):
 
 def test_the_swap_exchanges_two_folders_or_leaves_both(tmp_path):
     """renameat2(RENAME_EXCHANGE) where the kernel and file system offer it."""
-    from elektra.output import _exchange
+    from elektra.outputs.output import _exchange
 
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir()
@@ -115,7 +115,7 @@ def test_the_swap_exchanges_two_folders_or_leaves_both(tmp_path):
 def test_without_the_exchange_a_rerun_still_replaces_the_folder_whole(
     tmp_path, monkeypatch, toy_run
 ):
-    import elektra.output as output
+    import elektra.outputs.output as output
 
     monkeypatch.setattr(output, "_exchange", lambda first, second: False)
     out = tmp_path / "toy"

@@ -15,10 +15,10 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from elektra.figures import make_figures
-from elektra.iamc import NATIONAL, to_iamc
-from elektra.output import NETCDF_ENGINE
-from elektra.report import emissions_text, write_report
+from elektra.outputs.figures import make_figures
+from elektra.outputs.iamc import NATIONAL, to_iamc
+from elektra.outputs.output import NETCDF_ENGINE
+from elektra.outputs.report import emissions_text, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 EMISSIONS = "Emissions|CO2|Energy and Industrial Processes"
@@ -27,7 +27,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def results() -> xr.Dataset:
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
 
     return run(ROOT / "scenarios" / "toy.yaml").results
 
@@ -151,7 +151,7 @@ def test_iamc_reports_the_marginal_cost_of_hydrogen_when_the_dual_exists(results
 
 
 def test_iamc_is_the_same_from_the_written_netcdf(results, iamc, tmp_path):
-    from elektra.output import write_netcdf
+    from elektra.outputs.output import write_netcdf
 
     write_netcdf(results, tmp_path / "results.nc")
     with xr.open_dataset(tmp_path / "results.nc", engine=NETCDF_ENGINE) as loaded:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from elektra.pipeline import InfeasibleScenario, run
+from elektra.model.pipeline import InfeasibleScenario, run
 from tests.conftest import write_dataset, write_scenario
 
 MW_PER_PJ = 1e9 / 3600 / 8000  # 34.72 MW of peak per PJ/yr of electricity at 8000 h
@@ -480,6 +480,7 @@ def test_funding_gaps_equal_the_year_by_year_present_value_on_the_dutch_data(bas
     build key it equals the plain year-by-year sum over the plant's lifetime (years after
     the horizon holding the last year's margin and fixed O&M), replacement counterfactual
     included."""
+    from elektra.model.structure import CellYear
     from elektra.policies.ets import carbon_price
     from elektra.policies.subsidies import (
         _references,
@@ -487,7 +488,6 @@ def test_funding_gaps_equal_the_year_by_year_present_value_on_the_dutch_data(bas
         funding_gaps,
         route_margins,
     )
-    from elektra.structure import CellYear
 
     core, coefficients, data = base_run.core, base_run.coefficients, base_run.data
     margins = route_margins(

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from elektra.config import load_scenario
-from elektra.output import NETCDF_ENGINE
-from elektra.pipeline import run
-from elektra.questions import (
+from elektra.inputs.config import load_scenario
+from elektra.model.pipeline import run
+from elektra.outputs.output import NETCDF_ENGINE
+from elektra.studies.questions import (
     QuestionError,
     answer_questions,
     load_question,

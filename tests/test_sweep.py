@@ -20,22 +20,22 @@ import xarray as xr
 from typer.testing import CliRunner
 
 from elektra.cli import app
-from elektra.config import Override, SweepFactor, SweepSpec, load_scenario
-from elektra.data import load_data, parameter_range, with_overrides
-from elektra.incremental import Base
-from elektra.model import active_policies, build_lp, policy_coefficients
-from elektra.output import NETCDF_ENGINE
-from elektra.pipeline import run
-from elektra.structure import build_core
-from elektra.sweep import (
+from elektra.inputs.config import Override, SweepFactor, SweepSpec, load_scenario
+from elektra.inputs.data import load_data, parameter_range, with_overrides
+from elektra.model.core import active_policies, build_lp, policy_coefficients
+from elektra.model.incremental import Base
+from elektra.model.pipeline import run
+from elektra.model.structure import build_core
+from elektra.model.variants import Layout
+from elektra.outputs.output import NETCDF_ENGINE
+from elektra.outputs.sweep_output import run_sweep, work_folder
+from elektra.studies.sweep import (
     Factor,
     Variant,
     VariantData,
     sobol_indices,
     sobol_samples,
 )
-from elektra.sweep_output import run_sweep, work_folder
-from elektra.variants import Layout
 from tests.conftest import ROOT
 
 TOY = ROOT / "scenarios" / "toy.yaml"
@@ -343,7 +343,7 @@ def test_sweep_block_in_the_scenario_runs_its_grid_and_named_variants(tmp_path):
 def test_sweep_block_errors_name_the_key(tmp_path, block, expected):
     import yaml
 
-    from elektra.config import ScenarioError
+    from elektra.inputs.config import ScenarioError
 
     path = tmp_path / "bad.yaml"
     path.write_text(yaml.safe_dump({"extends": str(TOY), "name": "bad", "sweep": block}))
@@ -357,7 +357,7 @@ def test_a_variant_of_base_equals_its_fresh_run_fixed_point_included():
     point) a variant solved in place has the objective and the national emissions of a
     fresh run. Where several solutions cost the same, the split over clusters may differ,
     so the test holds the national totals."""
-    from elektra.sweep_run import Setup, Worker
+    from elektra.studies.sweep_run import Setup, Worker
 
     scenario = load_scenario(ROOT / "scenarios" / "base.yaml")
     data = load_data(scenario)

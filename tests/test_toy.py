@@ -74,7 +74,7 @@ def test_capacity_limits_activity(tmp_path):
     """Capacity: activity <= availability x (existing + alive vintages). With the steel
     plant's availability cut to 0.7, its 2.5 Mt/yr standing make at most 1.75 Mt of the 2 Mt
     needed, so 2 / 0.7 - 2.5 = 0.357 Mt/yr of new BF-BOF capacity is built in 2025."""
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
 
     scenario = write_scenario(
         tmp_path,
@@ -93,7 +93,7 @@ def test_capacity_limits_activity(tmp_path):
 def test_vintage_dies_after_its_lifetime(tmp_path):
     """Vintages: with a 1-year life (and capex 4, so the annuity stays 4 per year), the
     2026 heat pumps are gone in 2027 and 6 PJ/yr is built again in port, not 12 alive."""
-    from elektra.pipeline import run
+    from elektra.model.pipeline import run
 
     scenario = write_scenario(
         tmp_path,

@@ -5,16 +5,16 @@ data and the scenario), its variables and constraints (each a small function who
 docstring carries the formula and units), its cost terms, its result variables, the
 specification of its duals, the slack that lets its constraints give way when an
 infeasible scenario is explained, and the notes it adds to a run (e.g. "switched on but
-never binds"). The core model (:mod:`elektra.model`) knows no policy by name.
+never binds"). The core model (:mod:`elektra.model.core`) knows no policy by name.
 
 Adding a policy = adding one module with a subclass of :class:`Policy`, listing it in
-:data:`POLICIES`, a switch in :class:`elektra.config.Policies`, its parameters in
-:mod:`elektra.parameters`, its data and its tests.
+:data:`POLICIES`, a switch in :class:`elektra.inputs.config.Policies`, its parameters in
+:mod:`elektra.inputs.parameters`, its data and its tests.
 """
 
 from __future__ import annotations
 
-from elektra.lp import Variables
+from elektra.model.lp import Variables
 from elektra.policies.base import Policy
 from elektra.policies.electricity_rebate import ElectricityRebate
 from elektra.policies.emission_cap import EmissionCap

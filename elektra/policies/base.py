@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from elektra.lp import Builder, DualSpec, Variables
-from elektra.resultspec import ResultSpec
-from elektra.structure import Core
+from elektra.model.lp import Builder, DualSpec, Variables
+from elektra.model.resultspec import ResultSpec
+from elektra.model.structure import Core
 
 if TYPE_CHECKING:
     import xarray as xr
 
-    from elektra.config import Scenario
-    from elektra.data import Data
-    from elektra.solve import Solution
+    from elektra.inputs.config import Scenario
+    from elektra.inputs.data import Data
+    from elektra.model.solve import Solution
 
 #: A dual below this absolute value counts as zero (the constraint does not bind).
 ZERO_DUAL = 1e-9
@@ -27,7 +27,7 @@ class Policy:
     name: str = ""
     #: A title for the docs.
     title: str = ""
-    #: Fields of :class:`elektra.config.Policies` this policy reads; it is active when the
+    #: Fields of :class:`elektra.inputs.config.Policies` this policy reads; it is active when the
     #: first is on.
     switches: tuple[str, ...] = ()
     #: The constraint rule functions, in the order they are added (their docstrings are
@@ -67,7 +67,7 @@ class Policy:
 
         A policy whose coefficients depend on the solution (a rate cut pro rata when a
         budget is short) returns updated coefficients; the pipeline rebuilds the LP, which
-        must keep its shape, and re-solves it warm (:func:`elektra.pipeline.solve_to_fixed_point`)
+        must keep its shape, and re-solves it warm (:func:`elektra.model.pipeline.solve_to_fixed_point`)
         until every policy returns None. By default a policy has no such coefficients.
         """
         return None

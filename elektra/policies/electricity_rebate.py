@@ -18,13 +18,13 @@ supports (:mod:`elektra.policies.prorata`). The electricity is the carrier with 
 
 from __future__ import annotations
 
+from elektra.model.structure import SectorClusterYear, finite
 from elektra.policies.prorata import (
     ElectricitySupport,
     support_claims,
     support_costs,
     support_results,
 )
-from elektra.structure import SectorClusterYear, finite
 
 
 class ElectricityRebate(ElectricitySupport):

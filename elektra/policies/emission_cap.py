@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from elektra.expressions import national_emission_pairs
-from elektra.lp import DualSpec, Elastic, Row, Variables, at_most
+from elektra.model.expressions import national_emission_pairs
+from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
+from elektra.model.structure import Core, Year, finite
 from elektra.policies.base import Policy
 from elektra.policies.upstream import UpstreamCoefficients, upstream_emission_pairs
-from elektra.structure import Core, Year, finite
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from elektra.expressions import national_emission_pairs
-from elektra.lp import Builder, Variables
+from elektra.model.expressions import national_emission_pairs
+from elektra.model.lp import Builder, Variables
+from elektra.model.structure import Core, StructureError, finite
 from elektra.policies.base import Policy
-from elektra.structure import Core, StructureError, finite
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from elektra.lp import Builder, DualSpec, Row, Variables, at_most
+from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.structure import MWH_PER_PJ, CellYear, Core, Year, annuity_factor, finite
 from elektra.policies.base import Policy
 from elektra.policies.ets import carbon_price
 from elektra.policies.subsidies import funding_gaps, route_margins
-from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import MWH_PER_PJ, CellYear, Core, Year, annuity_factor, finite
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from elektra.lp import Builder, DualSpec, Elastic, Row, Variables, at_most
-from elektra.policies.base import Policy
-from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import (
+from elektra.model.lp import Builder, DualSpec, Elastic, Row, Variables, at_most
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.structure import (
     MWH_PER_PJ,
     CellYear,
     ClusterYear,
@@ -24,6 +23,7 @@ from elektra.structure import (
     finite,
     in_service,
 )
+from elektra.policies.base import Policy
 
 
 @dataclass(frozen=True)

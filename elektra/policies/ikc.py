@@ -23,6 +23,7 @@ same factor :math:`f_y`: see the fixed point of the pro-rata supports below
 
 from __future__ import annotations
 
+from elektra.model.structure import SectorClusterYear, finite
 from elektra.policies.ets import carbon_price
 from elektra.policies.prorata import (
     ElectricitySupport,
@@ -30,7 +31,6 @@ from elektra.policies.prorata import (
     support_costs,
     support_results,
 )
-from elektra.structure import SectorClusterYear, finite
 
 
 class Ikc(ElectricitySupport):

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from elektra.expressions import emission_pairs
-from elektra.lp import Builder, DualSpec, Row, Variables, at_least
+from elektra.model.expressions import emission_pairs
+from elektra.model.lp import Builder, DualSpec, Row, Variables, at_least
+from elektra.model.structure import Core, SectorClusterYear
 from elektra.policies.base import Policy
 from elektra.policies.ets import carbon_price
-from elektra.structure import Core, SectorClusterYear
 
 
 @dataclass(frozen=True)

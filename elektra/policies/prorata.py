@@ -6,7 +6,7 @@ When the claims at the full rate exceed the year's budget, every claim is cut by
 factor, budget over claims. A firm deciding how much to electrify sees the cut rate, and the
 cut depends on what all firms decide: the rate a firm earns is not linear in the LP's
 variables. elektra settles it as a fixed point (:func:`next_pro_rata`, run by
-:func:`elektra.pipeline.solve_to_fixed_point`):
+:func:`elektra.model.pipeline.solve_to_fixed_point`):
 
 1. Solve with the full rate (factor :math:`f_y = 1`).
 2. From the solution, the claims at the full rate :math:`K_y`, and the factor they imply,
@@ -33,10 +33,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
-from elektra.lp import Builder, Row, Variables, at_most
+from elektra.model.lp import Builder, Row, Variables, at_most
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.structure import Core, SectorClusterYear, Year
 from elektra.policies.base import Policy
-from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import Core, SectorClusterYear, Year
 
 #: The fixed point stops when the factor moves less than this share of itself.
 TOLERANCE = 1e-3

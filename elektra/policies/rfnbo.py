@@ -20,10 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from elektra.lp import DualSpec, Elastic, Row, Variables, at_least
+from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.structure import CellYear, Core, Year, finite
 from elektra.policies.base import Policy
-from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import CellYear, Core, Year, finite
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from elektra.expressions import captured_pairs
-from elektra.lp import DualSpec, Elastic, Row, Variables, at_most
+from elektra.model.expressions import captured_pairs
+from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.structure import Core, Year, finite
 from elektra.policies.base import Policy
-from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import Core, Year, finite
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from elektra.lp import Builder, DualSpec, Row, Variables, at_most, by_block
+from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most, by_block
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.structure import CellYear, Core, annuity_factor, finite, in_service
 from elektra.policies.base import ZERO_DUAL, Policy
 from elektra.policies.ets import carbon_price
-from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import CellYear, Core, annuity_factor, finite, in_service
 
 
 class InstrumentYear(NamedTuple):

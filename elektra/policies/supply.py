@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from elektra.expressions import carrier_use_pairs, route_activity_pairs
-from elektra.lp import DualSpec, Elastic, Row, Variables, at_least, at_most
+from elektra.model.expressions import carrier_use_pairs, route_activity_pairs
+from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least, at_most
+from elektra.model.structure import CarrierYear, Core, RouteYear, finite
 from elektra.policies.base import Policy
-from elektra.structure import CarrierYear, Core, RouteYear, finite
 
 
 @dataclass(frozen=True)

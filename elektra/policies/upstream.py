@@ -22,7 +22,7 @@ EU ETS (methane leaks and gas production abroad, production of imported hydrogen
 ETS charges direct emissions only, so no ETS price is ever paid on them.
 
 The hydrogen results report the same factors per technique, grid electricity included,
-as the life-cycle intensity (:mod:`elektra.hydrogen`): one definition, here.
+as the life-cycle intensity (:mod:`elektra.model.hydrogen`): one definition, here.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from elektra.lp import Variables
+from elektra.model.lp import Variables
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.structure import Core, StructureError
 from elektra.policies.base import Policy
-from elektra.resultspec import ResultSpec, to_array
-from elektra.structure import Core, StructureError
 
 #: Lower heating value of methane, MJ/kg = PJ/Mt: 802.3 kJ/mol heat of combustion to water
 #: vapour (NIST Chemistry WebBook) over 16.04 g/mol.

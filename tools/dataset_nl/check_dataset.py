@@ -17,8 +17,8 @@ import pint
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "nl"
 sys.path.insert(0, str(ROOT))
-from elektra.parameters import PARAMETERS  # noqa: E402
-from elektra.units import conversion_factor  # noqa: E402
+from elektra.inputs.parameters import PARAMETERS  # noqa: E402
+from elektra.inputs.units import conversion_factor  # noqa: E402
 
 U = pint.UnitRegistry()
 U.define("EUR = [currency]")

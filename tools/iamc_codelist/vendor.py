@@ -24,7 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from elektra import iamc  # noqa: E402
+from elektra.outputs import iamc  # noqa: E402
 
 TARGET = ROOT / "elektra" / "iamc_codelist" / "common_definitions.yaml"
 
@@ -35,7 +35,7 @@ def _parents(names) -> set[str]:
 
 
 def candidates() -> set[str]:
-    """Every name the tables of ``elektra.iamc`` can build (sectors, carriers, products)."""
+    """Every name the tables of ``elektra.outputs.iamc`` can build (sectors, carriers, products)."""
     sectors = _parents([*iamc.SECTOR_NAMES.values(), iamc.OTHER_SECTOR])
     carriers = _parents(iamc.CARRIER_NAMES.values())
     supply = set(iamc.SUPPLY_SECTORS.values())

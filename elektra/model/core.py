@@ -1,0 +1,452 @@
+"""The core of the elektra LP: variables, one function per constraint, the cost terms.
+
+Every constraint is written once, as a function below whose docstring holds its formula
+(``.. math::``) and units; ``docs/math.md`` is generated from these docstrings and from
+those of the policy modules (``elektra docs``). Index sets and coefficients come
+ready-made from :class:`elektra.model.structure.Core`, so the rules contain no data plumbing.
+The core knows no policy by name: the policies in :mod:`elektra.policies` add their own
+variables, constraints and cost terms through the same :class:`elektra.model.lp.Builder`.
+
+Notation: sectors :math:`s`, clusters :math:`c`, routes :math:`r`, years :math:`y`,
+vintages :math:`v` (the year capacity was built), services :math:`j`, carriers
+:math:`k`, instruments :math:`i`. Money in MEUR, energy in PJ, CO2 in Mt, products in Mt,
+power in MW; a route's flows are in its service's output unit per year. The symbol table
+below the equations names the parameter behind every symbol.
+
+:func:`build_lp` assembles the LP as arrays (what HiGHS solves); :func:`to_pyomo` gives the
+same LP as a Pyomo model with one named component per variable and constraint.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import Any
+
+from elektra.model.expressions import carrier_use_pairs, national_emission_pairs
+from elektra.model.lp import (
+    Builder,
+    DualSpec,
+    Elastic,
+    LinearProgram,
+    Row,
+    at_most,
+    equal_to,
+)
+from elektra.model.structure import CellYear, ClusterRouteYear, Core, ServiceYear
+from elektra.policies import POLICIES, Policy, Variables
+
+# --------------------------------------------------------------------------- constraints
+
+DUALS = (
+    DualSpec(
+        "demand_balance",
+        "dual_demand",
+        ("sector", "cluster", "service", "year"),
+        "MEUR/output_unit",
+        "Marginal cost of a service (per unit of the service's output_unit)",
+        sign=1.0,
+    ),
+    DualSpec(
+        "capacity_limit",
+        "dual_capacity_limit",
+        ("sector", "cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of available capacity",
+    ),
+    DualSpec(
+        "potential_limit",
+        "dual_potential_limit",
+        ("sector", "cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of technical potential",
+    ),
+    DualSpec(
+        "producer_potential_limit",
+        "dual_producer_potential_limit",
+        ("sector", "cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of a carrier maker's share of its cluster's production",
+    ),
+    DualSpec(
+        "build_limit",
+        "dual_build_limit",
+        ("cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of new capacity allowed in the year",
+    ),
+    DualSpec(
+        "carrier_balance",
+        "dual_carrier_balance",
+        ("carrier", "year"),
+        "MEUR/PJ",
+        "Marginal cost of a carrier produced in the model (hydrogen), EUR/GJ",
+        sign=1.0,
+        only_rows=True,
+    ),
+)
+DUAL = {spec.constraint: spec for spec in DUALS}
+
+
+def demand_balance(x: Variables, core: Core, key: ServiceYear) -> Row:
+    r"""Demand: the routes of a service meet its demand in each cluster and year.
+
+    .. math:: \sum_{r \in R_{s,j}} a_{s,c,r,y} \;(+\,u_{s,c,j,y}) = D_{s,c,j,y}
+
+    :math:`R_{s,j}` the routes of service :math:`j` of sector :math:`s`, :math:`u`
+    unserved demand, present only when an infeasible scenario is re-solved to explain
+    itself. Dual: the marginal cost of the service. Units: output unit per year.
+    """
+    sector, cluster, service, year = key
+    routes = core.demand_routes[(sector, cluster, service)]
+    return equal_to(
+        [(1.0, x.activity[(sector, cluster, r, year)]) for r in routes], core.demand[key]
+    )
+
+
+def capacity_limit(x: Variables, core: Core, key: CellYear) -> Row:
+    r"""Capacity: activity is at most the available capacity in service in the year.
+
+    .. math:: a_{s,c,r,y} \le \alpha_r \Big(K^{0}_{s,c,r,y} + \sum_{v \le y < v + L_r} n_{s,c,r,v}\Big)
+
+    :math:`\alpha` availability, :math:`K^0` existing stock still alive (its retirement
+    profile), :math:`n` new capacity of vintage :math:`v`, :math:`L` lifetime.
+    Units: output unit per year.
+    """
+    sector, cluster, route, _year = key
+    alpha = core.availability[route]
+    pairs = [(1.0, x.activity[key])]
+    pairs += [(-alpha, x.new_capacity[(sector, cluster, route, v)]) for v in core.vintages[key]]
+    return at_most(pairs, alpha * core.existing[key])
+
+
+def potential_limit(x: Variables, core: Core, key: CellYear) -> Row:
+    r"""Potential: a route serves at most its technical share of its service's demand.
+
+    .. math:: a_{s,c,r,y} \le \pi_{c,r}\, D_{s,c,j(r),y}
+
+    Only where :math:`\pi < 1`, for the routes of demanded services (the makers of a
+    carrier have :func:`producer_potential_limit`). Units: output unit per year.
+    """
+    sector, cluster, route, year = key
+    demand = core.demand[ServiceYear(sector, cluster, core.route_service[route], year)]
+    return at_most([(1.0, x.activity[key])], core.potential[(cluster, route)] * demand)
+
+
+def producer_potential_limit(x: Variables, core: Core, key: CellYear) -> Row:
+    r"""Potential of a carrier maker: at most its share of the carrier made in its cluster.
+
+    .. math:: a_{s,c,r,y} \le \pi_{c,r} \sum_{(s',r') \in M_{k(r),c}} a_{s',c,r',y}
+
+    :math:`M_{k,c}` the routes making carrier :math:`k` (hydrogen) in cluster :math:`c`;
+    only where :math:`\pi < 1` (e.g. blue hydrogen where only part of the CO2 can be
+    shipped). Units: PJ/yr.
+    """
+    _sector, cluster, route, year = key
+    share = core.potential[(cluster, route)]
+    makers = core.producers[core.route_service[route]]
+    pairs = [(1.0, x.activity[key])]
+    pairs += [(-share, x.activity[(*cell, year)]) for cell in makers if cell.cluster == cluster]
+    return at_most(pairs, 0.0)
+
+
+def build_limit(
+    x: Variables, core: Core, builders: Mapping[tuple, list[str]], key: ClusterRouteYear
+) -> Row:
+    r"""Build rate: new capacity of a route in a cluster and year is at most its limit.
+
+    .. math:: \sum_s n_{s,c,r,y} \;(-\,b_{c,r,y}) \le B_{c,r,y}
+
+    :math:`b` the excess in elastic mode. Units: output unit per year.
+    """
+    cluster, route, year = key
+    pairs = [(1.0, x.new_capacity[(s, cluster, route, year)]) for s in builders[key]]
+    return at_most(pairs, core.build_limit[key])
+
+
+def carrier_balance(x: Variables, core: Core, key: tuple[str, int]) -> Row:
+    r"""Produced carriers (hydrogen): national production equals national use, per year.
+
+    .. math:: \sum_{(s,c,r) \in M_k} a_{s,c,r,y} - U_{k,y} = 0
+
+    :math:`M_k` the routes that make carrier :math:`k`. Dual: the marginal cost of the
+    carrier (hydrogen) in the year. Units: PJ/yr.
+    """
+    carrier, year = key
+    pairs = [(1.0, x.activity[(*cell, year)]) for cell in core.producers[carrier]]
+    pairs += [(-c, column) for c, column in carrier_use_pairs(x, core, carrier, year)]
+    return equal_to(pairs, 0.0)
+
+
+CONSTRAINTS = (
+    demand_balance,
+    capacity_limit,
+    potential_limit,
+    producer_potential_limit,
+    build_limit,
+    carrier_balance,
+)
+
+
+def _explain_unserved(core: Core, units: Mapping[tuple[str, str], str]):
+    def explain(key: ServiceYear, amount: float, row: Row) -> str:
+        unit = units.get((key.sector, key.service), "")
+        return (
+            f"{key.year}: demand for {key.sector}/{key.service} in {key.cluster} cannot be met: "
+            f"short by {amount:.3g} {unit}/yr of {core.demand[key]:.3g}"
+        )
+
+    return explain
+
+
+def _explain_build(key: ClusterRouteYear, amount: float, row: Row) -> str:
+    return (
+        f"{key.year}: build limit of {key.route} in {key.cluster} ({row.upper:.3g}) binding, "
+        f"{amount:.3g} short"
+    )
+
+
+def add_core(b: Builder, core: Core) -> Variables:
+    """Declare the core variables and constraints."""
+    x = Variables()
+    x.add(
+        b.variables(
+            "activity",
+            core.activity_index,
+            CellYear._fields,
+            units="output_unit/yr",
+            description="Yearly output of each route",
+        )
+    )
+    x.add(
+        b.variables(
+            "new_capacity",
+            core.build_index,
+            CellYear._fields,
+            units="output_unit/yr",
+            description="Capacity built in the year",
+        )
+    )
+    units = {(core.route_sector[r], core.route_service[r]): u for r, u in core.output_unit.items()}
+    b.constraints(
+        "demand_balance",
+        core.demand_index,
+        ServiceYear._fields,
+        partial(demand_balance, x, core),
+        elastic=Elastic("targets", +1.0, _explain_unserved(core, units)),
+        dual=DUAL["demand_balance"],
+    )
+    b.constraints(
+        "capacity_limit",
+        core.activity_index,
+        CellYear._fields,
+        partial(capacity_limit, x, core),
+        dual=DUAL["capacity_limit"],
+    )
+    b.constraints(
+        "potential_limit",
+        core.potential_index,
+        CellYear._fields,
+        partial(potential_limit, x, core),
+        dual=DUAL["potential_limit"],
+    )
+    b.constraints(
+        "producer_potential_limit",
+        core.producer_potential_index,
+        CellYear._fields,
+        partial(producer_potential_limit, x, core),
+        dual=DUAL["producer_potential_limit"],
+    )
+    builders: dict[tuple, list[str]] = defaultdict(list)
+    for s, c, r, y in core.build_index:
+        builders[ClusterRouteYear(c, r, y)].append(s)
+    b.constraints(
+        "build_limit",
+        core.build_limit_index,
+        ClusterRouteYear._fields,
+        partial(build_limit, x, core, builders),
+        elastic=Elastic("limits", -1.0, _explain_build),
+        dual=DUAL["build_limit"],
+    )
+    b.constraints(
+        "carrier_balance",
+        [(k, y) for k in core.produced_carriers for y in core.years],
+        ("carrier", "year"),
+        partial(carrier_balance, x, core),
+        dual=DUAL["carrier_balance"],
+    )
+    return x
+
+
+# --------------------------------------------------------------------------- costs
+
+
+def core_costs(b: Builder, x: Variables, core: Core) -> None:
+    r"""The cost to industry of building and running its routes, per year.
+
+    .. math::
+       C^{core}_y = \sum_{s,c,r} \sum_{v \le y < v+L_r} (C_{r,v}\,\mathrm{crf}_r + F_{r,y})\, n_{s,c,r,v}
+       + \sum_{s,c,r} F_{r,y} K^0_{s,c,r,y}
+       + \sum_{s,c,r} \big(c^{en}_{r,y} + c^{tax}_{s,c,r,y} + c^{var}_{r,y} + \theta_y\, q_{r,y}\big)\, a_{s,c,r,y}
+
+    in cost components ``investment`` (the capex annuity :math:`C\,\mathrm{crf}`, counted
+    in the years of the vintage's life inside the horizon), ``fixed_om``, ``energy``
+    (carriers bought at commodity price plus network tariff,
+    :math:`c^{en}_{r,y} = \sum_k \phi_{r,y,k}(P_{k,y} + N_{k,y}) - \phi_{r,y,\mathrm{el}}\,
+    \Theta_{r,y}` over carriers not made in the model, :math:`\Theta` the discount a
+    flexible route gets on electricity bought in the hours it may run), ``energy_tax``
+    (:math:`c^{tax}_{s,c,r,y} = \sum_k \phi_{r,y,k} T_{s,c,k,y}`: the tax depends on who
+    uses the carrier, its tier and exemptions), ``variable`` (non-energy
+    variable cost; the product's price for import routes) and ``co2_transport_storage``
+    (tariff :math:`\theta` on captured CO2 :math:`q`). Units: MEUR/yr.
+    """
+    investment: dict[int, list] = defaultdict(list)
+    fixed_om: dict[int, list] = defaultdict(list)
+    for key in core.activity_index:
+        for v in core.vintages[key]:
+            column = x.new_capacity[(key.sector, key.cluster, key.route, v)]
+            investment[key.year].append((core.annuity[(key.route, v)], column))
+            fixed_om[key.year].append((core.fixed_om[(key.route, key.year)], column))
+    for y in core.years:
+        b.cost("investment", y, investment[y])
+        b.cost("fixed_om", y, fixed_om[y])
+    standing: dict[int, float] = defaultdict(float)
+    for key in core.activity_index:
+        standing[key.year] += core.fixed_om[(key.route, key.year)] * core.existing[key]
+    for y, value in standing.items():
+        b.constant("fixed_om", y, value)
+    tariff = core.co2_transport_storage_tariff
+    for component, per_unit in (
+        ("energy", lambda key: core.energy_cost[(key.route, key.year)]),
+        ("energy_tax", lambda key: core.energy_tax[key]),
+        ("variable", lambda key: core.variable_cost[(key.route, key.year)]),
+        (
+            "co2_transport_storage",
+            lambda key: tariff[key.year] * core.captured_factor[(key.route, key.year)],
+        ),
+    ):
+        by_year: dict[int, list] = defaultdict(list)
+        for key in core.activity_index:
+            value = per_unit(key)
+            if value != 0:
+                by_year[key.year].append((value, x.activity[key]))
+        for y, pairs in by_year.items():
+            b.cost(component, y, pairs)
+
+
+def tie_break_cost(b: Builder, x: Variables, core: Core) -> None:
+    r"""Tie-break: a tiny CO2 penalty so that equally cheap solutions go to lower emissions.
+
+    .. math:: C^{tie}_y = \epsilon\, E_y
+
+    :math:`\epsilon` is ``tie_break_emission_penalty`` (EUR/t, 0.01 by default). It is in
+    the objective only: the reported cost leaves it out, and the LP objective equals the
+    discounted reported cost plus :math:`\sum_y \delta_y \epsilon E_y`. Units: MEUR/yr.
+    """
+    if core.tie_break == 0:
+        return
+    for y in core.years:
+        b.cost(
+            "tie_break",
+            y,
+            [(core.tie_break * c, column) for c, column in national_emission_pairs(x, core, y)],
+        )
+
+
+OBJECTIVE = r"""
+.. math:: \min \sum_y \delta_y \Big(C^{core}_y + \sum_{p \in \mathrm{policies}} C^{p}_y + C^{tie}_y\Big) \;(+\, M \sum \mathrm{slack})
+
+:math:`\delta_y = (1+\rho)^{-(y - y_0)}` the discount factor from the base year
+:math:`y_0`. Each policy adds its own cost terms :math:`C^p_y` (ETS allowances and free
+allocation, CBAM, subsidies, IKC, the CO2 levy, grid expansion), listed with the policy
+below. The reported yearly cost per component is exactly these terms evaluated on the
+solution. :math:`M` is the penalty on elastic slacks, present only when an infeasible
+scenario is explained.
+"""
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def active_policies(scenario) -> tuple[Policy, ...]:
+    """The registered policies switched on in the scenario."""
+    return tuple(policy for policy in POLICIES if policy.active(scenario))
+
+
+def policy_coefficients(data, scenario, core: Core) -> dict[str, Any]:
+    """The coefficients of every active policy, in registration order."""
+    coefficients: dict[str, Any] = {}
+    for policy in active_policies(scenario):
+        coefficients[policy.name] = policy.coefficients(data, scenario, core, coefficients)
+    return coefficients
+
+
+def build_lp(
+    core: Core,
+    policies: Sequence[Policy],
+    coefficients: Mapping[str, Any],
+    elastic: Sequence[str] = (),
+) -> LinearProgram:
+    """Assemble the LP of a scenario: the core, then each active policy.
+
+    ``elastic`` may name ``"targets"`` and/or ``"limits"``: those constraints then get a
+    penalised slack, so that an infeasible scenario solves and shows where it breaks.
+    """
+    b = Builder(core.discount, elastic)
+    x = add_core(b, core)
+    for policy in policies:
+        policy.define(b, x, core, coefficients[policy.name])
+    core_costs(b, x, core)
+    tie_break_cost(b, x, core)
+    return b.finish()
+
+
+def to_pyomo(lp: LinearProgram):
+    """The same LP as a Pyomo model: one named ``Var`` per variable block, one named
+    ``Constraint`` per constraint, and the objective with its constant.
+
+    Use it to hand the model to another solver through Pyomo or to inspect it.
+    """
+    import pyomo.environ as pyo
+    from pyomo.core.expr.numeric_expr import LinearExpression
+
+    model = pyo.ConcreteModel(name="elektra")
+    columns: list = []
+    for name, block in lp.columns.items():
+        keys = [k[0] if len(k) == 1 else k for k in block.keys]
+        var = pyo.Var(keys, within=pyo.NonNegativeReals, dense=True)
+        model.add_component(name, var)
+        columns += [var[k] for k in keys]
+    matrix = lp.matrix.tocsr()
+    for name, block in lp.rows.items():
+        keys = [k[0] if len(k) == 1 else k for k in block.keys]
+
+        def rule(_model, *key, block=block):
+            row = block.start + block.position[key if len(key) > 1 else (key[0],)]
+            start, stop = matrix.indptr[row], matrix.indptr[row + 1]
+            expression = LinearExpression(
+                constant=0.0,
+                linear_coefs=matrix.data[start:stop].tolist(),
+                linear_vars=[columns[j] for j in matrix.indices[start:stop]],
+            )
+            lower, upper = lp.row_lower[row], lp.row_upper[row]
+            if lower == -float("inf") and upper == float("inf"):
+                return pyo.Constraint.Skip  # a free row (a cap that is off)
+            return (
+                None if lower == -float("inf") else lower,
+                expression,
+                None if upper == float("inf") else upper,
+            )
+
+        model.add_component(name, pyo.Constraint(keys, rule=rule))
+    nonzero = lp.cost.nonzero()[0]
+    model.objective = pyo.Objective(
+        expr=LinearExpression(
+            constant=lp.offset,
+            linear_coefs=lp.cost[nonzero].tolist(),
+            linear_vars=[columns[j] for j in nonzero],
+        ),
+        sense=pyo.minimize,
+    )
+    return model

@@ -1,0 +1,308 @@
+"""Turn a solution into one labelled xarray Dataset: inputs, results and duals.
+
+Results use the dimension names of the inputs. The yearly cost is the LP's own cost terms
+evaluated on the solution (:meth:`elektra.model.lp.LinearProgram.evaluate_costs`), so the
+reported cost and the objective cannot disagree. Duals are reported in money of their
+own year (the discounting of the objective is taken out) and with the sign a modeller
+reads, as each constraint's :class:`elektra.model.lp.DualSpec` says: ``dual_demand`` is the
+marginal cost of a service, the duals of limits (grid, storage, budgets, caps) are what
+one more unit of the limit is worth (>= 0 when binding). Every variable is declared as a
+:class:`elektra.model.resultspec.ResultSpec` (here for the core, in its module for a policy);
+``docs/results.md`` is generated from them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from elektra import __version__
+from elektra.inputs.config import Scenario
+from elektra.inputs.data import Data
+from elektra.inputs.parameters import PARAMETERS
+from elektra.model import business_case
+from elektra.model.hydrogen import RESULTS as HYDROGEN_RESULTS
+from elektra.model.hydrogen import add_hydrogen_results
+from elektra.model.lp import UNREPORTED_COMPONENTS, DualSpec, LinearProgram
+from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.solve import Solution
+from elektra.model.structure import Core
+from elektra.policies import Policy
+
+
+@dataclass(frozen=True)
+class CostComponent:
+    """A component of the cost to industry: a real use of resources, or a transfer
+    (taxes, allowances, subsidies) that the social cost leaves out."""
+
+    name: str
+    transfer: bool
+    description: str
+
+
+#: Every cost component, in the order tables and figures show them.
+COST_COMPONENTS = (
+    CostComponent("investment", False, "Capex annuity of new capacity"),
+    CostComponent("fixed_om", False, "Fixed operation and maintenance"),
+    CostComponent("energy", False, "Carriers bought: commodity price and network tariff"),
+    CostComponent("energy_tax", True, "Energy tax and surcharges on carriers bought"),
+    CostComponent("variable", False, "Non-energy variable cost; imported products"),
+    CostComponent("co2_transport_storage", False, "Tariff for CO2 transport and storage"),
+    CostComponent("ets", True, "EU-ETS allowances for direct emissions"),
+    CostComponent("free_allocation", True, "EU-ETS free allocation (a revenue)"),
+    CostComponent("cbam", True, "CBAM charge on imported products"),
+    CostComponent("investment_grants", True, "Investment grants received"),
+    CostComponent("operating_subsidies", True, "Operating subsidies received (SDE++)"),
+    CostComponent("ikc_compensation", True, "IKC-ETS compensation received"),
+    CostComponent("electricity_rebate", True, "Electricity-cost rebate received (envelope)"),
+    CostComponent("co2_levy", True, "National CO2 levy"),
+    CostComponent("grid_expansion", False, "Paid grid expansion"),
+)
+
+RESULTS = (
+    ResultSpec(
+        "activity",
+        ("sector", "cluster", "route", "year"),
+        "output_unit/yr",
+        "Yearly output of each route (units: the route's output_unit)",
+    ),
+    ResultSpec(
+        "capacity",
+        ("sector", "cluster", "route", "year"),
+        "output_unit/yr",
+        "Nameplate capacity alive: existing stock plus new vintages",
+    ),
+    ResultSpec(
+        "new_capacity",
+        ("sector", "cluster", "route", "year"),
+        "output_unit/yr",
+        "Capacity built in the year",
+    ),
+    ResultSpec(
+        "emissions", ("sector", "cluster", "year"), "Mt/yr", "Direct CO2 emissions after capture"
+    ),
+    ResultSpec(
+        "process_emissions",
+        ("sector", "cluster", "year"),
+        "Mt/yr",
+        "The process part of direct CO2 emissions after capture (calcination, reduction)",
+    ),
+    ResultSpec(
+        "captured_co2",
+        ("sector", "cluster", "year"),
+        "Mt/yr",
+        "CO2 captured for transport and storage",
+    ),
+    ResultSpec(
+        "energy_use_by_sector",
+        ("sector", "cluster", "year", "carrier"),
+        "PJ/yr",
+        "Carrier use (fuel, feedstock and electricity) per sector",
+    ),
+    ResultSpec("energy_use", ("carrier", "cluster", "year"), "PJ/yr", "Carrier use per cluster"),
+    ResultSpec(
+        "cost",
+        ("cost_component", "year"),
+        "MEUR/yr",
+        "Net cost to industry per component (undiscounted): the LP's cost terms on the solution",
+    ),
+    ResultSpec("hydrogen_marginal_cost", ("year",), "EUR/GJ", "Marginal cost of hydrogen"),
+    ResultSpec(
+        "public_outlay",
+        ("outlay", "year"),
+        "MEUR/yr",
+        "Public spending per instrument and IKC-ETS",
+    ),
+    ResultSpec(
+        "social_cost",
+        ("year",),
+        "MEUR/yr",
+        "Cost to society: the cost components that are not transfers (no ETS payments, "
+        "free allocation, CBAM, subsidies, IKC, levy or energy tax)",
+    ),
+)
+RESULT = {spec.name: spec for spec in RESULTS}
+
+
+def _labels(core: Core) -> dict[str, Sequence]:
+    return {**core.labels, "year": core.years}
+
+
+def dual_array(spec: DualSpec, lp: LinearProgram, solution: Solution, core: Core) -> xr.DataArray:
+    """The dual of one constraint as reported: signed, scaled, undiscounted to its year."""
+    position = spec.dims.index("year")
+    values = {
+        key: spec.sign * spec.scale * value / core.discount[key[position]]
+        for key, value in solution.duals(spec.constraint).items()
+    }
+    labels = _labels(core)
+    if spec.only_rows:
+        block = lp.rows.get(spec.constraint)
+        keys = block.keys if block is not None else []
+        labels = {
+            **labels,
+            **{d: list(dict.fromkeys(k[i] for k in keys)) for i, d in enumerate(spec.dims)},
+        }
+    result = ResultSpec(spec.name, spec.dims, spec.units, spec.description)
+    return to_array(result, values, labels, fill=np.nan)
+
+
+def _flows(core: Core, activity: Mapping[tuple, float]) -> dict[str, dict]:
+    """Emissions, process emissions, captured CO2 and carrier use from activity."""
+    flows: dict[str, dict] = {
+        name: defaultdict(float) for name in ("net", "process", "captured", "use")
+    }
+    for (s, c, r, y), level in activity.items():
+        flows["net"][(s, c, y)] += core.net_emission_factor[(r, y)] * level
+        flows["process"][(s, c, y)] += (
+            core.process_emission_factor[r] * (1 - core.capture_rate[r]) * level
+        )
+        flows["captured"][(s, c, y)] += core.captured_factor[(r, y)] * level
+        for k, use in core.inputs[(r, y)].items():
+            flows["use"][(s, c, y, k)] += use * level
+    return flows
+
+
+def build_results(
+    data: Data,
+    scenario: Scenario,
+    core: Core,
+    policies: Sequence[Policy],
+    coefficients: Mapping[str, Any],
+    solution: Solution,
+    extra: Mapping[str, Any] | None = None,
+    notes: Sequence[str] = (),
+) -> xr.Dataset:
+    """Assemble the results Dataset of a solved scenario."""
+    lp = solution.lp
+    labels = _labels(core)
+    activity = solution.values("activity")
+    new = solution.values("new_capacity")
+    capacity = {
+        key: core.existing[key] + sum(new[(*key[:3], v)] for v in core.vintages[key])
+        for key in core.activity_index
+    }
+    ds = xr.Dataset()
+    ds["activity"] = to_array(RESULT["activity"], activity, labels)
+    ds["capacity"] = to_array(RESULT["capacity"], capacity, labels)
+    ds["new_capacity"] = to_array(RESULT["new_capacity"], new, labels)
+    flows = _flows(core, activity)
+    ds["emissions"] = to_array(RESULT["emissions"], flows["net"], labels)
+    ds["process_emissions"] = to_array(RESULT["process_emissions"], flows["process"], labels)
+    ds["captured_co2"] = to_array(RESULT["captured_co2"], flows["captured"], labels)
+    ds["energy_use_by_sector"] = to_array(RESULT["energy_use_by_sector"], flows["use"], labels)
+    ds["energy_use"] = (
+        ds["energy_use_by_sector"].sum("sector").transpose("carrier", "cluster", "year")
+    )
+    ds["energy_use"].attrs = _attrs(RESULT["energy_use"])
+
+    costs = lp.evaluate_costs(solution.x)
+    unknown = {component for component, _ in costs} - {c.name for c in COST_COMPONENTS}
+    unknown -= set(UNREPORTED_COMPONENTS)
+    if unknown:
+        raise ValueError(f"cost components without a CostComponent entry: {sorted(unknown)}")
+    components = [c.name for c in COST_COMPONENTS]
+    ds["cost"] = to_array(
+        RESULT["cost"],
+        {key: value for key, value in costs.items() if key[0] in components},
+        {"cost_component": components, "year": core.years},
+    )
+
+    # duals -----------------------------------------------------------------------------
+    for block in lp.rows.values():
+        if block.dual is not None:
+            ds[block.dual.name] = dual_array(block.dual, lp, solution, core)
+    hydrogen = core.carrier_role.get("hydrogen")
+    if "dual_carrier_balance" in ds and hydrogen in ds["dual_carrier_balance"].carrier.values:
+        ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier=hydrogen, drop=True)
+        ds["hydrogen_marginal_cost"].attrs = _attrs(RESULT["hydrogen_marginal_cost"])
+
+    add_hydrogen_results(ds, data, core, coefficients, activity)
+
+    # policies -----------------------------------------------------------------------------
+    for policy in policies:
+        policy.report(ds, core, coefficients[policy.name], solution, extra)
+    _public_and_social(ds, policies, core)
+    embedded = data.table("embedded_emissions")
+    business_case.report(ds, core, lp, solution.x, activity, embedded)
+
+    # inputs ------------------------------------------------------------------------------
+    inputs = {}
+    for name, array in data.values.items():
+        inputs[f"input_{name}"] = array.rename(f"input_{name}")
+        inputs[f"input_{name}"].attrs = {
+            "units": PARAMETERS[name].unit or "1",
+            "description": PARAMETERS[name].description,
+        }
+    ds.update(inputs)  # one alignment for all inputs, not one per input
+    routes = data.routes.reindex(list(core.labels["route"]))
+    ds = ds.assign_coords(
+        route_class=("route", routes["route_class"].to_numpy().astype(str)),
+        route_sector=("route", routes["sector"].to_numpy().astype(str)),
+        route_service=("route", routes["service"].to_numpy().astype(str)),
+        output_unit=("route", routes["output_unit"].to_numpy().astype(str)),
+    )
+    discounted = sum(core.discount[y] * v for (c, y), v in costs.items() if c in components)
+    ds.attrs.update(
+        objective=float(discounted),
+        objective_lp=float(solution.objective),
+        objective_units="MEUR (discounted to base_year, without the tie-break penalty)",
+        termination_condition=solution.termination,
+        scenario=scenario.text,
+        scenario_hash=scenario.hash,
+        scenario_name=scenario.name,
+        dataset=scenario.dataset,
+        base_year=scenario.base_year,
+        elektra_version=__version__,
+        notes="\n".join(notes),
+        carrier_roles=json.dumps(dict(core.carrier_role), sort_keys=True),
+    )
+    return ds
+
+
+def _attrs(spec: ResultSpec) -> dict[str, str]:
+    return {"units": spec.units, "description": spec.description}
+
+
+def _public_and_social(ds: xr.Dataset, policies: Sequence[Policy], core: Core) -> None:
+    """Public outlays per instrument (from the policies), and the social cost."""
+    outlays: dict[str, xr.DataArray] = {}
+    for policy in policies:
+        outlays.update(policy.outlays(ds))
+    values = {
+        (label, int(y)): float(array.sel(year=y))
+        for label, array in outlays.items()
+        for y in core.years
+    }
+    ds["public_outlay"] = to_array(
+        RESULT["public_outlay"], values, {"outlay": list(outlays), "year": core.years}
+    )
+    resource = [c.name for c in COST_COMPONENTS if not c.transfer]
+    ds["social_cost"] = ds["cost"].sel(cost_component=resource).sum("cost_component")
+    ds["social_cost"].attrs = _attrs(RESULT["social_cost"])
+
+
+def result_specs() -> list[ResultSpec]:
+    """Every result variable: the core's, then each policy's (for the docs)."""
+    from elektra.policies import POLICIES
+
+    return [
+        *RESULTS,
+        *HYDROGEN_RESULTS,
+        *business_case.RESULTS,
+        *(spec for policy in POLICIES for spec in policy.results),
+    ]
+
+
+def dual_specs() -> list[DualSpec]:
+    """Every reported dual: the core's, then each policy's (for the docs)."""
+    from elektra.model.core import DUALS
+    from elektra.policies import POLICIES
+
+    return [*DUALS, *(spec for policy in POLICIES for spec in policy.duals)]
