@@ -440,9 +440,9 @@ def validate(
         parsed = _load(scenario, allow_out_of_range)
         target = out or Path("results") / parsed.name
         _preflight(target, force, write_model)
-        from elektra.model.pipeline import prepare
+        from elektra.model.build import build
 
-        prepared = prepare(parsed)
+        prepared = build(parsed)
     data, core = prepared.data, prepared.core
     for note in data.warnings:
         _warn(note)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import pytest
 
 from elektra.inputs.config import load_scenario
-from elektra.model.core import build_lp
-from elektra.model.pipeline import prepare, run
+from elektra.inputs.data import load_data
+from elektra.model.build import build
+from elektra.model.pipeline import run
 from tests.conftest import ROOT, write_dataset, write_scenario
 
 BASE = ROOT / "scenarios" / "base.yaml"
@@ -211,8 +212,8 @@ def test_use_low_and_high_take_the_ends_of_the_sources_range(tmp_path):
             years=[2030, 2030],
             parameters={"price": [{"where": {"carrier": "natural_gas"}, "use": end}]},
         )
-        prepared = prepare(load_scenario(scenario))
-        price = prepared.data["price"].sel(carrier="natural_gas", year=2030)
+        data = load_data(load_scenario(scenario))
+        price = data["price"].sel(carrier="natural_gas", year=2030)
         assert float(price) == pytest.approx(expected)
 
 
@@ -274,8 +275,7 @@ def test_social_cost_leaves_out_every_transfer(base_run):
 
 
 def _shape(scenario_path):
-    prepared = prepare(load_scenario(scenario_path))
-    lp = build_lp(prepared.core, prepared.policies, prepared.coefficients)
+    lp = build(load_scenario(scenario_path)).lp
     return lp.shape_key(), lp
 
 

@@ -22,11 +22,9 @@ from typer.testing import CliRunner
 from elektra.cli import app
 from elektra.inputs.config import Override, SweepFactor, SweepSpec, load_scenario
 from elektra.inputs.data import load_data, parameter_range, with_overrides
-from elektra.model.core import active_policies, build_lp, policy_coefficients
-from elektra.model.incremental import Base
+from elektra.model.build import build, with_data
 from elektra.model.pipeline import run
-from elektra.model.structure import build_core
-from elektra.model.variants import Layout
+from elektra.model.results import main_duals
 from elektra.outputs.output import NETCDF_ENGINE
 from elektra.outputs.sweep_output import run_sweep, work_folder
 from elektra.studies.sweep import (
@@ -56,7 +54,7 @@ def _variant_scenario(scenario, overrides):
 
 
 def _same_lp(a, b) -> None:
-    assert a.shape_key() == b.shape_key()
+    assert a.same_shape(b)
     assert np.array_equal(a.cost, b.cost) and a.offset == b.offset
     assert np.array_equal(a.row_lower, b.row_lower)
     assert np.array_equal(a.row_upper, b.row_upper)
@@ -71,24 +69,22 @@ def toy_sweep(tmp_path_factory):
     return scenario, run_sweep(scenario, spec, target, extras=False)
 
 
-def test_incremental_lp_is_the_fresh_lp_array_for_array():
-    """The LP built from the base's records equals build_lp's for each kind of change,
-    and each kind changes what it says: costs, matrix entries, bounds, the shape."""
+def test_a_variants_lp_is_the_fresh_lp_array_for_array():
+    """The LP of a variant built from the base (only the stages and parts whose declared
+    inputs changed run again) equals a fresh build's for each kind of change, and each
+    kind changes what it says: costs, matrix entries, bounds, the shape."""
     scenario = load_scenario(TOY)
     data = load_data(scenario)
-    policies = active_policies(scenario)
-    base = Base.build(scenario, data, policies)
+    base = build(scenario, data)
     for kind, overrides in KINDS.items():
         variant = with_overrides(data, overrides)
-        core, coefficients, changed = base.prepare(variant)
-        lp = base.build_lp(core, coefficients, changed)
-        fresh_core = build_core(variant, scenario)
-        fresh = build_lp(fresh_core, policies, policy_coefficients(variant, scenario, fresh_core))
+        lp = with_data(base, variant).lp
+        fresh = build(scenario, variant).lp
         _same_lp(lp, fresh)
         if kind == "shape":
-            assert lp.shape_key() != base.lp.shape_key()
+            assert not lp.same_shape(base.lp)
             continue
-        assert lp.shape_key() == base.lp.shape_key()
+        assert lp.same_shape(base.lp)
         cost_moved = not np.array_equal(lp.cost, base.lp.cost)
         matrix_moved = (lp.matrix != base.lp.matrix).nnz > 0
         bounds_moved = not np.array_equal(lp.row_upper, base.lp.row_upper) or not np.array_equal(
@@ -99,6 +95,24 @@ def test_incremental_lp_is_the_fresh_lp_array_for_array():
             "coefficient": (False, True, True),
             "bound": (False, False, True),
         }[kind]
+
+
+def test_a_variant_rebuilds_only_the_parts_its_change_reaches():
+    """An ETS price variant reruns the ETS and the policies that require it (their parts
+    are new objects) and keeps the core's parts and the others as they were."""
+    scenario = load_scenario(TOY)
+    data = load_data(scenario)
+    base = build(scenario, data)
+    variant = with_data(base, with_overrides(data, KINDS["cost"]))
+    kept = {
+        name
+        for name, part in variant.parts.items()
+        if all(a.rows is b.rows for a, b in zip(part.rows, base.parts[name].rows))
+        and part.terms is base.parts[name].terms
+    }
+    assert {"core", "policy:grid", "policy:co2_storage"} <= kept
+    assert "policy:ets" not in kept and "policy:subsidies" not in kept
+    assert variant.core is base.core
 
 
 def test_sweep_equals_separate_runs(toy_sweep):
@@ -275,14 +289,11 @@ def test_cli_sweep_refuses_bad_factors_naming_them(tmp_path, vary, expected):
     assert expected in result.output
 
 
-def test_layout_keeps_only_the_main_duals():
+def test_a_sweep_keeps_only_the_main_duals():
     scenario = load_scenario(TOY)
-    data = load_data(scenario)
-    base = Base.build(scenario, data, active_policies(scenario))
-    layout = Layout.of(base.core, base.lp)
-    duals = [n for n in layout.dims if n.startswith("dual_")]
+    duals = main_duals(build(scenario).lp)
     assert "dual_demand" not in duals and "dual_capacity_limit" not in duals
-    assert all(set(layout.dims[n]) <= {"year", "cluster", "instrument", "carrier"} for n in duals)
+    assert "dual_grid" in duals
 
 
 def test_sweep_block_in_the_scenario_runs_its_grid_and_named_variants(tmp_path):
@@ -366,6 +377,8 @@ def test_a_variant_of_base_equals_its_fresh_run_fixed_point_included():
     outcome = worker.solve(Variant("g1", "grid", (1.2,), key="k"))
     fresh = run(_variant_scenario(scenario, {"ets_price": [Override(scale=1.2)]})).results
     assert outcome.optimal
-    assert float(outcome.values["objective"]) == pytest.approx(fresh.attrs["objective"], rel=1e-9)
+    assert outcome.results.attrs["objective"] == pytest.approx(fresh.attrs["objective"], rel=1e-9)
     national = fresh["emissions"].sum(["sector", "cluster"]).values
-    np.testing.assert_allclose(outcome.values["emissions"].sum(axis=(0, 1)), national, atol=1e-8)
+    np.testing.assert_allclose(
+        outcome.results["emissions"].sum(["sector", "cluster"]).values, national, atol=1e-8
+    )

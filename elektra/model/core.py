@@ -20,9 +20,8 @@ same LP as a Pyomo model with one named component per variable and constraint.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import partial
-from typing import Any
 
 from elektra.model.expressions import carrier_use_pairs, national_emission_pairs
 from elektra.model.lp import (
@@ -35,7 +34,53 @@ from elektra.model.lp import (
     equal_to,
 )
 from elektra.model.structure import CellYear, ClusterRouteYear, Core, ServiceYear
-from elektra.policies import POLICIES, Policy, Variables
+from elektra.policies import Variables
+
+#: The fields of the core each part of the core's LP reads (a test checks them against
+#: what the part does read): a variant that changes none of a part's fields keeps it.
+CONSTRAINT_FIELDS = frozenset(
+    {
+        "activity_index",
+        "availability",
+        "build_index",
+        "build_limit",
+        "build_limit_index",
+        "cells",
+        "demand",
+        "demand_index",
+        "demand_routes",
+        "existing",
+        "inputs",
+        "output_unit",
+        "potential",
+        "potential_index",
+        "produced_carriers",
+        "producer_potential_index",
+        "producers",
+        "route_sector",
+        "route_service",
+        "vintages",
+        "years",
+    }
+)
+COST_FIELDS = frozenset(
+    {
+        "activity_index",
+        "annuity",
+        "captured_factor",
+        "co2_transport_storage_tariff",
+        "energy_cost",
+        "energy_tax",
+        "existing",
+        "fixed_om",
+        "variable_cost",
+        "vintages",
+        "years",
+    }
+)
+TIE_BREAK_FIELDS = frozenset(
+    {"cell_routes", "emission_cells", "net_emission_factor", "tie_break", "years"}
+)
 
 # --------------------------------------------------------------------------- constraints
 
@@ -367,39 +412,6 @@ scenario is explained.
 
 
 # --------------------------------------------------------------------------- assembly
-
-
-def active_policies(scenario) -> tuple[Policy, ...]:
-    """The registered policies switched on in the scenario."""
-    return tuple(policy for policy in POLICIES if policy.active(scenario))
-
-
-def policy_coefficients(data, scenario, core: Core) -> dict[str, Any]:
-    """The coefficients of every active policy, in registration order."""
-    coefficients: dict[str, Any] = {}
-    for policy in active_policies(scenario):
-        coefficients[policy.name] = policy.coefficients(data, scenario, core, coefficients)
-    return coefficients
-
-
-def build_lp(
-    core: Core,
-    policies: Sequence[Policy],
-    coefficients: Mapping[str, Any],
-    elastic: Sequence[str] = (),
-) -> LinearProgram:
-    """Assemble the LP of a scenario: the core, then each active policy.
-
-    ``elastic`` may name ``"targets"`` and/or ``"limits"``: those constraints then get a
-    penalised slack, so that an infeasible scenario solves and shows where it breaks.
-    """
-    b = Builder(core.discount, elastic)
-    x = add_core(b, core)
-    for policy in policies:
-        policy.define(b, x, core, coefficients[policy.name])
-    core_costs(b, x, core)
-    tie_break_cost(b, x, core)
-    return b.finish()
 
 
 def to_pyomo(lp: LinearProgram):

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from elektra.inputs.config import Scenario
-from elektra.model.core import build_lp
+from elektra.model.build import assemble
 from elektra.model.solve import SolveError, solve_lp
 from elektra.model.structure import Core
 from elektra.policies import Policy
@@ -31,7 +31,7 @@ def _slacks(
     relax: str,
 ) -> list[str] | None:
     """Solve with the ``relax`` group ("targets" or "limits") elastic; describe the slack."""
-    lp = build_lp(core, policies, coefficients, elastic=(relax,))
+    lp, _ = assemble(core, policies, coefficients, elastic=(relax,))
     try:
         solution = solve_lp(lp, scenario.solver)
     except SolveError:

@@ -19,6 +19,7 @@ Nothing here knows the energy system; nothing here imports Pyomo or HiGHS.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -160,6 +161,9 @@ class RowBlock:
     dual_note: str = ""
     position: dict[tuple, int] = field(default_factory=dict, repr=False)
 
+    #: The rows as arrays (row lengths, columns, coefficients, lower, upper), made once.
+    _arrays: tuple[np.ndarray, ...] | None = field(default=None, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         if not self.position:
             self.position = {key: i for i, key in enumerate(self.keys)}
@@ -173,6 +177,38 @@ class RowBlock:
     @property
     def stop(self) -> int:
         return self.start + len(self.keys)
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """The rows as arrays: length of each row, the columns and coefficients of all
+        rows one after the other, and the lower and upper bounds (computed once)."""
+        if self._arrays is None:
+            rows = self.rows
+            lengths = np.fromiter((len(r.columns) for r in rows), dtype=np.int64, count=len(rows))
+            total = int(lengths.sum())
+            columns = np.fromiter((c for r in rows for c in r.columns), np.int64, count=total)
+            values = np.fromiter((v for r in rows for v in r.coefficients), float, count=total)
+            lower = np.fromiter((r.lower for r in rows), dtype=float, count=len(rows))
+            upper = np.fromiter((r.upper for r in rows), dtype=float, count=len(rows))
+            self._arrays = (lengths, columns, values, lower, upper)
+        return self._arrays
+
+    def moved(self, start: int) -> RowBlock:
+        """The same block numbered from ``start`` (its rows and arrays shared)."""
+        if start == self.start:
+            return self
+        return RowBlock(
+            self.name,
+            self.keys,
+            self.dims,
+            start,
+            self.rows,
+            rule=self.rule,
+            elastic=self.elastic,
+            dual=self.dual,
+            dual_note=self.dual_note,
+            position=self.position,
+            _arrays=self._arrays,
+        )
 
 
 @dataclass(frozen=True)
@@ -216,6 +252,18 @@ class LinearProgram:
     def num_rows(self) -> int:
         return len(self.row_lower)
 
+    def same_shape(self, other: LinearProgram) -> bool:
+        """Whether ``other`` has the same blocks with the same keys in the same order (the
+        same columns and rows), so that only its numbers may differ."""
+
+        def same(mine: Mapping, theirs: Mapping) -> bool:
+            return list(mine) == list(theirs) and all(
+                a.start == b.start and (a.keys is b.keys or a.keys == b.keys)
+                for a, b in zip(mine.values(), theirs.values())
+            )
+
+        return same(self.columns, other.columns) and same(self.rows, other.rows)
+
     def shape_key(self) -> tuple:
         """What decides the LP's shape: every block's name and index keys, in order."""
         return (
@@ -237,12 +285,6 @@ class LinearProgram:
 
     def row_names(self) -> list[str]:
         return [_name(b.name, key) for b in self.rows.values() for key in b.keys]
-
-    def block_of_row(self, row: int) -> RowBlock:
-        for block in self.rows.values():
-            if block.start <= row < block.stop:
-                return block
-        raise IndexError(row)
 
 
 class Variables:
@@ -268,11 +310,32 @@ def _name(block: str, key: tuple) -> str:
     return f"{block}({','.join(str(k) for k in key)})".replace(" ", "_")
 
 
+class ShapeChanged(ValueError):
+    """A part of an earlier build cannot be reused: the columns before it moved."""
+
+
+@dataclass
+class Part:
+    """What one part of the assembly declared (the core's constraints, one policy, the
+    core costs): its variables, constraints, cost terms and constants.
+
+    A later build of the same LP may reuse a part whose inputs did not change
+    (:meth:`Builder.reuse`) instead of running it again."""
+
+    name: str
+    columns: list[ColumnBlock] = field(default_factory=list)
+    rows: list[RowBlock] = field(default_factory=list)
+    terms: list[tuple[str, int | None, np.ndarray, np.ndarray]] = field(default_factory=list)
+    constants: list[tuple[str, int, float]] = field(default_factory=list)
+
+
 class Builder:
     """Collects column blocks, row blocks and cost terms, then assembles the LP.
 
     ``elastic`` names the groups of constraints (``"targets"``, ``"limits"``) that get a
-    penalised slack column per row, for explaining an infeasible scenario.
+    penalised slack column per row, for explaining an infeasible scenario. What is declared
+    inside ``with builder.part(name):`` is recorded as that part (:attr:`parts`), so that a
+    later build of the same LP can reuse it (:meth:`reuse`).
     """
 
     def __init__(self, discount: Mapping[int, float], elastic: Sequence[str] = ()):
@@ -280,11 +343,49 @@ class Builder:
         self.elastic = tuple(elastic)
         self.columns: dict[str, ColumnBlock] = {}
         self.rows: dict[str, RowBlock] = {}
-        self._upper: list[np.ndarray] = []
-        self._terms: list[tuple[str, int, list[int], list[float]]] = []
+        self._terms: list[tuple[str, int | None, np.ndarray, np.ndarray]] = []
         self.constants: dict[tuple[str, int], float] = {}
+        self.parts: dict[str, Part] = {}
+        self._part: Part | None = None
         self._next_column = 0
         self._next_row = 0
+
+    @contextmanager
+    def part(self, name: str):
+        """Record what is declared inside the block as the part ``name``."""
+        if name in self.parts:
+            raise ValueError(f"part {name!r} built twice")
+        self._part = self.parts[name] = Part(name)
+        try:
+            yield self._part
+        finally:
+            self._part = None
+
+    def reuse(self, part: Part, x: Variables | None = None) -> None:
+        """Add a part of an earlier build of this LP as it was.
+
+        Its variables must land on the same column numbers (the parts before it have the
+        same shape), else :class:`ShapeChanged`. Its variables are added to ``x``.
+        """
+        if part.name in self.parts:
+            raise ValueError(f"part {part.name!r} built twice")
+        for block in part.columns:
+            if block.start != self._next_column:
+                raise ShapeChanged(f"variable {block.name!r} of part {part.name!r} moved")
+            self.columns[block.name] = block
+            self._next_column = block.stop
+            if x is not None:
+                x.add(block)
+        rows = []
+        for block in part.rows:
+            moved = block.moved(self._next_row)
+            self.rows[moved.name] = moved
+            self._next_row = moved.stop
+            rows.append(moved)
+        self._terms.extend(part.terms)
+        for component, year, value in part.constants:
+            self._add_constant(component, year, value)
+        self.parts[part.name] = Part(part.name, part.columns, rows, part.terms, part.constants)
 
     def variables(
         self,
@@ -301,6 +402,8 @@ class Builder:
         block = ColumnBlock(name, list(keys), tuple(dims), self._next_column, units, description)
         self.columns[name] = block
         self._next_column = block.stop
+        if self._part is not None:
+            self._part.columns.append(block)
         return block
 
     def constraints(
@@ -346,6 +449,8 @@ class Builder:
         )
         self.rows[name] = block
         self._next_row = block.stop
+        if self._part is not None:
+            self._part.rows.append(block)
         return block
 
     def cost(self, component: str, year: int | None, pairs: Pairs) -> None:
@@ -355,44 +460,71 @@ class Builder:
         """
         columns, coefficients = _split(pairs)
         if columns:
-            self._terms.append((component, year, columns, coefficients))
+            term = (
+                component,
+                year,
+                np.asarray(columns, dtype=np.int64),
+                np.asarray(coefficients, dtype=float),
+            )
+            self._terms.append(term)
+            if self._part is not None:
+                self._part.terms.append(term)
 
     def constant(self, component: str, year: int, value: float) -> None:
         """Add a cost that no decision changes (MEUR/yr)."""
+        self._add_constant(component, year, value)
+        if self._part is not None:
+            self._part.constants.append((component, year, float(value)))
+
+    def _add_constant(self, component: str, year: int, value: float) -> None:
         key = (component, year)
         self.constants[key] = self.constants.get(key, 0.0) + float(value)
 
     def objective(self, num_columns: int) -> tuple[np.ndarray, list[CostTerm], float]:
         """The objective's coefficients (the discounted cost terms), the cost terms as
         arrays, and the objective's constant (the discounted constant costs)."""
-        cost = np.zeros(num_columns)
-        terms = []
-        for component, year, columns, coefficients in self._terms:
-            columns_array = np.asarray(columns, dtype=np.int64)
-            coefficient_array = np.asarray(coefficients, dtype=float)
-            weight = 1.0 if year is None else self.discount[year]
-            np.add.at(cost, columns_array, weight * coefficient_array)
-            if year is not None:
-                terms.append(CostTerm(component, year, columns_array, coefficient_array))
+        terms = [
+            CostTerm(c, y, columns, values)
+            for c, y, columns, values in self._terms
+            if y is not None
+        ]
+        if self._terms:
+            columns = np.concatenate([term[2] for term in self._terms])
+            weighted = np.concatenate(
+                [
+                    (1.0 if year is None else self.discount[year]) * values
+                    for _, year, _, values in self._terms
+                ]
+            )
+            cost = np.bincount(columns, weights=weighted, minlength=num_columns)
+        else:
+            cost = np.zeros(num_columns)
         offset = sum(self.discount[y] * value for (_, y), value in self.constants.items())
         return cost, terms, offset
 
     def finish(self) -> LinearProgram:
-        """Assemble the arrays of the LP."""
+        """Assemble the arrays of the LP (each block's rows as arrays, made once)."""
         num_columns, num_rows = self._next_column, self._next_row
-        row_index, col_index, values = [], [], []
+        row_parts, column_parts, value_parts = [], [], []
         row_lower = np.empty(num_rows)
         row_upper = np.empty(num_rows)
         for block in self.rows.values():
-            for i, row in enumerate(block.rows):
-                number = block.start + i
-                row_index.extend([number] * len(row.columns))
-                col_index.extend(row.columns)
-                values.extend(row.coefficients)
-                row_lower[number] = row.lower
-                row_upper[number] = row.upper
+            lengths, columns, values, lower, upper = block.arrays()
+            numbers = np.arange(block.start, block.stop, dtype=np.int64)
+            row_parts.append(np.repeat(numbers, lengths))
+            column_parts.append(columns)
+            value_parts.append(values)
+            row_lower[block.start : block.stop] = lower
+            row_upper[block.start : block.stop] = upper
+
+        def joined(parts: list[np.ndarray], dtype) -> np.ndarray:
+            return np.concatenate(parts) if parts else np.empty(0, dtype)
+
         matrix = sp.csc_matrix(
-            (np.asarray(values, dtype=float), (np.asarray(row_index), np.asarray(col_index))),
+            (
+                joined(value_parts, float),
+                (joined(row_parts, np.int64), joined(column_parts, np.int64)),
+            ),
             shape=(num_rows, num_columns),
         )
         matrix.sum_duplicates()

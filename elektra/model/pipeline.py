@@ -1,13 +1,21 @@
-"""The one way through: scenario -> data -> structure -> LP -> solve -> results.
+"""The one way through: scenario -> data -> structure -> LP -> solve with the policies'
+fixed point -> results.
 
-Each stage is a function of the previous stage's value; :func:`run` strings them
-together, times them, and explains an infeasible scenario instead of only reporting it.
+Every study goes this way. :func:`run` builds a scenario (:mod:`elektra.model.build`),
+settles it (:func:`settle`: solve, then re-solve warm until the policies' coefficients
+agree with the solution) and makes its results Dataset. :class:`Variants` does the same
+for many variants of one scenario on one live HiGHS instance: a sweep variant, an MCA
+exclusion, a budget sensitivity is a variant's data or a policy's coefficients, built by
+the same assembly (only the parts the change reaches are rebuilt), settled by the same
+:func:`settle` and reported by the same results builder. Each variant starts from the
+reference's basis, so its result does not depend on which variants were solved before it
+or where (tested on one and two processes).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,15 +24,11 @@ from typing import Any
 import xarray as xr
 
 from elektra.inputs.config import Scenario, load_scenario
-from elektra.inputs.data import Data, load_data
-from elektra.model.core import active_policies, build_lp, policy_coefficients, to_pyomo
+from elektra.inputs.data import Data
+from elektra.model.build import Built, build, with_coefficients, with_data
 from elektra.model.diagnose import explain_infeasibility
-from elektra.model.incremental import Base
-from elektra.model.lp import LinearProgram
 from elektra.model.results import build_results
-from elektra.model.solve import INFEASIBLE, Solution, SolveError, resolve_in_place, solve_lp
-from elektra.model.structure import Core, build_core
-from elektra.policies import Policy
+from elektra.model.solve import INFEASIBLE, LiveLP, Solution, SolveError, write_lp
 
 
 class InfeasibleScenario(RuntimeError):
@@ -41,6 +45,10 @@ class InfeasibleScenario(RuntimeError):
         self.reasons = list(reasons)
 
 
+#: Most warm re-solves of a fixed point before the run gives up and says so.
+MAX_FIXED_POINT_ITERATIONS = 60
+
+
 @dataclass
 class FixedPoint:
     """How the solution-dependent coefficients of the policies were settled."""
@@ -50,114 +58,176 @@ class FixedPoint:
     converged: bool = True
     #: the policies whose coefficients were updated, in order of first update
     policies: tuple[str, ...] = ()
+    #: the policies still moving when the iterations ran out
+    unsettled: tuple[str, ...] = ()
+
+    def notes(self) -> list[str]:
+        if not self.policies:
+            return []
+        names = ", ".join(self.policies)
+        if not self.converged:
+            return [
+                f"fixed point of {', '.join(self.unsettled)} NOT reached after "
+                f"{self.iterations} warm re-solves: the last rates are used and the "
+                "results do not satisfy the budget rules exactly (see each policy's note)"
+            ]
+        plural = "s" if self.iterations != 1 else ""
+        return [f"fixed point of {names}: {self.iterations} warm re-solve{plural}"]
 
 
 @dataclass
-class Prepared:
-    """A scenario ready to be built: its data, core structure and policy coefficients."""
+class Settled:
+    """A build solved to its fixed point."""
 
-    scenario: Scenario
-    data: Data
-    core: Core
-    policies: tuple[Policy, ...]
-    coefficients: dict[str, Any]
-    timings: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class Run:
-    """A solved scenario: its inputs, structure, LP, solution and results Dataset."""
-
-    scenario: Scenario
-    data: Data
-    core: Core
-    policies: tuple[Policy, ...]
-    coefficients: dict[str, Any]
-    lp: LinearProgram
+    built: Built
     solution: Solution
-    results: xr.Dataset
-    notes: list[str]
+    fixed_point: FixedPoint
     timings: dict[str, float] = field(default_factory=dict)
-    fixed_point: FixedPoint = field(default_factory=FixedPoint)
-
-    @cached_property
-    def model(self):
-        """The LP as a Pyomo model (built on first use)."""
-        return to_pyomo(self.lp)
 
 
-#: Most warm re-solves of a fixed-point iteration before the run gives up and says so.
-MAX_FIXED_POINT_ITERATIONS = 60
-
-
-def solve_to_fixed_point(
-    core: Core,
-    policies: tuple[Policy, ...],
-    coefficients: dict[str, Any],
-    lp: LinearProgram,
-    solution: Solution,
+def settle(
+    built: Built,
+    live: LiveLP,
+    basis=None,
     max_iterations: int = MAX_FIXED_POINT_ITERATIONS,
-    rebuild: Callable[[dict[str, Any]], LinearProgram] | None = None,
-) -> tuple[LinearProgram, Solution, FixedPoint]:
-    """Re-solve until every policy's coefficients agree with the solution.
+) -> Settled:
+    """Solve ``built`` on ``live`` and re-solve until the policies' coefficients agree.
 
-    Each iteration asks every policy for coefficients updated from the last solution
-    (:meth:`Policy.fixed_point`: a pro-rata rate from the claims the solution makes, say),
-    rebuilds the LP from them, checks that its shape did not change, and re-solves it warm
-    on the live HiGHS instance with only the changed numbers pushed in
-    (:func:`elektra.model.solve.resolve_in_place`). It stops when no policy has an update, or
-    after ``max_iterations`` re-solves (then ``converged`` is False). ``coefficients`` is
-    updated in place.
+    The LP is loaded into ``live`` (only what differs from the LP it holds) and solved, from
+    ``basis`` when given. Then each iteration asks every policy for coefficients updated
+    from the solution (:meth:`Policy.fixed_point`: a pro-rata rate from the claims the
+    solution makes, say), rebuilds the parts of the policies that answered, and re-solves
+    warm. It stops when no policy has an update; after ``max_iterations`` re-solves it
+    stops with ``converged`` False and the policies still moving named. Raises
+    :class:`SolveError` when a solve is not optimal.
     """
+    timings = dict(live.load(built.lp))
+    if basis is not None:
+        live.set_basis(basis)
+    solution = live.solve()
+    for name, seconds in solution.timings.items():
+        timings[name] = timings.get(name, 0.0) + seconds
     record = FixedPoint()
     updated_by: list[str] = []
+    start = time.perf_counter()
     while True:
         updates = {}
-        for policy in policies:
-            new = policy.fixed_point(core, coefficients[policy.name], solution)
+        for policy in built.policies:
+            new = policy.fixed_point(built.core, built.coefficients[policy.name], solution)
             if new is not None:
                 updates[policy.name] = new
         if not updates:
             break
         if record.iterations >= max_iterations:
             record.converged = False
+            record.unsettled = tuple(updates)
             break
-        coefficients.update(updates)
         updated_by += [name for name in updates if name not in updated_by]
-        lp = rebuild(coefficients) if rebuild else build_lp(core, policies, coefficients)
-        solution = resolve_in_place(solution, lp)
+        built = with_coefficients(built, updates)
+        live.load(built.lp)
+        solution = live.solve()
         record.iterations += 1
     record.policies = tuple(updated_by)
-    return lp, solution, record
+    if record.iterations:
+        timings["fixed_point"] = time.perf_counter() - start
+    return Settled(built, solution, record, timings)
 
 
-def _fixed_point_note(record: FixedPoint) -> list[str]:
-    if not record.policies:
-        return []
-    names = ", ".join(record.policies)
-    if not record.converged:
-        return [
-            f"fixed point of {names} not reached after {record.iterations} warm re-solves: "
-            "the last rates are used (see each policy's note)"
-        ]
-    plural = "s" if record.iterations != 1 else ""
-    return [f"fixed point of {names}: {record.iterations} warm re-solve{plural}"]
+@dataclass
+class Run:
+    """A solved scenario: its inputs, structure, settled LP, solution and results."""
+
+    built: Built
+    solution: Solution
+    results: xr.Dataset
+    notes: list[str]
+    timings: dict[str, float] = field(default_factory=dict)
+    fixed_point: FixedPoint = field(default_factory=FixedPoint)
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.built.scenario
+
+    @property
+    def data(self) -> Data:
+        return self.built.data
+
+    @property
+    def core(self):
+        return self.built.core
+
+    @property
+    def policies(self):
+        return self.built.policies
+
+    @property
+    def coefficients(self) -> dict[str, Any]:
+        """The coefficients the settled LP was built from."""
+        return self.built.coefficients
+
+    @property
+    def lp(self):
+        """The settled LP: the one whose solution the results report."""
+        return self.built.lp
+
+    @cached_property
+    def model(self):
+        """The settled LP as a Pyomo model (built on first use)."""
+        from elektra.model.core import to_pyomo
+
+        return to_pyomo(self.lp)
 
 
-def prepare(scenario: Scenario, data: Data | None = None) -> Prepared:
-    """Load the data and compute the core structure and the policies' coefficients.
+def _explained(built: Built) -> InfeasibleScenario:
+    reasons = explain_infeasibility(built.core, built.policies, built.initial, built.scenario)
+    return InfeasibleScenario(built.scenario.name, reasons)
 
-    ``data`` given (a sweep's variant, made in memory) is used instead of loading it.
-    """
-    timings = {}
-    start = time.perf_counter()
-    data = load_data(scenario) if data is None else data
-    timings["data"] = time.perf_counter() - start
-    start = time.perf_counter()
-    core = build_core(data, scenario)
-    coefficients = policy_coefficients(data, scenario, core)
-    timings["structure"] = time.perf_counter() - start
-    return Prepared(scenario, data, core, active_policies(scenario), coefficients, timings)
+
+def _results(
+    settled: Settled,
+    extra: Mapping[str, Any] | None = None,
+    select: Collection[str] | None = None,
+) -> tuple[xr.Dataset, list[str]]:
+    built, solution = settled.built, settled.solution
+    notes = settled.fixed_point.notes()
+    notes += [
+        n for p in built.policies for n in p.notes(built.core, built.coefficients[p.name], solution)
+    ]
+    results = build_results(
+        built.data,
+        built.scenario,
+        built.core,
+        built.policies,
+        built.coefficients,
+        solution,
+        extra,
+        notes,
+        select=select,
+    )
+    results.attrs["fixed_point_iterations"] = settled.fixed_point.iterations
+    results.attrs["fixed_point_converged"] = int(settled.fixed_point.converged)
+    return results, notes
+
+
+def _sensitivities(settled: Settled, live: LiveLP, basis) -> dict[str, Any]:
+    """Each policy's sensitivities: each a re-settle of the settled build with some of
+    its coefficients moved, through :func:`settle`."""
+    built = settled.built
+
+    def resettle(updates: Mapping[str, Any]) -> Solution | None:
+        try:
+            return settle(with_coefficients(built, updates), live, basis).solution
+        except SolveError:
+            return None
+
+    extra: dict[str, Any] = {}
+    for policy in built.policies:
+        measure = getattr(policy, "sensitivity", None)
+        if measure is not None:
+            extra.update(
+                measure(built.core, built.coefficients[policy.name], settled.solution, resettle)
+            )
+    return extra
 
 
 def run(
@@ -168,69 +238,157 @@ def run(
 ) -> Run:
     """Solve a scenario and return its results; raise InfeasibleScenario with reasons.
 
-    ``sensitivity`` adds each policy's warm re-solve sensitivities (for subsidies: the
-    CO2 avoided per extra MEUR of each binding budget). ``data``: the scenario's Data
+    ``write_model`` writes the settled LP (the one the results report, the fixed point's
+    coefficients in it) to an ``.mps`` or ``.lp`` file. ``sensitivity`` adds each policy's
+    sensitivities (for subsidies: the CO2 avoided per extra MEUR of each binding budget),
+    each one re-settled through the same fixed point. ``data``: the scenario's Data
     already in memory (e.g. a sweep variant's), instead of loading the dataset.
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    prepared = prepare(scenario, data)
-    core, policies, coefficients = prepared.core, prepared.policies, prepared.coefficients
-    timings = prepared.timings
+    timings: dict[str, float] = {}
     start = time.perf_counter()
-    # recorded per part, so that a fixed point rebuilds only the parts of the policies
-    # whose coefficients it changed (the same LP as build_lp gives, array for array)
-    base = Base.declared(scenario, prepared.data, core, policies, coefficients)
-    lp = base.lp
+    if data is None:
+        from elektra.inputs.data import load_data
+
+        data = load_data(scenario)
+        timings["data"] = time.perf_counter() - start
+        start = time.perf_counter()
+    built = build(scenario, data)
     timings["build"] = time.perf_counter() - start
+    live = LiveLP(scenario.solver)
     try:
-        solution = solve_lp(lp, scenario.solver, write_model=write_model)
+        settled = settle(built, live)
     except SolveError as error:
         if error.termination != INFEASIBLE:
             raise
-        reasons = explain_infeasibility(core, policies, coefficients, scenario)
-        raise InfeasibleScenario(scenario.name, reasons) from None
-    timings.update(solution.timings)
-    start = time.perf_counter()
-    lp, solution, fixed_point = solve_to_fixed_point(
-        core,
-        policies,
-        coefficients,
-        lp,
-        solution,
-        rebuild=lambda changed: base.build_lp(core, changed, set()),
-    )
-    if fixed_point.iterations:
-        timings["fixed_point"] = time.perf_counter() - start
+        raise _explained(built) from None
+    timings.update(settled.timings)
+    if write_model is not None:
+        write_lp(settled.built.lp, write_model)
     extra: dict[str, Any] = {}
     if sensitivity:
         start = time.perf_counter()
-        for policy in policies:
-            measure = getattr(policy, "sensitivity", None)
-            if measure is not None:
-                extra.update(measure(core, coefficients[policy.name], solution))
+        extra = _sensitivities(settled, live, live.basis())
         timings["sensitivity"] = time.perf_counter() - start
-    notes = _fixed_point_note(fixed_point)
-    notes += [n for p in policies for n in p.notes(core, coefficients[p.name], solution)]
     start = time.perf_counter()
-    results = build_results(
-        prepared.data, scenario, core, policies, coefficients, solution, extra, notes
-    )
+    results, notes = _results(settled, extra)
     timings["results"] = time.perf_counter() - start
     timings["total"] = sum(timings.values())
     results.attrs["timings"] = ", ".join(f"{k}={v:.3f}s" for k, v in timings.items())
-    results.attrs["fixed_point_iterations"] = fixed_point.iterations
-    results.attrs["fixed_point_converged"] = int(fixed_point.converged)
     return Run(
-        scenario=scenario,
-        data=prepared.data,
-        core=core,
-        policies=policies,
-        coefficients=coefficients,
-        lp=lp,
-        solution=solution,
+        built=settled.built,
+        solution=settled.solution,
         results=results,
         notes=notes,
         timings=timings,
-        fixed_point=fixed_point,
+        fixed_point=settled.fixed_point,
     )
+
+
+@dataclass
+class Outcome:
+    """What one variant gave: its results (a selection of the run's), or why none."""
+
+    termination: str
+    reason: str = ""
+    results: xr.Dataset | None = None
+    seconds: float = 0.0
+    #: warm re-solves of the variant's fixed point
+    iterations: int = 0
+    #: the variant's LP had another shape than the reference's and was passed whole
+    rebuilt: bool = False
+    #: the caller's label of the variant
+    key: str = ""
+
+    @property
+    def optimal(self) -> bool:
+        return self.results is not None
+
+
+class Variants:
+    """A scenario built and settled once (the reference), and variants of it solved on
+    the same HiGHS instance through the same build, :func:`settle` and results.
+
+    A variant is other data (:meth:`solve`): only the stages and parts of the LP whose
+    declared inputs changed are rebuilt, only the numbers that differ are handed to HiGHS,
+    and the solve starts from the reference's basis. Its fixed point starts where a run's
+    does (the coefficients from the data), so a variant gives what ``elektra run`` of the
+    same inputs gives.
+    """
+
+    def __init__(self, scenario: Scenario, data: Data | None = None):
+        self.scenario = scenario
+        self.live = LiveLP(scenario.solver)
+        built = build(scenario, data)
+        try:
+            self.reference = settle(built, self.live)
+        except SolveError as error:
+            if error.termination != INFEASIBLE:
+                raise
+            raise _explained(built) from None
+        self.basis = self.live.basis()
+
+    @property
+    def data(self) -> Data:
+        return self.reference.built.data
+
+    def reference_results(self, select: Collection[str] | None = None) -> xr.Dataset:
+        return _results(self.reference, select=select)[0]
+
+    def solve(
+        self,
+        data: Data | None = None,
+        select: Collection[str] | None = None,
+        explain: bool = True,
+    ) -> Outcome:
+        """Solve the variant whose data is ``data``; its results limited to ``select``."""
+        start = time.perf_counter()
+        built = with_data(self.reference.built, data) if data is not None else None
+        built = built or self.reference.built
+        passed = self.live.passed
+        try:
+            settled = self._settle(built)
+        except SolveError as error:
+            reason = str(error)
+            if error.termination == INFEASIBLE and explain:
+                reason = "; ".join(_explained(built).reasons) or reason
+            return Outcome(
+                error.termination,
+                reason,
+                seconds=time.perf_counter() - start,
+                rebuilt=self.live.passed > passed,
+            )
+        results, _ = _results(settled, select=select)
+        reason = "" if settled.fixed_point.converged else settled.fixed_point.notes()[0]
+        return Outcome(
+            "optimal",
+            reason,
+            results,
+            seconds=time.perf_counter() - start,
+            iterations=settled.fixed_point.iterations,
+            rebuilt=self.live.passed > passed,
+        )
+
+    def settled(self, data: Data) -> Settled:
+        """The variant settled (for a caller that needs its build and solution)."""
+        return self._settle(with_data(self.reference.built, data))
+
+    def _settle(self, built: Built) -> Settled:
+        """Settle a variant from a start that depends on the variant only: the reference's
+        basis where its LP has the reference's shape, else a cold solve on a new instance."""
+        if built.lp.same_shape(self.reference.built.lp):
+            return settle(built, self.live, self.basis)
+        self.live.reset()
+        return settle(built, self.live)
+
+
+def solve_variant_with(
+    variants: Variants, make: Callable[[], Data], select: Collection[str] | None = None
+) -> Outcome:
+    """Solve the variant ``make()`` returns; an error while making it is its outcome."""
+    try:
+        data = make()
+    except Exception as error:  # a variant's failure is recorded, the study goes on
+        return Outcome("error", f"{type(error).__name__}: {error}")
+    return variants.solve(data, select)

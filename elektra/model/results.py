@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,6 +112,12 @@ RESULTS = (
         "MEUR/yr",
         "Net cost to industry per component (undiscounted): the LP's cost terms on the solution",
     ),
+    ResultSpec(
+        "route_mix",
+        ("sector_service", "route_class", "year"),
+        "1",
+        "Share of each route class in the output of a sector's service (NaN: no output)",
+    ),
     ResultSpec("hydrogen_marginal_cost", ("year",), "EUR/GJ", "Marginal cost of hydrogen"),
     ResultSpec(
         "public_outlay",
@@ -169,6 +175,52 @@ def _flows(core: Core, activity: Mapping[tuple, float]) -> dict[str, dict]:
     return flows
 
 
+def route_mix(core: Core, activity: Mapping[tuple, float]) -> dict[tuple, float]:
+    """Share of each route class in the output of each sector's service, per year.
+
+    Keys ``(sector_service, route_class, year)`` with ``sector_service`` as ``"sector:
+    service"`` (outputs of different services are in different units and are not added);
+    a service without output in a year has no shares that year.
+    """
+    output: dict[tuple, float] = defaultdict(float)
+    for (s, _c, r, y), level in activity.items():
+        output[(f"{s}: {core.route_service[r]}", core.route_class[r], y)] += level
+    total: dict[tuple, float] = defaultdict(float)
+    for (service, _route_class, y), level in output.items():
+        total[(service, y)] += level
+    return {
+        key: level / total[(key[0], key[2])]
+        for key, level in output.items()
+        if total[(key[0], key[2])] > 0
+    }
+
+
+def mix_labels(core: Core) -> dict[str, list]:
+    """The labels of :func:`route_mix`'s dimensions."""
+    routes = [r for r in core.labels["route"] if r in core.route_sector]
+    return {
+        "sector_service": list(
+            dict.fromkeys(f"{core.route_sector[r]}: {core.route_service[r]}" for r in routes)
+        ),
+        "route_class": list(dict.fromkeys(core.route_class[r] for r in routes)),
+        "year": list(core.years),
+    }
+
+
+#: Dimensions of the duals a study keeps per variant: limits and prices of the policies
+#: (budgets, grid, storage, caps, supply, hydrogen), not one per route or cell.
+MAIN_DUAL_DIMS = frozenset({"year", "cluster", "instrument", "carrier"})
+
+
+def main_duals(lp: LinearProgram) -> list[str]:
+    """The names of the reported duals whose dimensions are among :data:`MAIN_DUAL_DIMS`."""
+    return [
+        block.dual.name
+        for block in lp.rows.values()
+        if block.dual is not None and set(block.dual.dims) <= MAIN_DUAL_DIMS
+    ]
+
+
 def build_results(
     data: Data,
     scenario: Scenario,
@@ -178,29 +230,53 @@ def build_results(
     solution: Solution,
     extra: Mapping[str, Any] | None = None,
     notes: Sequence[str] = (),
+    select: Collection[str] | None = None,
 ) -> xr.Dataset:
-    """Assemble the results Dataset of a solved scenario."""
+    """Assemble the results Dataset of a solved scenario.
+
+    ``select`` names the variables wanted (a study keeps a few per variant): each is made
+    by the same code as in a full Dataset, the others are not made. The attributes
+    (objective, scenario, notes) are always there.
+    """
+
+    def wanted(*names: str) -> bool:
+        return select is None or any(name in select for name in names)
+
     lp = solution.lp
     labels = _labels(core)
-    activity = solution.values("activity")
-    new = solution.values("new_capacity")
-    capacity = {
-        key: core.existing[key] + sum(new[(*key[:3], v)] for v in core.vintages[key])
-        for key in core.activity_index
-    }
     ds = xr.Dataset()
-    ds["activity"] = to_array(RESULT["activity"], activity, labels)
-    ds["capacity"] = to_array(RESULT["capacity"], capacity, labels)
-    ds["new_capacity"] = to_array(RESULT["new_capacity"], new, labels)
-    flows = _flows(core, activity)
-    ds["emissions"] = to_array(RESULT["emissions"], flows["net"], labels)
-    ds["process_emissions"] = to_array(RESULT["process_emissions"], flows["process"], labels)
-    ds["captured_co2"] = to_array(RESULT["captured_co2"], flows["captured"], labels)
-    ds["energy_use_by_sector"] = to_array(RESULT["energy_use_by_sector"], flows["use"], labels)
-    ds["energy_use"] = (
-        ds["energy_use_by_sector"].sum("sector").transpose("carrier", "cluster", "year")
+    activity = solution.values("activity")
+    if wanted("activity"):
+        ds["activity"] = to_array(RESULT["activity"], activity, labels)
+    if wanted("capacity", "new_capacity"):
+        new = solution.values("new_capacity")
+        capacity = {
+            key: core.existing[key] + sum(new[(*key[:3], v)] for v in core.vintages[key])
+            for key in core.activity_index
+        }
+        ds["capacity"] = to_array(RESULT["capacity"], capacity, labels)
+        ds["new_capacity"] = to_array(RESULT["new_capacity"], new, labels)
+    if wanted("route_mix"):
+        ds["route_mix"] = to_array(
+            RESULT["route_mix"], route_mix(core, activity), mix_labels(core), fill=np.nan
+        )
+    flow_names = (
+        "emissions",
+        "process_emissions",
+        "captured_co2",
+        "energy_use_by_sector",
+        "energy_use",
     )
-    ds["energy_use"].attrs = _attrs(RESULT["energy_use"])
+    if wanted(*flow_names):
+        flows = _flows(core, activity)
+        ds["emissions"] = to_array(RESULT["emissions"], flows["net"], labels)
+        ds["process_emissions"] = to_array(RESULT["process_emissions"], flows["process"], labels)
+        ds["captured_co2"] = to_array(RESULT["captured_co2"], flows["captured"], labels)
+        ds["energy_use_by_sector"] = to_array(RESULT["energy_use_by_sector"], flows["use"], labels)
+        ds["energy_use"] = (
+            ds["energy_use_by_sector"].sum("sector").transpose("carrier", "cluster", "year")
+        )
+        ds["energy_use"].attrs = _attrs(RESULT["energy_use"])
 
     costs = lp.evaluate_costs(solution.x)
     unknown = {component for component, _ in costs} - {c.name for c in COST_COMPONENTS}
@@ -216,38 +292,53 @@ def build_results(
 
     # duals -----------------------------------------------------------------------------
     for block in lp.rows.values():
-        if block.dual is not None:
+        if block.dual is None:
+            continue
+        hydrogen_dual = block.dual.name == "dual_carrier_balance" and wanted(
+            "hydrogen_marginal_cost"
+        )
+        if wanted(block.dual.name) or hydrogen_dual:
             ds[block.dual.name] = dual_array(block.dual, lp, solution, core)
     hydrogen = core.carrier_role.get("hydrogen")
     if "dual_carrier_balance" in ds and hydrogen in ds["dual_carrier_balance"].carrier.values:
         ds["hydrogen_marginal_cost"] = ds["dual_carrier_balance"].sel(carrier=hydrogen, drop=True)
         ds["hydrogen_marginal_cost"].attrs = _attrs(RESULT["hydrogen_marginal_cost"])
 
-    add_hydrogen_results(ds, data, core, coefficients, activity)
+    if wanted(*(spec.name for spec in HYDROGEN_RESULTS)):
+        add_hydrogen_results(ds, data, core, coefficients, activity)
 
     # policies -----------------------------------------------------------------------------
+    outlays = wanted("public_outlay", "social_cost")
     for policy in policies:
-        policy.report(ds, core, coefficients[policy.name], solution, extra)
-    _public_and_social(ds, policies, core)
-    embedded = data.table("embedded_emissions")
-    business_case.report(ds, core, lp, solution.x, activity, embedded)
+        if outlays or wanted(*(spec.name for spec in policy.results)):
+            policy.report(ds, core, coefficients[policy.name], solution, extra)
+    if outlays:
+        _public_and_social(ds, policies, core)
+    if wanted(*(spec.name for spec in business_case.RESULTS)):
+        embedded = data.table("embedded_emissions")
+        business_case.report(ds, core, lp, solution.x, activity, embedded)
 
     # inputs ------------------------------------------------------------------------------
     inputs = {}
     for name, array in data.values.items():
+        if not wanted(f"input_{name}"):
+            continue
         inputs[f"input_{name}"] = array.rename(f"input_{name}")
         inputs[f"input_{name}"].attrs = {
             "units": PARAMETERS[name].unit or "1",
             "description": PARAMETERS[name].description,
         }
     ds.update(inputs)  # one alignment for all inputs, not one per input
-    routes = data.routes.reindex(list(core.labels["route"]))
-    ds = ds.assign_coords(
-        route_class=("route", routes["route_class"].to_numpy().astype(str)),
-        route_sector=("route", routes["sector"].to_numpy().astype(str)),
-        route_service=("route", routes["service"].to_numpy().astype(str)),
-        output_unit=("route", routes["output_unit"].to_numpy().astype(str)),
-    )
+    if select is not None:
+        ds = ds[[name for name in ds.data_vars if name in select]]
+    if "route" in ds.dims:
+        routes = data.routes.reindex(list(core.labels["route"]))
+        ds = ds.assign_coords(
+            route_class=("route", routes["route_class"].to_numpy().astype(str)),
+            route_sector=("route", routes["sector"].to_numpy().astype(str)),
+            route_service=("route", routes["service"].to_numpy().astype(str)),
+            output_unit=("route", routes["output_unit"].to_numpy().astype(str)),
+        )
     discounted = sum(core.discount[y] * v for (c, y), v in costs.items() if c in components)
     ds.attrs.update(
         objective=float(discounted),

@@ -1,10 +1,11 @@
 """Hand the LP to HiGHS and bring back primal values and duals by name.
 
-This is the only module that knows HiGHS. The LP's arrays (:class:`elektra.model.lp.LinearProgram`)
-go to HiGHS through highspy in one call; values and duals come back per variable and
-constraint block, keyed by the same index tuples the model uses. The HiGHS instance is
-kept, so that a re-solve after a change of bounds, costs or coefficients starts warm from
-the last basis (budget sensitivities, sweeps).
+This is the only module that knows HiGHS. :class:`LiveLP` holds one HiGHS instance and the
+numbers of the LP loaded into it: loading another LP of the same shape (a fixed-point
+step, a sweep variant) hands HiGHS only the costs, bounds and matrix entries that differ
+(:func:`push_changes`), and the next solve starts warm from the last basis, or from a
+basis the caller sets (a sweep starts every variant from its reference's basis, so that a
+variant's result does not depend on which variants the instance solved before).
 
 Duals follow HiGHS: the change of the objective per unit increase of the constraint's
 right-hand side (so a binding upper limit has a dual <= 0 in a minimisation).
@@ -15,13 +16,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import highspy
 import numpy as np
+import scipy.sparse as sp
 
 from elektra.inputs.config import SolverOptions
 from elektra.model.lp import LinearProgram, by_block
@@ -38,17 +39,21 @@ class SolveError(RuntimeError):
         self.termination = termination
 
 
+def _highs_bound(values: np.ndarray) -> np.ndarray:
+    inf = highspy.kHighsInf
+    return np.where(np.isposinf(values), inf, np.where(np.isneginf(values), -inf, values))
+
+
 def highs_lp(lp: LinearProgram, names: bool = False) -> highspy.HighsLp:
     """The LP as a ``HighsLp`` (column-wise matrix, bounds, costs, objective constant)."""
-    inf = highspy.kHighsInf
     model = highspy.HighsLp()
     model.num_col_ = lp.num_columns
     model.num_row_ = lp.num_rows
     model.col_cost_ = lp.cost
-    model.col_lower_ = lp.col_lower
-    model.col_upper_ = np.where(np.isinf(lp.col_upper), inf, lp.col_upper)
-    model.row_lower_ = np.where(np.isinf(lp.row_lower), -inf, lp.row_lower)
-    model.row_upper_ = np.where(np.isinf(lp.row_upper), inf, lp.row_upper)
+    model.col_lower_ = _highs_bound(lp.col_lower)
+    model.col_upper_ = _highs_bound(lp.col_upper)
+    model.row_lower_ = _highs_bound(lp.row_lower)
+    model.row_upper_ = _highs_bound(lp.row_upper)
     model.offset_ = lp.offset
     matrix = lp.matrix
     model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
@@ -85,11 +90,25 @@ def new_highs(options: SolverOptions) -> highspy.Highs:
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("solver", options.method)
     highs.setOptionValue("threads", options.threads)
-    highs.setOptionValue("time_limit", options.time_limit)
     return highs
 
 
-def _termination(highs: highspy.Highs) -> str:
+def run_highs(highs: highspy.Highs, options: SolverOptions) -> float:
+    """Run HiGHS with ``options.time_limit`` seconds for this run; return the seconds.
+
+    HiGHS's run clock keeps counting over every ``run()`` of an instance, and its
+    ``time_limit`` is compared with that clock: a limit set once would stop a long-lived
+    instance (a sweep worker's) after its first ``time_limit`` seconds in all. The limit
+    is therefore set from the clock before every run.
+    """
+    highs.setOptionValue("time_limit", highs.getRunTime() + options.time_limit)
+    start = time.perf_counter()
+    highs.run()
+    return time.perf_counter() - start
+
+
+def termination(highs: highspy.Highs) -> str:
+    """``optimal``, ``infeasible`` or HiGHS's model status in snake case."""
     status = highs.getModelStatus()
     if status == highspy.HighsModelStatus.kOptimal:
         return OPTIMAL
@@ -108,8 +127,8 @@ class Solution:
     x: np.ndarray
     row_dual: np.ndarray
     timings: dict[str, float] = field(default_factory=dict)
-    #: the solved HiGHS instance, kept for warm re-solves
-    highs: highspy.Highs | None = field(default=None, repr=False)
+    #: simplex iterations HiGHS needed
+    iterations: int = 0
 
     def values(self, name: str) -> dict[tuple, float]:
         """Values of a variable block by key ({} when the model has no such variable)."""
@@ -121,180 +140,129 @@ class Solution:
         block = self.lp.rows.get(name)
         return by_block(block, self.row_dual) if block is not None else {}
 
-    def resolve_with_rhs_change(
-        self, constraint: str, key: tuple, delta: float
-    ) -> np.ndarray | None:
-        """Column values after moving one row's bounds by ``delta`` (warm start).
 
-        The change is undone afterwards. Returns None if the changed LP is not optimal.
-        """
-        row = self.lp.rows[constraint][key]
-        lower, upper = float(self.lp.row_lower[row]), float(self.lp.row_upper[row])
-        inf = highspy.kHighsInf
-
-        def shift(bound: float, infinite: float) -> float:
-            return bound + delta if np.isfinite(bound) else infinite
-
-        self.highs.changeRowBounds(row, shift(lower, -inf), shift(upper, inf))
-        self.highs.run()
-        optimal = _termination(self.highs) == OPTIMAL
-        x = np.asarray(self.highs.getSolution().col_value)
-        self.highs.changeRowBounds(
-            row, lower if np.isfinite(lower) else -inf, upper if np.isfinite(upper) else inf
-        )
-        return x if optimal else None
-
-    def resolve_with_bounds(
-        self,
-        columns: Mapping[int, tuple[float, float]],
-        rows: Mapping[int, tuple[float, float]] | None = None,
-    ) -> Solution | None:
-        """The solution after changing some column and row bounds (warm start).
-
-        ``columns`` and ``rows`` map a column or row number to its new (lower, upper)
-        bounds (infinite for none). The bounds are put back afterwards; the basis stays,
-        so the next re-solve starts warm too. Returns None if the changed LP is not
-        optimal.
-        """
-        inf = highspy.kHighsInf
-        rows = rows or {}
-
-        def finite(bound: float) -> float:
-            return bound if np.isfinite(bound) else (inf if bound > 0 else -inf)
-
-        def change(kind: str, bounds: Mapping[int, tuple[float, float]], lower, upper) -> None:
-            if not bounds:
-                return
-            index = np.fromiter(bounds, dtype=np.int32)
-            low = np.array([finite(lower(i)) for i in index])
-            high = np.array([finite(upper(i)) for i in index])
-            method = self.highs.changeColsBounds if kind == "col" else self.highs.changeRowsBounds
-            method(len(index), index, low, high)
-
-        change("col", columns, lambda i: columns[i][0], lambda i: columns[i][1])
-        change("row", rows, lambda i: rows[i][0], lambda i: rows[i][1])
-        start = time.perf_counter()
-        self.highs.run()
-        elapsed = time.perf_counter() - start
-        optimal = _termination(self.highs) == OPTIMAL
-        result = None
-        if optimal:
-            solution = self.highs.getSolution()
-            result = Solution(
-                lp=self.lp,
-                termination=OPTIMAL,
-                objective=self.highs.getInfo().objective_function_value,
-                x=np.asarray(solution.col_value),
-                row_dual=np.asarray(solution.row_dual),
-                timings={"solve": elapsed},
-            )
-        change("col", columns, lambda i: self.lp.col_lower[i], lambda i: self.lp.col_upper[i])
-        change("row", rows, lambda i: self.lp.row_lower[i], lambda i: self.lp.row_upper[i])
-        return result
+def changed_entries(old: sp.csc_matrix, new: sp.csc_matrix) -> tuple[np.ndarray, ...]:
+    """(rows, columns, new values) of the matrix entries that differ (sparse compare)."""
+    if np.array_equal(old.indptr, new.indptr) and np.array_equal(old.indices, new.indices):
+        where = np.nonzero(old.data != new.data)[0]
+        columns = np.searchsorted(new.indptr, where, side="right") - 1
+        return new.indices[where], columns, new.data[where]
+    differ = (old != new).tocoo()
+    rows, columns = differ.row, differ.col
+    values = np.asarray(new.tocsr()[rows, columns]).ravel() if len(rows) else np.empty(0)
+    return rows, columns, values
 
 
-def _highs_bound(values: np.ndarray) -> np.ndarray:
-    inf = highspy.kHighsInf
-    return np.where(np.isposinf(values), inf, np.where(np.isneginf(values), -inf, values))
-
-
-def resolve_in_place(solution: Solution, lp: LinearProgram) -> Solution:
-    """Solve ``lp`` warm on the HiGHS instance that solved ``solution``.
-
-    ``lp`` must have the shape of ``solution.lp`` (the same blocks and index keys, so the
-    same columns and rows); only the numbers may differ. The costs, bounds, matrix values
-    and objective constant that differ are changed in place and HiGHS re-solves from the
-    last basis. Raises :class:`SolveError` unless the result is optimal.
-    """
-    old = solution.lp
-    if lp.shape_key() != old.shape_key():
-        raise ValueError("resolve_in_place needs an LP of the same shape (blocks and keys)")
-    highs = solution.highs
-    timings: dict[str, float] = {}
-    start = time.perf_counter()
-    changed = np.flatnonzero(lp.cost != old.cost)
+def push_changes(highs: highspy.Highs, old: LinearProgram, new: LinearProgram) -> dict[str, int]:
+    """Hand HiGHS, which holds ``old``, what differs in ``new`` (same shape); the counts."""
+    counts = {}
+    changed = np.flatnonzero(old.cost != new.cost)
     if len(changed):
-        highs.changeColsCost(len(changed), changed.astype(np.int32), lp.cost[changed])
-    bounds = np.flatnonzero((lp.col_lower != old.col_lower) | (lp.col_upper != old.col_upper))
-    if len(bounds):
+        highs.changeColsCost(len(changed), changed.astype(np.int32), new.cost[changed])
+    counts["costs"] = len(changed)
+    if old.offset != new.offset:
+        highs.changeObjectiveOffset(new.offset)
+    changed = np.flatnonzero((old.col_lower != new.col_lower) | (old.col_upper != new.col_upper))
+    if len(changed):
         highs.changeColsBounds(
-            len(bounds),
-            bounds.astype(np.int32),
-            _highs_bound(lp.col_lower[bounds]),
-            _highs_bound(lp.col_upper[bounds]),
+            len(changed),
+            changed.astype(np.int32),
+            _highs_bound(new.col_lower[changed]),
+            _highs_bound(new.col_upper[changed]),
         )
-    rows = np.flatnonzero((lp.row_lower != old.row_lower) | (lp.row_upper != old.row_upper))
-    if len(rows):
+    counts["column_bounds"] = len(changed)
+    changed = np.flatnonzero((old.row_lower != new.row_lower) | (old.row_upper != new.row_upper))
+    if len(changed):
         highs.changeRowsBounds(
-            len(rows),
-            rows.astype(np.int32),
-            _highs_bound(lp.row_lower[rows]),
-            _highs_bound(lp.row_upper[rows]),
+            len(changed),
+            changed.astype(np.int32),
+            _highs_bound(new.row_lower[changed]),
+            _highs_bound(new.row_upper[changed]),
         )
-    difference = (lp.matrix - old.matrix).tocoo()
-    new_values = lp.matrix.tocsr()
-    for row, column, delta in zip(difference.row, difference.col, difference.data):
-        if delta != 0:
-            highs.changeCoeff(int(row), int(column), float(new_values[row, column]))
-    if lp.offset != old.offset:
-        highs.changeObjectiveOffset(lp.offset)
-    timings["hand_off"] = time.perf_counter() - start
-    start = time.perf_counter()
-    highs.run()
-    timings["solve"] = time.perf_counter() - start
-    termination = _termination(highs)
-    if termination != OPTIMAL:
-        raise SolveError(
-            f"HiGHS ended with status '{highs.modelStatusToString(highs.getModelStatus())}' "
-            "on a warm re-solve",
-            termination,
-        )
-    values = highs.getSolution()
-    return Solution(
-        lp=lp,
-        termination=OPTIMAL,
-        objective=highs.getInfo().objective_function_value,
-        x=np.asarray(values.col_value),
-        row_dual=np.asarray(values.row_dual),
-        timings=timings,
-        highs=highs,
-    )
+    counts["row_bounds"] = len(changed)
+    rows, columns, values = changed_entries(old.matrix, new.matrix)
+    for row, column, value in zip(rows.tolist(), columns.tolist(), values.tolist()):
+        highs.changeCoeff(row, column, value)
+    counts["coefficients"] = len(rows)
+    return counts
 
 
-def solve_lp(
-    lp: LinearProgram,
-    options: SolverOptions | None = None,
-    write_model: str | Path | None = None,
-) -> Solution:
-    """Solve the LP with HiGHS; raise :class:`SolveError` unless it is optimal."""
-    options = options or SolverOptions()
-    timings = {}
-    start = time.perf_counter()
-    highs = new_highs(options)
-    highs.passModel(highs_lp(lp, names=write_model is not None))
-    timings["hand_off"] = time.perf_counter() - start
-    if write_model is not None:
-        highs.writeModel(str(write_model))
-    start = time.perf_counter()
-    highs.run()
-    timings["solve"] = time.perf_counter() - start
-    termination = _termination(highs)
-    if termination != OPTIMAL:
-        raise SolveError(
-            f"HiGHS ended with status '{highs.modelStatusToString(highs.getModelStatus())}'",
-            termination,
+class LiveLP:
+    """One HiGHS instance and the LP it holds, kept for warm re-solves."""
+
+    def __init__(self, options: SolverOptions | None = None):
+        self.options = options or SolverOptions()
+        self.highs: highspy.Highs | None = None
+        self.lp: LinearProgram | None = None
+        #: LPs passed whole (the first, and any of another shape)
+        self.passed = 0
+
+    def load(self, lp: LinearProgram) -> dict[str, float]:
+        """Hold ``lp``: its differences only, where it has the shape of the LP held."""
+        start = time.perf_counter()
+        if self.lp is not None and self.lp.same_shape(lp):
+            if self.lp is not lp:
+                push_changes(self.highs, self.lp, lp)
+        else:
+            if self.highs is None:
+                self.highs = new_highs(self.options)
+            self.highs.passModel(highs_lp(lp))
+            self.passed += 1
+        self.lp = lp
+        return {"hand_off": time.perf_counter() - start}
+
+    def reset(self) -> None:
+        """Forget the LP and the instance: the next load starts a new, cold instance."""
+        self.highs = None
+        self.lp = None
+
+    def basis(self) -> highspy.HighsBasis:
+        return self.highs.getBasis()
+
+    def set_basis(self, basis: highspy.HighsBasis) -> None:
+        """Start the next solve from ``basis`` (of an LP of the same shape)."""
+        self.highs.setBasis(basis)
+
+    def solve(self) -> Solution:
+        """Solve the LP held; raise :class:`SolveError` unless it is optimal."""
+        timings = {"solve": run_highs(self.highs, self.options)}
+        ended = termination(self.highs)
+        if ended != OPTIMAL:
+            raise SolveError(
+                "HiGHS ended with status "
+                f"'{self.highs.modelStatusToString(self.highs.getModelStatus())}'",
+                ended,
+            )
+        start = time.perf_counter()
+        values = self.highs.getSolution()
+        x = np.asarray(values.col_value)
+        row_dual = np.asarray(values.row_dual)
+        timings["extract"] = time.perf_counter() - start
+        info = self.highs.getInfo()
+        return Solution(
+            lp=self.lp,
+            termination=OPTIMAL,
+            objective=info.objective_function_value,
+            x=x,
+            row_dual=row_dual,
+            timings=timings,
+            iterations=info.simplex_iteration_count,
         )
-    start = time.perf_counter()
-    solution = highs.getSolution()
-    x = np.asarray(solution.col_value)
-    row_dual = np.asarray(solution.row_dual)
-    timings["extract"] = time.perf_counter() - start
-    return Solution(
-        lp=lp,
-        termination=OPTIMAL,
-        objective=highs.getInfo().objective_function_value,
-        x=x,
-        row_dual=row_dual,
-        timings=timings,
-        highs=highs,
-    )
+
+
+def solve_lp(lp: LinearProgram, options: SolverOptions | None = None) -> Solution:
+    """Solve an LP once, cold, on a new HiGHS instance."""
+    live = LiveLP(options)
+    timings = live.load(lp)
+    solution = live.solve()
+    solution.timings = {**timings, **solution.timings}
+    return solution
+
+
+def write_lp(lp: LinearProgram, path: str | Path) -> None:
+    """Write the LP with named columns and rows (``.mps`` or ``.lp`` by its suffix)."""
+    with _quiet_stdout():
+        highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.passModel(highs_lp(lp, names=True))
+    highs.writeModel(str(path))

@@ -19,13 +19,40 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from elektra.inputs.config import Scenario
-from elektra.inputs.data import Data, as_table
+if TYPE_CHECKING:
+    from elektra.inputs.config import Scenario
+    from elektra.inputs.data import Data
 
 #: One PJ in MWh: a yearly flow of 1 PJ over 1 full-load hour is this many MW of peak.
 MWH_PER_PJ = 1e9 / 3600.0
+
+
+#: The parameters :func:`build_core` reads (it is given only these).
+CORE_READS = (
+    "availability",
+    "build_limit",
+    "capex",
+    "capture_rate",
+    "co2_transport_storage_tariff",
+    "demand",
+    "discount_rate",
+    "electricity_discount",
+    "emission_factor",
+    "energy_tax",
+    "existing_capacity",
+    "first_year",
+    "fixed_om",
+    "input",
+    "lifetime",
+    "network_tariff",
+    "potential",
+    "price",
+    "process_emissions",
+    "solid_carbon_share",
+    "variable_cost",
+)
 
 
 class StructureError(ValueError):
@@ -220,6 +247,8 @@ def _route_cells(data: Data) -> tuple[list[Cell], dict[tuple[str, str, str], lis
 
     A potential of 0 takes a route out of a cluster (eligibility).
     """
+    from elektra.inputs.data import as_table
+
     demand = as_table(data["demand"].max("year"))
     potential = data.table("potential")
     produced = set(data.produced_carriers)
@@ -259,6 +288,8 @@ def _carrier_roles(data: Data) -> dict[str, str]:
 
 def build_core(data: Data, scenario: Scenario) -> Core:
     """Compute the core index sets and coefficients of the LP for ``scenario``."""
+    from elektra.inputs.data import as_table
+
     years = tuple(data.years)
     rate = float(data["discount_rate"])
     if not finite(rate):

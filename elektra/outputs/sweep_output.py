@@ -31,7 +31,7 @@ from matplotlib.figure import Figure
 from elektra import __version__
 from elektra.inputs.config import Scenario, SweepSpec
 from elektra.inputs.data import indicative_target, load_data
-from elektra.model.variants import Outcome
+from elektra.model.pipeline import Outcome
 from elektra.outputs.figures import DPI, SIZE, _years
 from elektra.outputs.output import NETCDF_ENGINE
 from elektra.outputs.report import STYLE, _table
@@ -141,9 +141,8 @@ def run_sweep(
     worker = Worker(setup)
     plan = make_plan(spec, factors, base_identity(scenario, data))
     check_plan(plan, worker.make_data)
-    layout = worker.solver.layout
     keys = {v.key for v in plan.variants}
-    parts = Parts(work_folder(target), layout, part_size or 200)
+    parts = Parts(work_folder(target), worker.template, part_size or 200)
     finished = _finished(parts, target, keys)
     done = set(finished["variant"].values.tolist()) if finished is not None else set()
     todo = [v for v in plan.variants if v.key not in done]

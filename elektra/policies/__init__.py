@@ -29,9 +29,9 @@ from elektra.policies.subsidies import Subsidies
 from elektra.policies.supply import Supply
 from elektra.policies.upstream import Upstream
 
-#: Every policy, in the order their coefficients are computed (a policy may read the
-#: coefficients of the ones before it: subsidies, Flex-e, IKC and the levy read the ETS
-#: price; Flex-e reads what the subsidies fund, so that instruments do not stack).
+#: Every policy. The order is the order of their parts in the LP and of the docs; each
+#: policy's coefficients are computed after those of the policies it ``requires``
+#: (:func:`ordered_policies`).
 POLICIES: tuple[Policy, ...] = (
     Ets(),
     Grid(),
@@ -47,4 +47,29 @@ POLICIES: tuple[Policy, ...] = (
     EmissionCap(),
 )
 
-__all__ = ["POLICIES", "Policy", "Variables"]
+
+def ordered_policies(scenario) -> tuple[Policy, ...]:
+    """The policies switched on in the scenario, each after the ones it requires (by name),
+    otherwise in the order of :data:`POLICIES`."""
+    active = [policy for policy in POLICIES if policy.active(scenario)]
+    names = {policy.name for policy in POLICIES}
+    placed: list[Policy] = []
+    done: set[str] = set()
+    pending = list(active)
+    while pending:
+        for policy in pending:
+            unknown = set(policy.requires) - names
+            if unknown:
+                raise ValueError(f"policy {policy.name!r} requires unknown {sorted(unknown)}")
+            waiting = {n for n in policy.requires if n not in done} & {p.name for p in pending}
+            if not waiting:
+                placed.append(policy)
+                done.add(policy.name)
+                pending.remove(policy)
+                break
+        else:
+            raise ValueError(f"policies require each other: {[p.name for p in pending]}")
+    return tuple(placed)
+
+
+__all__ = ["POLICIES", "Policy", "Variables", "ordered_policies"]

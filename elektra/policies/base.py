@@ -30,6 +30,15 @@ class Policy:
     #: Fields of :class:`elektra.inputs.config.Policies` this policy reads; it is active when the
     #: first is on.
     switches: tuple[str, ...] = ()
+    #: The parameters its coefficients read (only these are given to it:
+    #: :class:`elektra.model.build.DeclaredData`); a variant that changes none of them, of
+    #: the core fields below or of the required policies' coefficients keeps its coefficients.
+    reads: tuple[str, ...] = ()
+    #: The fields of the core its coefficients and its part of the LP read (a test checks
+    #: them against what they do read).
+    core_fields: frozenset[str] = frozenset()
+    #: The policies whose coefficients it reads, by name; it is computed after them.
+    requires: tuple[str, ...] = ()
     #: The constraint rule functions, in the order they are added (their docstrings are
     #: the policy's math in ``docs/math.md``).
     constraints: tuple[Callable, ...] = ()
@@ -42,11 +51,12 @@ class Policy:
         return bool(getattr(scenario.policies, self.switches[0]))
 
     def coefficients(
-        self, data: Data, scenario: Scenario, core: Core, earlier: Mapping[str, Any]
+        self, data: Data, scenario: Scenario, core: Core, required: Mapping[str, Any]
     ) -> Any:
         """The policy's typed coefficients (a frozen dataclass), from data and scenario.
 
-        ``earlier`` holds the coefficients of the active policies computed before it.
+        ``required`` holds the coefficients of the policies named in :attr:`requires` that
+        are active (a policy that is off is missing).
         """
         raise NotImplementedError
 

@@ -31,13 +31,28 @@ class ElectricityRebate(ElectricitySupport):
     name = "electricity_rebate"
     title = "Electricity-cost envelope (rebate per MWh)"
     switches = ("electricity_rebate",)
+    reads = (
+        "electricity_rebate_budget",
+        "electricity_rebate_eligible",
+        "electricity_rebate_rate",
+    )
+    core_fields = frozenset(
+        (
+            "carrier_role",
+            "cell_routes",
+            "discount_rate",
+            "emission_cells",
+            "inputs",
+            "years",
+        )
+    )
     constraints = (support_claims,)
     cost_functions = (support_costs,)
     results = support_results("electricity_rebate", "Electricity-cost rebate")
     component = "electricity_rebate"
     payment_lag = 0
 
-    def support(self, data, scenario, core, earlier):
+    def support(self, data, scenario, core, required):
         eligible = data.table("electricity_rebate_eligible")
         rate_table = data.table("electricity_rebate_rate")
         budget_table = data.table("electricity_rebate_budget")

@@ -76,17 +76,33 @@ class EmissionCap(Policy):
     name = "emission_cap"
     title = "Emission cap"
     switches = ("emission_cap", "cap_counts_imports")
+    reads = (
+        "embedded_emissions",
+        "emission_cap",
+    )
+    core_fields = frozenset(
+        (
+            "cell_routes",
+            "cells",
+            "domestic",
+            "emission_cells",
+            "net_emission_factor",
+            "route_cells",
+            "years",
+        )
+    )
+    requires = ("upstream_emissions",)
     constraints = (emission_cap,)
     duals = DUALS
 
-    def coefficients(self, data, scenario, core, earlier) -> CapCoefficients:
+    def coefficients(self, data, scenario, core, required) -> CapCoefficients:
         cap = data.table("emission_cap")
         embedded = {}
         if scenario.policies.cap_counts_imports:
             table = data.table("embedded_emissions")
             embedded = {r: table[r] for r in core.route_cells if not core.domestic[r]}
         limit = {Year(y): cap[y] for y in core.years if finite(cap[y])}
-        upstream = earlier.get("upstream_emissions", UpstreamCoefficients({}))
+        upstream = required.get("upstream_emissions", UpstreamCoefficients({}))
         return CapCoefficients(limit, upstream, embedded)
 
     def define(self, b, x, core, coef) -> None:

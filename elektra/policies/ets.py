@@ -29,9 +29,9 @@ class EtsCoefficients:
     cbam_charge: Mapping[tuple[str, int], float]
 
 
-def carbon_price(earlier: Mapping[str, Any], years) -> dict[int, float]:
+def carbon_price(required: Mapping[str, Any], years) -> dict[int, float]:
     """The ETS price of each year, 0 when the ETS is switched off (MEUR/Mt)."""
-    ets = earlier.get("ets")
+    ets = required.get("ets")
     return dict(ets.price) if ets is not None else {y: 0.0 for y in years}
 
 
@@ -69,9 +69,29 @@ class Ets(Policy):
     name = "ets"
     title = "EU-ETS, free allocation and CBAM"
     switches = ("ets", "cbam")
+    reads = (
+        "cbam_phase_out",
+        "embedded_emissions",
+        "ets_price",
+        "free_allocation_benchmark",
+        "free_allocation_factor",
+    )
+    core_fields = frozenset(
+        (
+            "activity_index",
+            "cell_routes",
+            "domestic",
+            "emission_cells",
+            "lifetime",
+            "net_emission_factor",
+            "route_sector",
+            "route_service",
+            "years",
+        )
+    )
     cost_functions = (ets_costs,)
 
-    def coefficients(self, data, scenario, core, earlier) -> EtsCoefficients:
+    def coefficients(self, data, scenario, core, required) -> EtsCoefficients:
         price_table = data.table("ets_price")
         price = {y: price_table[y] for y in core.years}
         if not all(finite(v) for v in price.values()):

@@ -134,9 +134,9 @@ def flex_e_costs(b: Builder, x: Variables, core: Core, coef: FlexECoefficients) 
         b.cost("investment_grants", y, pairs)
 
 
-def _others(earlier: Mapping) -> dict[CellYear, tuple]:
+def _others(required: Mapping) -> dict[CellYear, tuple]:
     """The fundings of other instruments per unit of new capacity (for no stacking)."""
-    subsidies = earlier.get("subsidies")
+    subsidies = required.get("subsidies")
     if subsidies is None:
         return {}
     others = {}
@@ -152,21 +152,53 @@ class FlexE(Policy):
     name = "flex_e"
     title = "Flex-e (flexible electrification)"
     switches = ("flex_e",)
+    reads = (
+        "capex",
+        "flex_e_budget",
+        "flex_e_grant_share",
+        "full_load_hours",
+    )
+    core_fields = frozenset(
+        (
+            "activity_index",
+            "availability",
+            "build_index",
+            "carrier_role",
+            "cell_routes",
+            "demand",
+            "discount_rate",
+            "energy_cost",
+            "energy_tax",
+            "existing",
+            "fixed_om",
+            "inputs",
+            "lifetime",
+            "net_emission_factor",
+            "route_class",
+            "route_service",
+            "variable_cost",
+            "years",
+        )
+    )
+    requires = (
+        "ets",
+        "subsidies",
+    )
     constraints = (flex_e_limit, flex_e_budget)
     cost_functions = (flex_e_costs,)
     duals = DUALS
     results = RESULTS
 
-    def coefficients(self, data, scenario, core, earlier) -> FlexECoefficients:
+    def coefficients(self, data, scenario, core, required) -> FlexECoefficients:
         electricity = core.carrier_role.get("grid_electricity", "")
         budget_table = data.table("flex_e_budget")
         budget = {Year(y): budget_table[y] for y in core.years if finite(budget_table[y])}
         share = data.table("flex_e_grant_share")
         capex = data.table("capex")
         hours = data.table("full_load_hours")
-        ets = earlier.get("ets")
+        ets = required.get("ets")
         margins = route_margins(
-            core, carbon_price(earlier, core.years), ets.cbam_charge if ets else {}
+            core, carbon_price(required, core.years), ets.cbam_charge if ets else {}
         )
         index = tuple(
             key for key in core.build_index if finite(share[key.route]) and Year(key.year) in budget
@@ -205,7 +237,7 @@ class FlexE(Policy):
             grant_per_unit=grant,
             recovery=recovery,
             lifetime=core.lifetime,
-            others=_others(earlier),
+            others=_others(required),
             mw_per_unit=mw,
             avoided_per_unit=avoided,
         )

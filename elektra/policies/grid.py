@@ -121,12 +121,30 @@ class Grid(Policy):
     name = "grid"
     title = "Grid congestion"
     switches = ("grid", "grid_expansion")
+    reads = (
+        "firm_share",
+        "full_load_hours",
+        "grid_capacity",
+        "grid_expansion_cost",
+        "grid_expansion_lead_time",
+        "grid_expansion_lifetime",
+    )
+    core_fields = frozenset(
+        (
+            "activity_index",
+            "carrier_role",
+            "discount_rate",
+            "inputs",
+            "labels",
+            "years",
+        )
+    )
     constraints = (grid_limit,)
     cost_functions = (grid_expansion_cost,)
     duals = DUALS
     results = RESULTS
 
-    def coefficients(self, data, scenario, core, earlier) -> GridCoefficients:
+    def coefficients(self, data, scenario, core, required) -> GridCoefficients:
         electricity = core.carrier_role.get("grid_electricity", "")
         capacity = data.table("grid_capacity")
         hours = data.table("full_load_hours")

@@ -37,6 +37,23 @@ class Ikc(ElectricitySupport):
     name = "ikc"
     title = "IKC-ETS (indirect cost compensation)"
     switches = ("ikc",)
+    reads = (
+        "ikc_aid_intensity",
+        "ikc_budget",
+        "ikc_eligible",
+        "ikc_emission_factor",
+    )
+    core_fields = frozenset(
+        (
+            "carrier_role",
+            "cell_routes",
+            "discount_rate",
+            "emission_cells",
+            "inputs",
+            "years",
+        )
+    )
+    requires = ("ets",)
     constraints = (support_claims,)
     cost_functions = (support_costs,)
     results = support_results("ikc", "IKC-ETS compensation", paid="ikc_compensation")
@@ -44,8 +61,8 @@ class Ikc(ElectricitySupport):
     payment_lag = 1
     outlay_label = "ikc_ets"
 
-    def support(self, data, scenario, core, earlier):
-        price = carbon_price(earlier, core.years)
+    def support(self, data, scenario, core, required):
+        price = carbon_price(required, core.years)
         eligible = data.table("ikc_eligible")
         aid = data.table("ikc_aid_intensity")
         factor = data.table("ikc_emission_factor")

@@ -68,12 +68,25 @@ class Levy(Policy):
     name = "co2_levy"
     title = "National CO2 levy"
     switches = ("co2_levy",)
+    reads = (
+        "co2_levy_dispensation",
+        "co2_levy_rate",
+    )
+    core_fields = frozenset(
+        (
+            "cell_routes",
+            "emission_cells",
+            "net_emission_factor",
+            "years",
+        )
+    )
+    requires = ("ets",)
     constraints = (levy_base,)
     cost_functions = (levy_costs,)
     duals = DUALS
 
-    def coefficients(self, data, scenario, core, earlier) -> LevyCoefficients:
-        price = carbon_price(earlier, core.years)
+    def coefficients(self, data, scenario, core, required) -> LevyCoefficients:
+        price = carbon_price(required, core.years)
         levy = data.table("co2_levy_rate")
         dispensation = data.table("co2_levy_dispensation")
         index = tuple(

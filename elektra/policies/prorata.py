@@ -257,14 +257,14 @@ class ElectricitySupport(Policy):
     #: label of the support in ``public_outlay``
     outlay_label: str = ""
 
-    def support(self, data, scenario, core, earlier) -> tuple[tuple, dict, dict]:
+    def support(self, data, scenario, core, required) -> tuple[tuple, dict, dict]:
         """The eligible index, the full rate of each key and the budget of each year of use."""
         raise NotImplementedError
 
-    def coefficients(self, data, scenario, core, earlier) -> SupportCoefficients:
+    def coefficients(self, data, scenario, core, required) -> SupportCoefficients:
         electricity = core.carrier_role.get("grid_electricity", "")
         index, rate, budget = (
-            self.support(data, scenario, core, earlier) if electricity else ((), {}, {})
+            self.support(data, scenario, core, required) if electricity else ((), {}, {})
         )
         years = {key.year for key in index}
         return SupportCoefficients(

@@ -95,11 +95,27 @@ class Rfnbo(Policy):
     name = "rfnbo"
     title = "RFNBO obligation (RED III)"
     switches = ("rfnbo",)
+    reads = (
+        "rfnbo_counted",
+        "rfnbo_obligation",
+        "rfnbo_route_share",
+    )
+    core_fields = frozenset(
+        (
+            "carrier_role",
+            "cells",
+            "inputs",
+            "labels",
+            "lifetime",
+            "producers",
+            "years",
+        )
+    )
     constraints = (rfnbo_obligation,)
     duals = DUALS
     results = RESULTS
 
-    def coefficients(self, data, scenario, core, earlier) -> RfnboCoefficients:
+    def coefficients(self, data, scenario, core, required) -> RfnboCoefficients:
         hydrogen = core.carrier_role.get("hydrogen", "")
         obligation = data.table("rfnbo_obligation")
         route_share = data.table("rfnbo_route_share")

@@ -56,11 +56,19 @@ class Storage(Policy):
     name = "co2_storage"
     title = "CO2 storage"
     switches = ("co2_storage",)
+    reads = ("co2_storage_capacity",)
+    core_fields = frozenset(
+        (
+            "captured_factor",
+            "cells",
+            "years",
+        )
+    )
     constraints = (co2_storage_limit,)
     duals = DUALS
     results = RESULTS
 
-    def coefficients(self, data, scenario, core, earlier) -> StorageCoefficients:
+    def coefficients(self, data, scenario, core, required) -> StorageCoefficients:
         capacity = data.table("co2_storage_capacity")
         return StorageCoefficients(
             {Year(y): capacity[y] for y in core.years if finite(capacity[y])}

@@ -40,13 +40,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import NamedTuple
 
 import numpy as np
 
-from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most, by_block
+from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import CellYear, Core, annuity_factor, finite, in_service
 from elektra.policies.base import ZERO_DUAL, Policy
@@ -410,6 +410,39 @@ class Subsidies(Policy):
     name = "subsidies"
     title = "Subsidy instruments with budgets"
     switches = ("subsidies",)
+    reads = (
+        "capex",
+        "grant_share",
+        "operating_subsidy_rate",
+        "subsidy_awarded",
+        "subsidy_budget",
+        "subsidy_ccs_cap",
+        "subsidy_duration",
+        "subsidy_lead_time",
+    )
+    core_fields = frozenset(
+        (
+            "activity_index",
+            "availability",
+            "build_index",
+            "captured_factor",
+            "cell_routes",
+            "demand",
+            "discount_rate",
+            "energy_cost",
+            "energy_tax",
+            "existing",
+            "fixed_om",
+            "labels",
+            "lifetime",
+            "net_emission_factor",
+            "route_class",
+            "route_service",
+            "variable_cost",
+            "years",
+        )
+    )
+    requires = ("ets",)
     constraints = (
         subsidy_stacking,
         subsidised_output_limit,
@@ -421,9 +454,9 @@ class Subsidies(Policy):
     duals = DUALS
     results = RESULTS
 
-    def coefficients(self, data, scenario, core, earlier) -> SubsidyCoefficients:
-        price = carbon_price(earlier, core.years)
-        ets = earlier.get("ets")
+    def coefficients(self, data, scenario, core, required) -> SubsidyCoefficients:
+        price = carbon_price(required, core.years)
+        ets = required.get("ets")
         margins = route_margins(core, price, ets.cbam_charge if ets else {})
         gap = _gaps(data, core, margins)
         funding_gap = funding_gaps(data, core, margins)
@@ -601,13 +634,15 @@ class Subsidies(Policy):
         )
         subsidy_costs(b, x, core, coef)
 
-    def sensitivity(self, core, coef, solution) -> dict:
-        """CO2 avoided (t) per extra MEUR of each binding round's budget, by a warm re-solve.
+    def sensitivity(self, core, coef, solution, resettle) -> dict:
+        """CO2 avoided (t) per extra MEUR of each binding round's budget.
 
-        The round's budget is raised by 1 % (at least 1 MEUR); the fall in horizon emissions
-        over the rise in budget is reported. A budget whose dual is zero avoids nothing.
-        With grants held to the funding gap, the marginal euro of a used-up round funds the
-        next project instead of lowering the cost of one that would be built anyway.
+        The round's budget is raised by 1 % (at least 1 MEUR) and the scenario settled
+        again (``resettle``: the run's own solve and fixed point, started from the settled
+        rates); the fall in horizon emissions over the rise in budget is reported. A budget
+        whose dual is zero avoids nothing. With grants held to the funding gap, the marginal
+        euro of a used-up round funds the next project instead of lowering the cost of one
+        that would be built anyway.
         """
         avoided = {}
         base = total_emissions(core, solution.values("activity"))
@@ -616,10 +651,12 @@ class Subsidies(Policy):
                 avoided[key] = 0.0
                 continue
             delta = max(1.0, 0.01 * coef.available[key])
-            x = solution.resolve_with_rhs_change("subsidy_budget", key, delta)
-            if x is not None:
-                values = by_block(solution.lp.columns["activity"], x)
-                avoided[key] = (base - total_emissions(core, values)) * 1e6 / delta
+            raised = replace(coef, available={**coef.available, key: coef.available[key] + delta})
+            moved = resettle({self.name: raised})
+            if moved is not None:
+                avoided[key] = (
+                    (base - total_emissions(core, moved.values("activity"))) * 1e6 / delta
+                )
         return {"co2_avoided_per_budget": avoided}
 
     def report(self, ds, core, coef, solution, extra=None) -> None:

@@ -105,10 +105,24 @@ class Supply(Policy):
     name = "supply_limits"
     title = "Supply limits and commitments"
     switches = ("supply_limits",)
+    reads = (
+        "route_activity_limit",
+        "route_activity_minimum",
+        "supply_limit",
+    )
+    core_fields = frozenset(
+        (
+            "cells",
+            "inputs",
+            "labels",
+            "route_cells",
+            "years",
+        )
+    )
     constraints = (supply_limit, route_activity_limit, route_activity_minimum)
     duals = DUALS
 
-    def coefficients(self, data, scenario, core, earlier) -> SupplyCoefficients:
+    def coefficients(self, data, scenario, core, required) -> SupplyCoefficients:
         supply = data.table("supply_limit")
         limit = data.table("route_activity_limit")
         minimum = data.table("route_activity_minimum")

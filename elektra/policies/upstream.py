@@ -147,9 +147,24 @@ class Upstream(Policy):
     name = "upstream_emissions"
     title = "Upstream emissions in the emission accounting"
     switches = ("upstream_emissions",)
+    reads = (
+        "import_life_cycle_emissions",
+        "methane_gwp",
+        "methane_leakage_rate",
+        "upstream_emission_factor",
+    )
+    core_fields = frozenset(
+        (
+            "carrier_role",
+            "inputs",
+            "lifetime",
+            "produced_carriers",
+            "years",
+        )
+    )
     results = RESULTS
 
-    def coefficients(self, data, scenario, core, earlier) -> UpstreamCoefficients:
+    def coefficients(self, data, scenario, core, required) -> UpstreamCoefficients:
         factors = upstream_factors(data, core)
         counted = {key: factors.counted(*key) for key in factors.parts}
         return UpstreamCoefficients({key: value for key, value in counted.items() if value != 0})

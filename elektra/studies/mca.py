@@ -806,30 +806,32 @@ def exclusion_overrides(routes: tuple[str, ...], years: list[int]) -> dict[str, 
 
 
 def lp_criteria_from_scenario(spec: McaSpec) -> dict[str, dict[str, float]]:
-    """The LP criteria of every option with routes: one base run, then one LP per option.
+    """The LP criteria of every option with routes: the scenario settled once, then each
+    exclusion as a variant of it.
 
-    - ``levelised_cost``: the base run's ``hydrogen_levelised_cost_per_kg`` in
+    - ``levelised_cost``: the scenario's ``hydrogen_levelised_cost_per_kg`` in
       ``spec.year`` (:func:`levelised_cost`); an option with several routes takes the
       cheapest.
     - ``system_cost_if_excluded``: objective (discounted net cost to industry, MEUR) of
       the scenario with the option excluded from ``exclusion.from_year`` on, minus the
-      base objective. Positive: the option saves money.
+      scenario's objective. Positive: the option saves money.
     - ``emissions_2035_if_excluded``: emissions in ``spec.year`` with the option excluded,
-      minus the base (Mt/yr): direct CO2, or ``accounted_emissions`` (direct plus
+      minus the scenario's (Mt/yr): direct CO2, or ``accounted_emissions`` (direct plus
       upstream) where the scenario switches ``upstream_emissions`` on. Positive: the
       option cuts emissions.
 
-    Each exclusion is a warm re-solve of the base LP (:func:`excluded_results`); only an
-    exclusion that makes the LP infeasible is run again from the scenario, to explain why.
+    An exclusion is the scenario with :func:`exclusion_overrides` added, solved as a
+    variant (:class:`elektra.model.pipeline.Variants`): the run's own build, solve and
+    fixed point, so its objective is exactly what ``elektra run`` of that scenario gives.
     """
     from elektra.inputs.config import load_scenario
-    from elektra.model.pipeline import run
+    from elektra.model.pipeline import Variants
 
     if not spec.lp_criteria:
         return {}
     scenario = load_scenario(spec.scenario_path)
-    base_run = run(scenario)
-    base = base_run.results
+    variants = Variants(scenario)
+    base = variants.reference_results()
     if spec.year not in [int(y) for y in base.year.values]:
         raise McaError(
             f"{spec.path}: key 'year': {spec.year} is not a year of scenario {scenario.name!r}"
@@ -856,7 +858,7 @@ def lp_criteria_from_scenario(spec: McaSpec) -> dict[str, dict[str, float]]:
                 )
             found["levelised_cost"] = float(cost.sel(route=hydrogen).min())
         if {"system_cost_if_excluded", "emissions_2035_if_excluded"} & set(spec.lp_criteria):
-            excluded = _excluded(spec, base_run, option, definition.routes)
+            excluded = _excluded(spec, variants, option, definition.routes)
             cost_change = excluded.attrs["objective"] - base.attrs["objective"]
             emitted = _emissions(excluded, spec.year) - _emissions(base, spec.year)
             found["system_cost_if_excluded"] = _snap(cost_change)
@@ -876,67 +878,22 @@ def _emissions(ds: xr.Dataset, year: int) -> float:
     return float(ds[name].sel(year=year).sum())
 
 
-def excluded_results(base_run, routes: tuple[str, ...], years: list[int]) -> xr.Dataset | None:
-    """Results of the base LP re-solved warm with ``routes`` excluded in ``years``.
+def _excluded(spec: McaSpec, variants, option: str, routes: tuple[str, ...]) -> xr.Dataset:
+    """The results with an option excluded (a variant of the scenario), or an explained
+    failure."""
+    from elektra.inputs.data import with_overrides
 
-    The routes' activity columns in those years get an upper bound of 0 and their
-    committed minimum (``route_activity_minimum``) is lifted: the same LP as the scenario
-    with :func:`exclusion_overrides`, without building it again. None if infeasible.
-    """
-    from elektra.model.results import build_results
-
-    lp = base_run.lp
-    wanted = set(routes)
-    chosen = set(years)
-    activity = lp.columns["activity"]
-    columns = {
-        activity[key]: (0.0, 0.0) for key in activity.keys if key[2] in wanted and key[3] in chosen
-    }
-    rows = {}
-    minimum = lp.rows.get("route_activity_minimum")
-    if minimum is not None:
-        rows = {
-            minimum[key]: (0.0, float("inf"))
-            for key in minimum.keys
-            if key[0] in wanted and key[1] in chosen
-        }
-    solution = base_run.solution.resolve_with_bounds(columns, rows)
-    if solution is None:
-        return None
-    return build_results(
-        base_run.data,
-        base_run.scenario,
-        base_run.core,
-        base_run.policies,
-        base_run.coefficients,
-        solution,
-    )
-
-
-def _excluded(spec: McaSpec, base_run, option: str, routes: tuple[str, ...]) -> xr.Dataset:
-    """The results with an option excluded: a warm re-solve, else an explained failure."""
-    from elektra.model.pipeline import InfeasibleScenario, run
-
-    scenario = base_run.scenario
+    scenario = variants.scenario
     years = [y for y in scenario.year_list if y >= spec.exclusion.from_year]
-    excluded = excluded_results(base_run, routes, years)
-    if excluded is not None:
-        return excluded
-    parameters = dict(scenario.parameters)
-    for name, added in exclusion_overrides(routes, years).items():
-        parameters[name] = tuple(parameters.get(name, ())) + added
-    text = scenario.text + f"# mca: {option} excluded from {spec.exclusion.from_year}\n"
-    variant = scenario.model_copy(
-        update={"parameters": parameters, "name": f"{scenario.name}-without-{option}", "text": text}
-    )
-    try:
-        return run(variant).results
-    except InfeasibleScenario as error:
+    data = with_overrides(variants.data, exclusion_overrides(routes, years))
+    outcome = variants.solve(data, select=("emissions", "accounted_emissions"))
+    if outcome.results is None:
         raise McaError(
             f"{spec.path}: option {option!r} cannot be excluded from "
             f"{spec.exclusion.from_year} (key 'exclusion.from_year'): the scenario "
-            f"becomes infeasible: {'; '.join(error.reasons)}"
-        ) from None
+            f"becomes infeasible: {outcome.reason}"
+        )
+    return outcome.results
 
 
 # --------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Run a sweep's variants here, on a process pool or on Dask, and keep what finishes.
 
 Every worker (this process, each pool process, each Dask worker) builds and solves the
-base once (:class:`elektra.model.variants.VariantSolver`) and keeps its HiGHS instance for all
+base once (:class:`elektra.model.pipeline.Variants`) and keeps its HiGHS instance for all
 the variants it is given; the task functions live in this importable module, so that a
 worker process finds them without the caller's ``__main__``.
 
@@ -26,11 +26,24 @@ import xarray as xr
 
 from elektra.inputs.config import Scenario
 from elektra.inputs.data import Data
-from elektra.model.variants import Layout, Outcome, VariantSolver
+from elektra.model.pipeline import Outcome, Variants, solve_variant_with
+from elektra.model.results import main_duals
 from elektra.outputs.output import NETCDF_ENGINE
 from elektra.studies.sweep import Factor, Variant, VariantData
 
 # --------------------------------------------------------------------------- workers
+
+#: The results a sweep keeps per variant (with the main duals of the LP, see
+#: :func:`elektra.model.results.main_duals`): a selection of the run's result variables.
+KEY_RESULTS = (
+    "emissions",
+    "process_emissions",
+    "captured_co2",
+    "cost",
+    "route_mix",
+    "hydrogen_marginal_cost",
+    "input_ets_price",
+)
 
 
 @dataclass
@@ -48,25 +61,24 @@ class Setup:
 
 
 class Worker:
-    """The base solved once, and the maker of variant Data."""
+    """The base built and settled once (:class:`elektra.model.pipeline.Variants`), and
+    the maker of variant Data."""
 
     def __init__(self, setup: Setup):
-        self.solver = VariantSolver(setup.scenario, setup.data)
+        self.variants = Variants(setup.scenario, setup.data)
         self.make_data = VariantData(
             setup.data, setup.factors, dict(setup.scenario.parameters), setup.allow_out_of_range
         )
+        self.select = (*KEY_RESULTS, *main_duals(self.variants.reference.built.lp))
+        #: the reference's key results: the layout every variant's results take
+        self.template = self.variants.reference_results(self.select)
 
     def solve(self, variant: Variant) -> Outcome:
         if all(s is None for s in variant.settings) and not variant.overrides:
-            reference = self.solver.reference
-            return Outcome(
-                variant.key, reference.termination, reference.reason, values=reference.values
-            )
-        try:
-            data = self.make_data(variant)
-            return self.solver.solve(variant.key, data)
-        except Exception as error:  # a variant's failure is recorded, the sweep goes on
-            return Outcome(variant.key, "error", f"{type(error).__name__}: {error}")
+            return Outcome("optimal", results=self.template, key=variant.key)
+        outcome = solve_variant_with(self.variants, lambda: self.make_data(variant), self.select)
+        outcome.key = variant.key
+        return outcome
 
 
 _WORKERS: dict[str, Worker] = {}
@@ -146,22 +158,41 @@ def _dask(setup: Setup, variants: list[Variant], client) -> Iterator[Outcome]:
 # --------------------------------------------------------------------------- parts
 
 
-def outcomes_dataset(outcomes: list[Outcome], layout: Layout) -> xr.Dataset:
-    """Outcomes as a Dataset over ``variant`` (labelled by key), in the layout's dims."""
+def outcomes_dataset(outcomes: list[Outcome], template: xr.Dataset) -> xr.Dataset:
+    """Outcomes as a Dataset over ``variant`` (labelled by key), each result variable in
+    the template's dimensions and labels (NaN for a variant without an optimum)."""
     keys = [o.key for o in outcomes]
     ds = xr.Dataset(coords={"variant": keys})
-    for name, dims in layout.dims.items():
-        shape = layout.shape(name)
-        stacked = (
-            np.stack([o.values.get(name, np.full(shape, np.nan)) for o in outcomes])
-            if outcomes
-            else np.empty((0, *shape))
-        )
+    for name, reference in template.data_vars.items():
+        arrays = []
+        for outcome in outcomes:
+            if outcome.results is None or name not in outcome.results:
+                arrays.append(np.full(reference.shape, np.nan))
+                continue
+            array = outcome.results[name]
+            if array.shape != reference.shape or any(
+                not np.array_equal(array[d].values, reference[d].values) for d in array.dims
+            ):
+                array = array.reindex_like(reference)
+            arrays.append(array.values)
+        stacked = np.stack(arrays) if arrays else np.empty((0, *reference.shape))
         ds[name] = xr.DataArray(
             stacked,
-            dims=("variant", *dims),
-            coords={d: layout.coords[d] for d in dims},
-            attrs={"units": layout.units[name], "description": layout.descriptions[name]},
+            dims=("variant", *reference.dims),
+            coords={d: reference[d].values for d in reference.dims},
+            attrs=dict(reference.attrs),
+        )
+    for name, description in (
+        ("objective", "Discounted net cost to industry without the tie-break penalty"),
+        ("objective_lp", "The LP's objective (with the tie-break penalty)"),
+    ):
+        ds[name] = xr.DataArray(
+            np.array(
+                [np.nan if o.results is None else o.results.attrs[name] for o in outcomes],
+                dtype=float,
+            ),
+            dims=("variant",),
+            attrs={"units": "MEUR", "description": description},
         )
     ds["termination"] = ("variant", np.array([o.termination for o in outcomes], dtype=str))
     ds["reason"] = ("variant", np.array([o.reason for o in outcomes], dtype=str))
@@ -174,9 +205,11 @@ def outcomes_dataset(outcomes: list[Outcome], layout: Layout) -> xr.Dataset:
 class Parts:
     """The work folder of a sweep: finished variants, a part file every few."""
 
-    def __init__(self, folder: Path, layout: Layout, part_size: int = 200, seconds: float = 30.0):
+    def __init__(
+        self, folder: Path, template: xr.Dataset, part_size: int = 200, seconds: float = 30.0
+    ):
         self.folder = Path(folder)
-        self.layout = layout
+        self.template = template
         self.part_size = max(1, part_size)
         #: a part is written after ``part_size`` variants or ``seconds``, whichever first
         self.seconds = seconds
@@ -201,7 +234,7 @@ class Parts:
         if not self.buffer:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        ds = outcomes_dataset(self.buffer, self.layout)
+        ds = outcomes_dataset(self.buffer, self.template)
         name = f"part-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}.nc"
         temporary = self.folder / f".{name}.tmp"
         ds.to_netcdf(temporary, engine=NETCDF_ENGINE)
