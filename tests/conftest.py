@@ -121,8 +121,15 @@ def base_and_ets_high(tmp_path_factory, base_run) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="session")
-def base_run():
-    """The base scenario, solved once per test session."""
+def base_written(tmp_path_factory):
+    """The base scenario, solved once per test session, and the model file it wrote."""
     from elektra.model.pipeline import run
 
-    return run(ROOT / "scenarios" / "base.yaml")
+    path = tmp_path_factory.mktemp("base_model") / "base.mps"
+    return run(ROOT / "scenarios" / "base.yaml", write_model=path), path
+
+
+@pytest.fixture(scope="session")
+def base_run(base_written):
+    """The base scenario, solved once per test session."""
+    return base_written[0]

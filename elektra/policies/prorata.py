@@ -16,13 +16,20 @@ variables. elektra settles it as a fixed point (:func:`next_pro_rata`, run by
 
 More support never lowers electricity use, so :math:`\hat f_y` falls as :math:`f_y` rises and the
 fixed point is where the two meet. Plain iteration overshoots where electricity use jumps
-(one more cluster switches to e-boilers at a rate): the factor then alternates around the
-point. From the first overshoot the factor is bisected between the highest factor whose
-claims fitted the budget and the lowest whose claims did not. When that bracket is narrower
-than 0.1 % the response jumps inside it: the equilibrium is a partial uptake at the threshold
-rate, which elektra finds by one more solve at the upper factor with the claims held at the
-budget over that factor (row ``<policy>_claims``, free in every other solve). The run notes
-the factor, the method and the number of re-solves per year.
+(one more cluster switches to e-boilers at a rate): the factor then swings around the point.
+From the first swing the year is solved at a threshold: the claims are held at the budget
+over the lowest factor seen to overclaim (row ``<policy>_claims``, free until then), so the
+budget pays them exactly, and the row's dual :math:`\mu_y` says how much the marginal claim
+is still worth above the factor. The next factor is :math:`f_y - \mu_y` (a little above it,
+so that the marginal claims are taken up to the limit): the factor at which the marginal
+claim is indifferent, exact where one jump of the response lies in between. A factor whose
+claims fall short of the limit is too low and raises the bracket's lower end. The year is
+settled when the budget pays the claims at the factor to 0.1 % and the limit rations no
+claim by more than 0.1 % of the factor, or when the bracket around the threshold is
+narrower than 0.1 % (a partial uptake at the threshold rate). A threshold that other years'
+factors have since moved is searched again. The run notes the factor, the method and the
+number of re-solves per year, and the years whose claims are held at the budget; the
+settled LP (``--write-model``) carries those limits.
 """
 
 from __future__ import annotations
@@ -42,8 +49,7 @@ from elektra.policies.base import Policy
 TOLERANCE = 1e-3
 
 PLAIN = "plain iteration"
-BISECTION = "bisection"
-THRESHOLD = "bisection to a threshold (partial uptake)"
+THRESHOLD = "threshold, claims held at the budget (partial uptake)"
 
 
 @dataclass(frozen=True)
@@ -52,13 +58,10 @@ class ProRata:
 
     #: share of the full rate paid (1 = no cut)
     factor: float = 1.0
-    #: highest factor seen whose claims fitted the budget, and how far they fell short of it
-    #: (the implied factor less the factor, > 0)
+    #: highest factor seen whose claims fitted the budget
     lower: float = 0.0
-    lower_gap: float = math.nan
-    #: lowest factor seen whose claims exceeded the budget, and the gap there (< 0)
+    #: lowest factor seen whose claims exceeded the budget
     upper: float = 1.0
-    upper_gap: float = math.nan
     method: str = PLAIN
     #: +1 when the last step raised the factor, -1 when it lowered it, and its gap
     last_sign: int = 0
@@ -76,61 +79,98 @@ def implied_factor(claims: float, budget: float) -> float:
     return budget / claims
 
 
-def _bracketed(lower: float, lower_gap: float, upper: float, upper_gap: float) -> float:
-    """The next factor inside the bracket: the false-position point (Illinois variant: the
-    gap of an end kept twice is halved so the bracket shrinks from both sides), or the
-    midpoint where a gap is unknown or the point is not strictly inside."""
-    if math.isnan(lower_gap) or math.isnan(upper_gap) or lower_gap <= upper_gap:
-        return 0.5 * (lower + upper)
-    new = lower + (upper - lower) * lower_gap / (lower_gap - upper_gap)
-    return new if lower < new < upper else 0.5 * (lower + upper)
+def _limit(budget: float, factor: float) -> float:
+    """The claims at the full rate a budget pays at a factor (no limit at a factor of 0)."""
+    return budget / factor if factor > 0 else math.inf
 
 
-def next_pro_rata(state: ProRata, claims: float, budget: float) -> ProRata | None:
+def next_pro_rata(
+    state: ProRata, claims: float, budget: float, excess: float = 0.0
+) -> ProRata | None:
     """The next factor for a solution whose claims at the full rate are ``claims``.
 
-    None when the factor agrees with the claims to the tolerance, or when the threshold
-    solve has been made: nothing to re-solve for this year.
+    ``excess`` is the dual of the claims limit where one is set, as a share of the full
+    rate (>= 0): how much more than the factor the marginal claim would still be worth.
+    None when the year is settled: the budget pays the claims at the factor to the
+    tolerance, and a limit on the claims (a threshold solve) rations nobody by more than
+    the tolerance. A threshold that no longer holds is searched again.
     """
-    if math.isfinite(state.cap):
-        return None
     target = implied_factor(claims, budget)
     factor = state.factor
     gap = target - factor
-    if abs(gap) <= TOLERANCE * factor:
+    capped = math.isfinite(state.cap)
+    # a limit that rations the claims by more than the tolerance is not settled, unless
+    # the search has closed in on the threshold to the tolerance (a partial uptake there)
+    closed = state.upper - state.lower <= TOLERANCE * state.upper
+    rationed = capped and excess > TOLERANCE * factor and not closed
+    if abs(gap) <= TOLERANCE * factor and not rationed:
         return None
+    steps = state.steps + 1
+    lower, upper = state.lower, state.upper
+    if capped:
+        # at a threshold: the claims limit S / f is on. Rationed: the marginal claim is
+        # worth ``excess`` more than f, so the factor at which it is indifferent is
+        # f - excess (a step on the dual, exact where one jump of the response lies in
+        # between); a little above it the marginal claims are taken up to the limit.
+        # Not rationed but short of the limit: the factor is too low.
+        if rationed:
+            upper = min(upper, factor)
+            new = factor - excess + 0.25 * TOLERANCE * factor
+        else:
+            lower = max(lower, factor)
+            new = target
+        if lower >= upper:  # other years moved the response: start again from here
+            lower, upper = 0.0, 1.0
+        if not lower < new < upper:
+            new = 0.5 * (lower + upper)
+        if upper - lower <= TOLERANCE * upper:
+            new = upper
+        return replace(
+            state,
+            factor=new,
+            cap=_limit(budget, new),
+            lower=lower,
+            upper=upper,
+            method=THRESHOLD,
+            last_sign=1 if new > factor else -1,
+            last_gap=gap,
+            steps=steps,
+        )
     sign = 1 if gap > 0 else -1
-    lower, lower_gap, upper, upper_gap = state.lower, state.lower_gap, state.upper, state.upper_gap
-    if sign > 0 and factor >= lower:
-        lower, lower_gap = factor, gap
-        if state.last_sign > 0 and not math.isnan(upper_gap):
-            upper_gap *= 0.5  # Illinois: the upper end was kept twice
-    elif sign < 0 and factor <= upper:
-        upper, upper_gap = factor, gap
-        if state.last_sign < 0 and not math.isnan(lower_gap):
-            lower_gap *= 0.5
-    method = state.method
+    if sign > 0:
+        lower = max(lower, factor)
+    else:
+        upper = min(upper, factor)
     if lower > upper:  # other years moved the response: start the bracket again
-        lower, lower_gap, upper, upper_gap, method = 0.0, math.nan, 1.0, math.nan, PLAIN
-    elif method == PLAIN and (
-        not lower <= target <= upper
-        or (sign != state.last_sign and abs(gap) > 0.5 * abs(state.last_gap))
-    ):
-        # plain iteration leaves the bracket or swings back without closing in: bracket
-        method = BISECTION
-    common = {
-        "lower": lower,
-        "lower_gap": lower_gap,
-        "upper": upper,
-        "upper_gap": upper_gap,
-        "last_sign": sign,
-        "last_gap": gap,
-        "steps": state.steps + 1,
-    }
-    if method != PLAIN and upper - lower <= TOLERANCE * upper:
-        return replace(state, factor=upper, method=THRESHOLD, cap=budget / upper, **common)
-    new = target if method == PLAIN else _bracketed(lower, lower_gap, upper, upper_gap)
-    return replace(state, factor=new, method=method, **common)
+        lower, upper = 0.0, 1.0
+    swings = sign != state.last_sign and state.last_sign != 0
+    if lower <= target <= upper and not (swings and abs(gap) > 0.5 * abs(state.last_gap)):
+        # plain iteration: the factor the claims imply
+        return replace(
+            state,
+            factor=target,
+            lower=lower,
+            upper=upper,
+            method=PLAIN,
+            last_sign=sign,
+            last_gap=gap,
+            steps=steps,
+        )
+    # plain iteration leaves the bracket or swings back without closing in: the response
+    # jumps between the ends. Hold the claims at the budget over the lowest factor seen to
+    # overclaim, and read from the limit's dual how far above the threshold that is.
+    new = upper if upper < 1.0 else factor
+    return replace(
+        state,
+        factor=new,
+        cap=_limit(budget, new),
+        lower=lower,
+        upper=upper,
+        method=THRESHOLD,
+        last_sign=sign,
+        last_gap=gap,
+        steps=steps,
+    )
 
 
 @dataclass(frozen=True)
@@ -301,10 +341,13 @@ class ElectricitySupport(Policy):
 
     def fixed_point(self, core, coef, solution):
         claims = self.claims(core, coef, solution.values("activity"))
+        duals = solution.duals(f"{self.name}_claims")
         states = dict(coef.pro_rata)
         changed = False
         for y, state in coef.pro_rata.items():
-            new = next_pro_rata(state, claims[y], coef.budget[y])
+            # the limit's dual per MEUR of claims at the full rate, as a share of that rate
+            excess = -duals.get(Year(y), 0.0) / (coef.value_factor * core.discount[y])
+            new = next_pro_rata(state, claims[y], coef.budget[y], max(0.0, excess))
             if new is not None:
                 states[y], changed = new, True
         return replace(coef, pro_rata=states) if changed else None
@@ -341,4 +384,12 @@ class ElectricitySupport(Policy):
             f"{y} {s.factor:.3f} ({s.method}, {s.steps} re-solve{'s' if s.steps != 1 else ''})"
             for y, s in sorted(cut.items())
         ]
-        return [f"policy '{self.name}': pro-rata factor of the full rate " + "; ".join(parts)]
+        notes = [f"policy '{self.name}': pro-rata factor of the full rate " + "; ".join(parts)]
+        held = sorted(y for y, s in coef.pro_rata.items() if math.isfinite(s.cap))
+        if held:
+            notes.append(
+                f"policy '{self.name}': at a threshold rate the claims are held at the budget "
+                f"over the factor (a partial uptake; row {self.name}_claims of the settled "
+                f"LP) in {', '.join(map(str, held))}"
+            )
+        return notes
