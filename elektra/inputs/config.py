@@ -163,6 +163,25 @@ class SolverOptions(_Strict):
     time_limit: float = Field(default=600.0, gt=0)
 
 
+class Foresight(_Strict):
+    """How far ahead the investment decisions see: the plan or the projection.
+
+    ``perfect`` (the default) solves every year at once: a cost-optimal plan that knows every
+    future price. ``myopic`` solves year by year: each step decides the year's operation
+    and the capacity that comes online ``lead_time`` years later, seeing ``window`` years
+    ahead at that year's prices and costs held flat (static expectations), with the capacity
+    already decided carried forward. ``lead_times`` lets new capacity of a route run no
+    earlier than its ``lead_time`` after the first model year, except the build the data
+    give as ``committed_build`` (projects already decided); ``hurdle_rates`` annuitises each
+    sector's investments at its ``hurdle_rate`` instead of the social ``discount_rate``.
+    """
+
+    mode: Literal["perfect", "myopic"] = "perfect"
+    window: int = Field(default=5, ge=1, le=50)
+    lead_times: bool = False
+    hurdle_rates: bool = False
+
+
 class Policies(_Strict):
     """Switches for the policy constraints and cost terms."""
 
@@ -321,6 +340,7 @@ class Scenario(_Strict):
         "lower emissions; the reported cost excludes it.",
     )
     solver: SolverOptions = SolverOptions()
+    foresight: Foresight = Foresight()
     #: What ``elektra sweep`` varies, if the scenario says (its ``sweep:`` block).
     sweep: SweepSpec | None = None
     #: The resolved scenario as YAML text, and the files it came from (root ancestor first).
@@ -354,7 +374,14 @@ class _ScenarioFile(_Strict):
     parameters: dict[str, list[Override]] | None = None
     tie_break_emission_penalty: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     solver: dict[str, Any] | None = None
+    #: ``perfect``, ``myopic``, or the mapping of :class:`Foresight`
+    foresight: dict[str, Any] | None = None
     sweep: SweepSpec | None = None
+
+    @field_validator("foresight", mode="before")
+    @classmethod
+    def _foresight_shorthand(cls, value: Any) -> Any:
+        return {"mode": value} if isinstance(value, str) else value
 
     @field_validator("name")
     @classmethod
@@ -516,7 +543,8 @@ def _own_name(path: Path, parsed: _ScenarioFile) -> str:
 
 
 def _section(schema: type[_Strict], section: str, merged: dict, key_files: dict, path: Path):
-    """Validate the merged ``policies`` or ``solver`` mapping, naming the file that set it."""
+    """Validate a merged section (``policies``, ``solver``, ``foresight``), naming the file
+    that set it."""
     try:
         return schema(**merged[section])
     except ValidationError as error:
@@ -533,7 +561,7 @@ def load_scenario(path: str | Path) -> Scenario:
     takes its file's stem, so a child never writes over its parent's results.
     """
     path = Path(path)
-    merged: dict[str, Any] = {"policies": {}, "parameters": {}, "solver": {}}
+    merged: dict[str, Any] = {"policies": {}, "parameters": {}, "solver": {}, "foresight": {}}
     key_files: dict[str, str] = {}
     files = []
     chain = _chain(path)
@@ -541,7 +569,7 @@ def load_scenario(path: str | Path) -> Scenario:
         files.append(str(file_path))
         for key, value in parsed.model_dump(exclude_none=True).items():
             key_files[key] = str(file_path)
-            if key in ("policies", "solver"):
+            if key in ("policies", "solver", "foresight"):
                 merged[key].update(value)
             elif key == "parameters":
                 for name, overrides in value.items():
@@ -567,6 +595,7 @@ def load_scenario(path: str | Path) -> Scenario:
         )
     policies = _section(Policies, "policies", merged, key_files, path)
     solver = _section(SolverOptions, "solver", merged, key_files, path)
+    foresight = _section(Foresight, "foresight", merged, key_files, path)
     # The resolved text leaves out where each override came from, so that the hash of
     # a scenario does not depend on the folder it was read from.
     printable = {k: v for k, v in merged.items() if v not in ({}, None)}
@@ -599,6 +628,7 @@ def load_scenario(path: str | Path) -> Scenario:
         },
         tie_break_emission_penalty=merged.get("tie_break_emission_penalty", 0.01),
         solver=solver,
+        foresight=foresight,
         sweep=merged.get("sweep"),
         text=text,
         files=tuple(files),

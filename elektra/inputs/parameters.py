@@ -185,6 +185,31 @@ PARAMETERS: dict[str, Parameter] = {
             plausible_reason="a calendar year; the default 0 (always available) is not meant to be written",
         ),
         _p(
+            "lead_time",
+            ("route",),
+            "yr",
+            "Years from the investment decision to the first year of operation of new capacity "
+            "(final investment decision, permits and construction). Used where the scenario's "
+            "foresight switches lead_times on, and by myopic foresight.",
+            default=0.0,
+            minimum=0,
+            maximum=20,
+            plausible=(0.0, 15.0),
+            plausible_reason="industrial plants take 0-10 years from FID to operation; beyond 15 is a slip",
+        ),
+        _p(
+            "committed_build",
+            ("cluster", "route", "year"),
+            "{output}/yr",
+            "New capacity already decided (a final investment decision taken before the model's "
+            "first year) that comes online in the year: built regardless of the lead time.",
+            default=0.0,
+            minimum=0,
+            output_from="route",
+            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+            plausible_reason="a build in one cluster is below what the EU makes or uses in a year, as for build_limit",
+        ),
+        _p(
             "trl",
             ("route",),
             "1",
@@ -922,6 +947,19 @@ PARAMETERS: dict[str, Parameter] = {
                 "real discount rates of 0-10 % a year are used (Dutch public 2.25 %, industry "
                 "8-10 %)"
             ),
+        ),
+        _p(
+            "hurdle_rate",
+            ("sector",),
+            "1/yr",
+            "The rate at which a sector's firms annuitise investments (their required return), "
+            "above the social discount rate; used where the scenario's foresight switches "
+            "hurdle_rates on (leave out for the discount rate).",
+            minimum=0,
+            maximum=0.5,
+            group="economics",
+            plausible=(0.0, 0.3),
+            plausible_reason="industrial hurdle rates of 8-20 % a year are reported; beyond 30 % is a slip",
         ),
         _p(
             "price_base_year",

@@ -46,11 +46,13 @@ CONSTRAINT_FIELDS = frozenset(
         "build_limit",
         "build_limit_index",
         "cells",
+        "committed_build",
         "demand",
         "demand_index",
         "demand_routes",
         "existing",
         "inputs",
+        "lead_time_index",
         "output_unit",
         "potential",
         "potential_index",
@@ -120,6 +122,13 @@ DUALS = (
         ("cluster", "route", "year"),
         "MEUR/output_unit",
         "Value of one more unit of new capacity allowed in the year",
+    ),
+    DualSpec(
+        "lead_time_limit",
+        "dual_lead_time_limit",
+        ("cluster", "route", "year"),
+        "MEUR/output_unit",
+        "Value of one more unit of new capacity online before the route's lead time allows",
     ),
     DualSpec(
         "carrier_balance",
@@ -210,6 +219,24 @@ def build_limit(
     return at_most(pairs, core.build_limit[key])
 
 
+def lead_time_limit(
+    x: Variables, core: Core, builders: Mapping[tuple, list[str]], key: ClusterRouteYear
+) -> Row:
+    r"""Lead time: new capacity cannot come online before a decision in the first model
+    year allows, except the build already decided.
+
+    .. math:: \sum_s n_{s,c,r,v} \le N^{0}_{c,r,v} \quad \text{for } v < y_0 + T_r
+
+    :math:`T_r` the route's lead time from decision to operation, :math:`y_0` the first
+    model year, :math:`N^0` the committed build (projects with a final investment decision
+    before the model starts). Only where the scenario's foresight switches ``lead_times``
+    on. Units: output unit per year.
+    """
+    cluster, route, year = key
+    pairs = [(1.0, x.new_capacity[(s, cluster, route, year)]) for s in builders[key]]
+    return at_most(pairs, core.committed_build[key])
+
+
 def carrier_balance(x: Variables, core: Core, key: tuple[str, int]) -> Row:
     r"""Produced carriers (hydrogen): national production equals national use, per year.
 
@@ -230,6 +257,7 @@ CONSTRAINTS = (
     potential_limit,
     producer_potential_limit,
     build_limit,
+    lead_time_limit,
     carrier_balance,
 )
 
@@ -243,6 +271,14 @@ def _explain_unserved(core: Core, units: Mapping[tuple[str, str], str]):
         )
 
     return explain
+
+
+def _explain_lead_time(key: ClusterRouteYear, amount: float, row: Row) -> str:
+    return (
+        f"{key.year}: {key.route} in {key.cluster} needs {amount:.3g} more new capacity than "
+        f"its lead time allows (committed build {row.upper:.3g}): give it as committed_build "
+        "if the project is decided"
+    )
 
 
 def _explain_build(key: ClusterRouteYear, amount: float, row: Row) -> str:
@@ -271,6 +307,7 @@ def add_core(b: Builder, core: Core) -> Variables:
             CellYear._fields,
             units="output_unit/yr",
             description="Capacity built in the year",
+            ahead=True,
         )
     )
     units = {(core.route_sector[r], core.route_service[r]): u for r, u in core.output_unit.items()}
@@ -313,6 +350,14 @@ def add_core(b: Builder, core: Core) -> Variables:
         partial(build_limit, x, core, builders),
         elastic=Elastic("limits", -1.0, _explain_build),
         dual=DUAL["build_limit"],
+    )
+    b.constraints(
+        "lead_time_limit",
+        core.lead_time_index,
+        ClusterRouteYear._fields,
+        partial(lead_time_limit, x, core, builders),
+        elastic=Elastic("limits", -1.0, _explain_lead_time),
+        dual=DUAL["lead_time_limit"],
     )
     b.constraints(
         "carrier_balance",

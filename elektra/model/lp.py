@@ -123,6 +123,9 @@ class ColumnBlock:
     units: str = ""
     description: str = ""
     position: dict[tuple, int] = field(default_factory=dict, repr=False)
+    #: New capacity keyed by the year it comes online: decided its route's lead time
+    #: before that year (myopic foresight decides it then).
+    ahead: bool = False
 
     def __post_init__(self) -> None:
         if not self.position:
@@ -395,11 +398,15 @@ class Builder:
         *,
         units: str = "",
         description: str = "",
+        ahead: bool = False,
     ) -> ColumnBlock:
-        """Declare a non-negative variable with one column per key."""
+        """Declare a non-negative variable with one column per key (``ahead``: new
+        capacity, decided its route's lead time before the year of its key)."""
         if name in self.columns:
             raise ValueError(f"variable {name!r} declared twice")
-        block = ColumnBlock(name, list(keys), tuple(dims), self._next_column, units, description)
+        block = ColumnBlock(
+            name, list(keys), tuple(dims), self._next_column, units, description, ahead=ahead
+        )
         self.columns[name] = block
         self._next_column = block.stop
         if self._part is not None:

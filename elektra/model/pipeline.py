@@ -27,6 +27,7 @@ from elektra.inputs.config import Scenario, load_scenario
 from elektra.inputs.data import Data
 from elektra.model.build import Built, build, with_coefficients, with_data
 from elektra.model.diagnose import explain_infeasibility
+from elektra.model.lp import LinearProgram
 from elektra.model.results import build_results
 from elektra.model.solve import INFEASIBLE, LiveLP, Solution, SolveError, write_lp
 
@@ -90,6 +91,7 @@ def settle(
     live: LiveLP,
     basis=None,
     max_iterations: int = MAX_FIXED_POINT_ITERATIONS,
+    view: Callable[[LinearProgram], LinearProgram] | None = None,
 ) -> Settled:
     """Solve ``built`` on ``live`` and re-solve until the policies' coefficients agree.
 
@@ -99,9 +101,14 @@ def settle(
     solution makes, say), rebuilds the parts of the policies that answered, and re-solves
     warm. It stops when no policy has an update; after ``max_iterations`` re-solves it
     stops with ``converged`` False and the policies still moving named. Raises
-    :class:`SolveError` when a solve is not optimal.
+    :class:`SolveError` when a solve is not optimal. ``view`` turns each LP into the one
+    solved (a myopic step's window, :mod:`elektra.model.foresight`).
     """
-    timings = dict(live.load(built.lp))
+
+    def load(lp: LinearProgram) -> dict[str, float]:
+        return live.load(view(lp) if view is not None else lp)
+
+    timings = dict(load(built.lp))
     if basis is not None:
         live.set_basis(basis)
     solution = live.solve()
@@ -124,7 +131,7 @@ def settle(
             break
         updated_by += [name for name in updates if name not in updated_by]
         built = with_coefficients(built, updates)
-        live.load(built.lp)
+        load(built.lp)
         solution = live.solve()
         record.iterations += 1
     record.policies = tuple(updated_by)
@@ -178,6 +185,16 @@ class Run:
         return to_pyomo(self.lp)
 
 
+def solve_scenario(built: Built, live: LiveLP, basis=None) -> Settled:
+    """Settle a build as its scenario's foresight says: at once (perfect foresight, from
+    ``basis`` when given) or year by year (myopic, :mod:`elektra.model.foresight`)."""
+    if built.scenario.foresight.mode == "myopic":
+        from elektra.model.foresight import settle_myopic
+
+        return settle_myopic(built, live)
+    return settle(built, live, basis)
+
+
 def _explained(built: Built) -> InfeasibleScenario:
     reasons = explain_infeasibility(built.core, built.policies, built.initial, built.scenario)
     return InfeasibleScenario(built.scenario.name, reasons)
@@ -190,6 +207,12 @@ def _results(
 ) -> tuple[xr.Dataset, list[str]]:
     built, solution = settled.built, settled.solution
     notes = settled.fixed_point.notes()
+    foresight = built.scenario.foresight
+    if foresight.mode == "myopic":
+        notes.append(
+            f"myopic foresight: solved year by year, each year seeing {foresight.window} "
+            "year(s) ahead at its own prices and costs; a projection, not a cost-optimal plan"
+        )
     notes += [
         n for p in built.policies for n in p.notes(built.core, built.coefficients[p.name], solution)
     ]
@@ -206,6 +229,11 @@ def _results(
     )
     results.attrs["fixed_point_iterations"] = settled.fixed_point.iterations
     results.attrs["fixed_point_converged"] = int(settled.fixed_point.converged)
+    foresight = built.scenario.foresight
+    results.attrs["foresight"] = foresight.mode
+    results.attrs["reading"] = "projection" if foresight.mode == "myopic" else "plan"
+    if foresight.mode == "myopic":
+        results.attrs["foresight_window"] = foresight.window
     return results, notes
 
 
@@ -239,7 +267,8 @@ def run(
     """Solve a scenario and return its results; raise InfeasibleScenario with reasons.
 
     ``write_model`` writes the settled LP (the one the results report, the fixed point's
-    coefficients in it) to an ``.mps`` or ``.lp`` file. ``sensitivity`` adds each policy's
+    coefficients in it; with myopic foresight, the scenario's LP with every decision fixed)
+    to an ``.mps`` or ``.lp`` file. ``sensitivity`` adds each policy's
     sensitivities (for subsidies: the CO2 avoided per extra MEUR of each binding budget),
     each one re-settled through the same fixed point. ``data``: the scenario's Data
     already in memory (e.g. a sweep variant's), instead of loading the dataset.
@@ -258,14 +287,14 @@ def run(
     timings["build"] = time.perf_counter() - start
     live = LiveLP(scenario.solver)
     try:
-        settled = settle(built, live)
+        settled = solve_scenario(built, live)
     except SolveError as error:
         if error.termination != INFEASIBLE:
             raise
         raise _explained(built) from None
     timings.update(settled.timings)
     if write_model is not None:
-        write_lp(settled.built.lp, write_model)
+        write_lp(settled.solution.lp, write_model)
     extra: dict[str, Any] = {}
     if sensitivity:
         start = time.perf_counter()
@@ -322,7 +351,7 @@ class Variants:
         self.live = LiveLP(scenario.solver)
         built = build(scenario, data)
         try:
-            self.reference = settle(built, self.live)
+            self.reference = solve_scenario(built, self.live)
         except SolveError as error:
             if error.termination != INFEASIBLE:
                 raise
@@ -378,9 +407,9 @@ class Variants:
         """Settle a variant from a start that depends on the variant only: the reference's
         basis where its LP has the reference's shape, else a cold solve on a new instance."""
         if built.lp.same_shape(self.reference.built.lp):
-            return settle(built, self.live, self.basis)
+            return solve_scenario(built, self.live, self.basis)
         self.live.reset()
-        return settle(built, self.live)
+        return solve_scenario(built, self.live)
 
 
 def solve_variant_with(

@@ -36,6 +36,7 @@ CORE_READS = (
     "capex",
     "capture_rate",
     "co2_transport_storage_tariff",
+    "committed_build",
     "demand",
     "discount_rate",
     "electricity_discount",
@@ -44,7 +45,9 @@ CORE_READS = (
     "existing_capacity",
     "first_year",
     "fixed_om",
+    "hurdle_rate",
     "input",
+    "lead_time",
     "lifetime",
     "network_tariff",
     "potential",
@@ -182,6 +185,9 @@ class Core:
     potential_index: tuple[CellYear, ...]
     producer_potential_index: tuple[CellYear, ...]
     build_limit_index: tuple[ClusterRouteYear, ...]
+    #: (cluster, route, vintage) built before the route's lead time allows, where the
+    #: scenario switches lead times on: only the committed build may come online there
+    lead_time_index: tuple[ClusterRouteYear, ...]
     #: vintages of a cell in service in a year
     vintages: Mapping[CellYear, tuple[int, ...]]
     # coefficients ------------------------------------------------------------------
@@ -189,6 +195,9 @@ class Core:
     existing: Mapping[CellYear, float]
     potential: Mapping[tuple[str, str], float]
     build_limit: Mapping[ClusterRouteYear, float]
+    committed_build: Mapping[ClusterRouteYear, float]
+    #: years from the decision to the first year of operation, per route
+    lead_time: Mapping[str, int]
     #: carrier input per unit of output, nonzero entries only: (route, year) -> {carrier: PJ}
     inputs: Mapping[tuple[str, int], Mapping[str, float]]
     #: direct CO2 per unit before capture: carriers burnt (less the carbon that leaves as
@@ -402,11 +411,37 @@ def build_core(data: Data, scenario: Scenario) -> Core:
 
     capex = data.table("capex")
     fixed_om_table = data.table("fixed_om")
+    # investments annuitised at the sector's hurdle rate where the scenario asks for it
+    hurdle = data.table("hurdle_rate")
+    foresight = scenario.foresight
+    invest_rate = {
+        r: hurdle[route_sector[r]]
+        if foresight.hurdle_rates and finite(hurdle[route_sector[r]])
+        else rate
+        for r in used_routes
+    }
     annuity = {
         (key.route, key.year): capex[key.route, key.year]
-        * annuity_factor(rate, lifetime[key.route])
+        * annuity_factor(invest_rate[key.route], lifetime[key.route])
         for key in build_index
     }
+    lead_table = data.table("lead_time")
+    lead_time = {r: int(round(lead_table[r])) for r in used_routes}
+    committed_table = data.table("committed_build")
+    lead_time_index = (
+        tuple(
+            sorted(
+                {
+                    ClusterRouteYear(key.cluster, key.route, key.year)
+                    for key in build_index
+                    if key.year < years[0] + lead_time[key.route]
+                }
+            )
+        )
+        if foresight.lead_times
+        else ()
+    )
+    committed_build = {key: committed_table[key] for key in lead_time_index}
     fixed_om = {(r, y): fixed_om_table[r, y] for r in used_routes for y in years}
     build_limit_table = data.table("build_limit")
     build_limit = {
@@ -455,11 +490,14 @@ def build_core(data: Data, scenario: Scenario) -> Core:
         potential_index=potential_index,
         producer_potential_index=producer_potential_index,
         build_limit_index=tuple(sorted(build_limit)),
+        lead_time_index=lead_time_index,
         vintages=vintages,
         demand=demand,
         existing=existing,
         potential=potential,
         build_limit=build_limit,
+        committed_build=committed_build,
+        lead_time=lead_time,
         inputs=inputs,
         gross_emission_factor=gross,
         process_emission_factor={r: float(process[r]) for r in used_routes},

@@ -250,6 +250,7 @@ class FlexE(Policy):
                 CellYear._fields,
                 units="output_unit/yr",
                 description="New flexible capacity funded by Flex-e",
+                ahead=True,
             )
         )
         b.constraints(

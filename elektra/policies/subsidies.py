@@ -570,6 +570,7 @@ class Subsidies(Policy):
                 Funding._fields,
                 units="output_unit/yr",
                 description="New capacity funded by an investment grant",
+                ahead=True,
             )
         )
         x.add(
@@ -579,6 +580,7 @@ class Subsidies(Policy):
                 Funding._fields,
                 units="output_unit/yr",
                 description="New capacity funded by an operating subsidy",
+                ahead=True,
             )
         )
         x.add(
