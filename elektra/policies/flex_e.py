@@ -37,7 +37,12 @@ from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import MWH_PER_PJ, CellYear, Core, Year, annuity_factor, finite
 from elektra.policies.base import Policy
 from elektra.policies.ets import carbon_price
-from elektra.policies.subsidies import funding_gaps, route_margins
+from elektra.policies.subsidies import (
+    SubsidyCoefficients,
+    funded_capacity,
+    funding_gaps,
+    route_margins,
+)
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,9 @@ class FlexECoefficients:
     grant_per_unit: Mapping[CellYear, float]
     recovery: Mapping[str, float]
     lifetime: Mapping[str, float]
-    #: the other instruments' fundings of the same capacity: (variable, key) pairs
-    others: Mapping[CellYear, tuple[tuple[str, tuple], ...]]
+    #: the subsidy instruments' coefficients, for the capacity they fund (no stacking);
+    #: None where subsidies are off
+    subsidies: SubsidyCoefficients | None
     #: MW of (non-firm) connection per unit of capacity: phi_el x availability x mu / h
     mw_per_unit: Mapping[tuple[str, int], float]
     #: CO2 avoided per unit of output against the cell's reference route (Mt/unit)
@@ -100,7 +106,8 @@ def flex_e_limit(x: Variables, coef: FlexECoefficients, key: CellYear) -> Row:
     :math:`w^F` capacity funded by Flex-e. Units: output unit per year.
     """
     pairs = [(1.0, x.flex_e_capacity[key]), (-1.0, x.new_capacity[key])]
-    pairs += [(1.0, getattr(x, variable)[other]) for variable, other in coef.others.get(key, ())]
+    if coef.subsidies is not None:
+        pairs += [(1.0, column) for column in funded_capacity(x, coef.subsidies, key)]
     return at_most(pairs, 0.0)
 
 
@@ -132,20 +139,6 @@ def flex_e_costs(b: Builder, x: Variables, core: Core, coef: FlexECoefficients) 
             by_year[y].append((-value, x.flex_e_capacity[key]))
     for y, pairs in by_year.items():
         b.cost("investment_grants", y, pairs)
-
-
-def _others(required: Mapping) -> dict[CellYear, tuple]:
-    """The fundings of other instruments per unit of new capacity (for no stacking)."""
-    subsidies = required.get("subsidies")
-    if subsidies is None:
-        return {}
-    others = {}
-    for cell, fundings in subsidies.funded.items():
-        others[cell] = tuple(
-            ("grant_capacity" if f in subsidies.grant_per_unit else "subsidised_capacity", f)
-            for f in fundings
-        )
-    return others
 
 
 class FlexE(Policy):
@@ -237,7 +230,7 @@ class FlexE(Policy):
             grant_per_unit=grant,
             recovery=recovery,
             lifetime=core.lifetime,
-            others=_others(required),
+            subsidies=required.get("subsidies"),
             mw_per_unit=mw,
             avoided_per_unit=avoided,
         )

@@ -178,6 +178,16 @@ RESULTS = (
 PER_PROJECT = "the budget's dual spread over projects, already in dual_subsidy_budget"
 
 
+def funded_capacity(x: Variables, coef: SubsidyCoefficients, key: CellYear) -> list[int]:
+    """The columns of the new capacity of a cell and vintage that the subsidy instruments
+    fund (grants and operating subsidies): the public interface for another policy that
+    must not fund the same capacity again (Flex-e)."""
+    return [
+        x.grant_capacity[f] if f in coef.grant_per_unit else x.subsidised_capacity[f]
+        for f in coef.funded.get(key, ())
+    ]
+
+
 def subsidy_stacking(x: Variables, coef: SubsidyCoefficients, key: CellYear) -> Row:
     r"""No stacking: a unit of new capacity is funded by one instrument at most.
 
@@ -186,10 +196,7 @@ def subsidy_stacking(x: Variables, coef: SubsidyCoefficients, key: CellYear) -> 
     :math:`w^G` capacity funded by an investment grant, :math:`w^O` by an operating
     subsidy. Units: output unit per year.
     """
-    pairs = [
-        (1.0, x.grant_capacity[f] if f in coef.grant_per_unit else x.subsidised_capacity[f])
-        for f in coef.funded[key]
-    ]
+    pairs = [(1.0, column) for column in funded_capacity(x, coef, key)]
     return at_most(pairs + [(-1.0, x.new_capacity[key])], 0.0)
 
 
