@@ -30,6 +30,7 @@ from elektra.model.lp import (
     Elastic,
     LinearProgram,
     Row,
+    at_least,
     at_most,
     equal_to,
 )
@@ -59,6 +60,7 @@ CONSTRAINT_FIELDS = frozenset(
         "produced_carriers",
         "producer_potential_index",
         "producers",
+        "relocation_index",
         "route_sector",
         "route_service",
         "vintages",
@@ -115,6 +117,15 @@ DUALS = (
         ("sector", "cluster", "route", "year"),
         "MEUR/output_unit",
         "Value of one more unit of a carrier maker's share of its cluster's production",
+    ),
+    DualSpec(
+        "relocation_persists",
+        "dual_relocation_persists",
+        ("sector", "cluster", "route", "year"),
+        "MEUR/output_unit",
+        "What the rule that relocated production stays relocated costs, per unit of the "
+        "import share's fall it forbids",
+        sign=1.0,
     ),
     DualSpec(
         "build_limit",
@@ -205,6 +216,31 @@ def producer_potential_limit(x: Variables, core: Core, key: CellYear) -> Row:
     return at_most(pairs, 0.0)
 
 
+def relocation_persists(x: Variables, core: Core, key: CellYear) -> Row:
+    r"""Relocation persists: production closed at home and imported stays imported.
+
+    .. math:: a_{s,c,r,y}\, D_{s,c,j,y-1} - a_{s,c,r,y-1}\, D_{s,c,j,y} \ge 0
+       \quad \text{for import routes } r \text{ of a demanded product } j
+
+    The import's share of the demand never falls: a plant that closes and whose product is
+    imported does not reopen a year later (restarting a closed blast furnace or cracker
+    takes a relining, a new permit and new staff). Where the share may grow, the rule does
+    not bind. Units: output unit per year times output unit per year.
+    """
+    sector, cluster, route, year = key
+    service = core.route_service[route]
+    before = year - 1
+    demand_now = core.demand[ServiceYear(sector, cluster, service, year)]
+    demand_before = core.demand[ServiceYear(sector, cluster, service, before)]
+    return at_least(
+        [
+            (demand_before, x.activity[key]),
+            (-demand_now, x.activity[(sector, cluster, route, before)]),
+        ],
+        0.0,
+    )
+
+
 def build_limit(
     x: Variables, core: Core, builders: Mapping[tuple, list[str]], key: ClusterRouteYear
 ) -> Row:
@@ -256,6 +292,7 @@ CONSTRAINTS = (
     capacity_limit,
     potential_limit,
     producer_potential_limit,
+    relocation_persists,
     build_limit,
     lead_time_limit,
     carrier_balance,
@@ -339,6 +376,13 @@ def add_core(b: Builder, core: Core) -> Variables:
         CellYear._fields,
         partial(producer_potential_limit, x, core),
         dual=DUAL["producer_potential_limit"],
+    )
+    b.constraints(
+        "relocation_persists",
+        core.relocation_index,
+        CellYear._fields,
+        partial(relocation_persists, x, core),
+        dual=DUAL["relocation_persists"],
     )
     builders: dict[tuple, list[str]] = defaultdict(list)
     for s, c, r, y in core.build_index:

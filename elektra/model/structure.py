@@ -184,6 +184,9 @@ class Core:
     demand_index: tuple[ServiceYear, ...]
     potential_index: tuple[CellYear, ...]
     producer_potential_index: tuple[CellYear, ...]
+    #: import routes of demanded products (closure at home and import) after the first
+    #: year: relocation persists
+    relocation_index: tuple[CellYear, ...]
     build_limit_index: tuple[ClusterRouteYear, ...]
     #: (cluster, route, vintage) built before the route's lead time allows, where the
     #: scenario switches lead times on: only the committed build may come online there
@@ -367,6 +370,13 @@ def build_core(data: Data, scenario: Scenario) -> Core:
         for key in activity_index
         if potential[(key.cluster, key.route)] < 1 and route_service[key.route] in produced
     )
+    relocation_index = tuple(
+        key
+        for key in activity_index
+        if route_class[key.route] == "import"
+        and route_service[key.route] not in produced
+        and key.year > years[0]
+    )
 
     # carriers, emissions, running cost ---------------------------------------------
     input_table = data.table("input")
@@ -489,6 +499,7 @@ def build_core(data: Data, scenario: Scenario) -> Core:
         demand_index=tuple(demand),
         potential_index=potential_index,
         producer_potential_index=producer_potential_index,
+        relocation_index=relocation_index,
         build_limit_index=tuple(sorted(build_limit)),
         lead_time_index=lead_time_index,
         vintages=vintages,
