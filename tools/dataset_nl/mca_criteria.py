@@ -10,17 +10,15 @@ describe the same plants, and the life-cycle intensity here is the LP's result v
 the dataset gives for the Monte Carlo. Levelised cost and the two exclusion criteria come
 from the LP itself (scenarios/mca_hydrogen.yaml).
 
-Run: ``python tools/dataset_nl/build_mca_criteria.py`` after build_dataset.py.
+Written by ``python -m tools.dataset_nl`` after the dataset's CSVs (it reads them).
 """
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data" / "nl"
-OUT = DATA / "mca" / "hydrogen_mca.csv"
 
 LHV_H2 = 120.0  # MJ/kg
 KWH = 3.6  # MJ/kWh
@@ -74,87 +72,116 @@ GAS_IMPORT_SHARE = (0.85, 0.75, 0.95)  # share of NL gas supply imported in 2035
 POWER_IMPORT_SHARE = (0.10, 0.0, 0.25)  # share of NL electricity imported, 2035 (estimate)
 
 
-def _read(name: str) -> list[dict]:
-    with (DATA / f"{name}.csv").open(newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _number(text: str) -> float | None:
     return float(text) if text not in ("", None) else None
 
 
-def dataset_value(name: str, parameter: str, **labels) -> tuple[float, float, float]:
-    """(value, low, high) of one row of a dataset file; low and high default to the value.
-
-    Figures are converted to the unit this script computes in: g/MJ for emission and
-    upstream factors, kg/kWh for electricity's, kg/kg H2 for import life-cycle emissions.
-    """
-    for row in _read(name):
-        if row["parameter"] == parameter and all(row.get(k, "") == v for k, v in labels.items()):
-            value = float(row["value"])
-            low, high = _number(row["low"]), _number(row["high"])
-            scale = {"t/TJ": 1.0, "g/MJ": 1.0, "kg/kWh": 1.0, "1": 1.0, "PJ/PJ": 1.0}.get(
-                row["unit"]
-            )
-            if row["unit"] == "kg/GJ":  # per GJ H2 -> per kg H2
-                scale = LHV_H2 / 1000
-            if scale is None:
-                raise ValueError(f"{name}.csv: {parameter} {labels}: unexpected unit {row['unit']}")
-            low = value if low is None else low
-            high = value if high is None else high
-            return value * scale, low * scale, high * scale
-    return 0.0, 0.0, 0.0
-
-
-def plant(option: str) -> dict[str, float]:
-    """The LP's plant of an option: gas MJ/kg, electricity kWh/kg (with ranges where the
-    dataset gives them), capture rate, solid carbon share, imported life-cycle kg/kg."""
-    route = ROUTES[option]
-    gas = dataset_value("route_inputs", "input", route=route, carrier="natural_gas")[0]
-    electricity = dataset_value("route_inputs", "input", route=route, carrier="electricity")[0]
-    return {
-        "gas_mj": gas * LHV_H2,
-        "kwh": electricity * LHV_H2 / KWH,
-        "capture": dataset_value("routes_techno_economic", "capture_rate", route=route)[0],
-        "solid": dataset_value("life_cycle", "solid_carbon_share", route=route)[0],
-        "imported": dataset_value("life_cycle", "import_life_cycle_emissions", route=route),
-    }
-
-
-GAS_EF = dataset_value("carriers_prices", "emission_factor", carrier="natural_gas")[0]  # g/MJ
-UPSTREAM_GAS = dataset_value(
-    "life_cycle", "upstream_emission_factor", carrier="natural_gas", year=YEAR
-)[0]  # g/MJ
-GRID = dataset_value("life_cycle", "upstream_emission_factor", carrier="electricity", year=YEAR)
-LEAKAGE = dataset_value("life_cycle", "methane_leakage_rate")
-GWP_CH4 = dataset_value("life_cycle", "methane_gwp")[0]
 METHANE_LHV = 50.0  # MJ/kg, as elektra.policies.upstream
-NH3_PER_H2 = 1.46  # GJ NH3 per GJ H2 at the cracker (ENGIE et al. 2020), as build_dataset.py
+NH3_PER_H2 = 1.46  # GJ NH3 per GJ H2 at the cracker (ENGIE et al. 2020), as routes_hydrogen.py
 NH3_H2_YIELD = 0.1776 * LHV_H2 / 18.6  # GJ H2 in a GJ of NH3 (17.76 % H by mass, LHV 18.6 GJ/t)
 
 
-def upstream_gas(leakage: float) -> float:
-    """Upstream intensity of natural gas, g CO2e per MJ delivered (as the LP computes it).
+@dataclass(frozen=True)
+class Dataset:
+    """The figures of a written dataset folder the MCA shares with the LP."""
 
-    CH4 per MJ delivered = leakage / (1 - leakage) x 1000/50 g; times GWP100; plus CO2.
-    """
-    methane = leakage / (1 - leakage) * 1000.0 / METHANE_LHV
-    return UPSTREAM_GAS + methane * GWP_CH4
+    folder: Path
+
+    def _read(self, name: str) -> list[dict]:
+        with (self.folder / f"{name}.csv").open(newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def value(self, name: str, parameter: str, **labels) -> tuple[float, float, float]:
+        """(value, low, high) of one row of a dataset file; low and high default to the value.
+
+        Figures are converted to the unit this module computes in: g/MJ for emission and
+        upstream factors, kg/kWh for electricity's, kg/kg H2 for import life-cycle emissions.
+        """
+        for row in self._read(name):
+            if row["parameter"] == parameter and all(
+                row.get(k, "") == v for k, v in labels.items()
+            ):
+                value = float(row["value"])
+                low, high = _number(row["low"]), _number(row["high"])
+                scale = {"t/TJ": 1.0, "g/MJ": 1.0, "kg/kWh": 1.0, "1": 1.0, "PJ/PJ": 1.0}.get(
+                    row["unit"]
+                )
+                if row["unit"] == "kg/GJ":  # per GJ H2 -> per kg H2
+                    scale = LHV_H2 / 1000
+                if scale is None:
+                    raise ValueError(
+                        f"{name}.csv: {parameter} {labels}: unexpected unit {row['unit']}"
+                    )
+                low = value if low is None else low
+                high = value if high is None else high
+                return value * scale, low * scale, high * scale
+        return 0.0, 0.0, 0.0
+
+    def plant(self, option: str) -> dict[str, float]:
+        """The LP's plant of an option: gas MJ/kg, electricity kWh/kg (with ranges where the
+        dataset gives them), capture rate, solid carbon share, imported life-cycle kg/kg."""
+        route = ROUTES[option]
+        gas = self.value("route_inputs", "input", route=route, carrier="natural_gas")[0]
+        electricity = self.value("route_inputs", "input", route=route, carrier="electricity")[0]
+        return {
+            "gas_mj": gas * LHV_H2,
+            "kwh": electricity * LHV_H2 / KWH,
+            "capture": self.value("routes_techno_economic", "capture_rate", route=route)[0],
+            "solid": self.value("life_cycle", "solid_carbon_share", route=route)[0],
+            "imported": self.value("life_cycle", "import_life_cycle_emissions", route=route),
+        }
+
+    @cached_property
+    def gas_ef(self) -> float:
+        """g CO2/MJ of natural gas."""
+        return self.value("carriers_prices", "emission_factor", carrier="natural_gas")[0]
+
+    @cached_property
+    def upstream_gas_co2(self) -> float:
+        """g CO2/MJ of natural gas supply in the MCA's year."""
+        return self.value(
+            "life_cycle", "upstream_emission_factor", carrier="natural_gas", year=YEAR
+        )[0]
+
+    @cached_property
+    def grid(self) -> tuple[float, float, float]:
+        """kg CO2/kWh of grid electricity in the MCA's year (central, low, high)."""
+        return self.value(
+            "life_cycle", "upstream_emission_factor", carrier="electricity", year=YEAR
+        )
+
+    @cached_property
+    def leakage(self) -> tuple[float, float, float]:
+        return self.value("life_cycle", "methane_leakage_rate")
+
+    @cached_property
+    def gwp_ch4(self) -> float:
+        return self.value("life_cycle", "methane_gwp")[0]
+
+    def upstream_gas(self, leakage: float) -> float:
+        """Upstream intensity of natural gas, g CO2e per MJ delivered (as the LP computes it).
+
+        CH4 per MJ delivered = leakage / (1 - leakage) x 1000/50 g; times GWP100; plus CO2.
+        """
+        methane = leakage / (1 - leakage) * 1000.0 / METHANE_LHV
+        return self.upstream_gas_co2 + methane * self.gwp_ch4
+
+    def life_cycle(self, option: str, end: int) -> float:
+        """kg CO2e/kg H2 of an option: end 0 central, 1 low, 2 high (the LP's definition).
+
+        Direct CO2 after capture (the solid carbon of pyrolysis is not CO2) + upstream gas
+        (supply CO2 and leaked methane) + grid electricity + an imported product's life cycle.
+        """
+        p = self.plant(option)
+        direct = p["gas_mj"] * self.gas_ef * (1 - p["solid"]) * (1 - p["capture"]) / 1000
+        upstream = p["gas_mj"] * self.upstream_gas(self.leakage[end]) / 1000
+        return direct + upstream + p["kwh"] * self.grid[end] + p["imported"][end]
 
 
-def life_cycle(option: str, end: int) -> float:
-    """kg CO2e/kg H2 of an option: end 0 central, 1 low, 2 high (the LP's definition).
-
-    Direct CO2 after capture (the solid carbon of pyrolysis is not CO2) + upstream gas
-    (supply CO2 and leaked methane) + grid electricity + an imported product's life cycle.
-    """
-    p = plant(option)
-    direct = p["gas_mj"] * GAS_EF * (1 - p["solid"]) * (1 - p["capture"]) / 1000
-    upstream = p["gas_mj"] * upstream_gas(LEAKAGE[end]) / 1000
-    return direct + upstream + p["kwh"] * GRID[end] + p["imported"][end]
-
-
-def rows() -> list[dict]:
+def rows(folder: Path) -> list[dict]:
+    """The criteria rows of the MCA, from the dataset written in ``folder``."""
+    data = Dataset(folder)
+    plant, life_cycle = data.plant, data.life_cycle
     out: list[dict] = []
 
     def add(option, criterion, value, unit, source, method="", low=None, high=None, estimate=True):
@@ -182,14 +209,14 @@ def rows() -> list[dict]:
         if p["gas_mj"]:
             carbon = "solid carbon, no CO2" if p["solid"] else f"capture {p['capture']:g}"
             parts.append(
-                f"direct CO2 {p['gas_mj']:.1f} MJ gas/kg x {GAS_EF:g} g/MJ ({carbon}) + upstream "
-                f"gas {p['gas_mj']:.1f} MJ x ({UPSTREAM_GAS:g} g CO2/MJ + methane at leakage "
-                f"{LEAKAGE[0]:.1%}, range {LEAKAGE[1]:.2%}-{LEAKAGE[2]:.1%}, GWP {GWP_CH4:g})"
+                f"direct CO2 {p['gas_mj']:.1f} MJ gas/kg x {data.gas_ef:g} g/MJ ({carbon}) + upstream "
+                f"gas {p['gas_mj']:.1f} MJ x ({data.upstream_gas_co2:g} g CO2/MJ + methane at leakage "
+                f"{data.leakage[0]:.1%}, range {data.leakage[1]:.2%}-{data.leakage[2]:.1%}, GWP {data.gwp_ch4:g})"
             )
         if p["kwh"]:
             parts.append(
-                f"{p['kwh']:.2f} kWh/kg x grid {GRID[0]:g} kg CO2/kWh in {YEAR} (range "
-                f"{GRID[1]:g}-{GRID[2]:g})"
+                f"{p['kwh']:.2f} kWh/kg x grid {data.grid[0]:g} kg CO2/kWh in {YEAR} (range "
+                f"{data.grid[1]:g}-{data.grid[2]:g})"
             )
         if p["imported"][2]:
             parts.append(
@@ -212,10 +239,10 @@ def rows() -> list[dict]:
     # CO2 storage need and grid load: the LP's plant ---------------------------------------
     for option in ROUTES:
         p = plant(option)
-        captured = p["gas_mj"] * GAS_EF * (1 - p["solid"]) * p["capture"] / 1000
+        captured = p["gas_mj"] * data.gas_ef * (1 - p["solid"]) * p["capture"] / 1000
         add(
             option, "co2_storage_need", captured, "kg CO2/kg H2", DATASET,
-            f"{p['gas_mj']:.1f} MJ gas/kg x {GAS_EF:g} g CO2/MJ x capture {p['capture']:g}"
+            f"{p['gas_mj']:.1f} MJ gas/kg x {data.gas_ef:g} g CO2/MJ x capture {p['capture']:g}"
             + (" (pyrolysis: the carbon leaves as a solid)" if p["solid"] else ""),
             estimate=False,
         )  # fmt: skip
@@ -387,15 +414,13 @@ def rows() -> list[dict]:
     return out
 
 
-def main() -> None:
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    data = rows()
-    with OUT.open("w", newline="") as handle:
+def write(out: Path) -> int:
+    """Write ``out``/mca/hydrogen_mca.csv from the dataset in ``out``."""
+    path = out / "mca" / "hydrogen_mca.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = rows(out)
+    with path.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(data[0]))
         writer.writeheader()
         writer.writerows(data)
-    print(f"wrote {OUT} ({len(data)} rows)")
-
-
-if __name__ == "__main__":
-    main()
+    return len(data)

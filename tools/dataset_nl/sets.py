@@ -1,0 +1,123 @@
+"""The set files: clusters, sectors, services, carriers, routes, instruments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .common import write_set
+from .labels import CARRIERS, CLUSTERS, SECTORS, SERVICES
+from .routes import ROUTES
+from .sources import S_DEI, S_NIKI, S_SDE24, S_SDE_HEKJES, S_VEKI
+
+
+def write(out: Path) -> dict[str, int]:
+    """Write the set files."""
+    n = {}
+    # --------------------------------------------------------------- set files
+    n["clusters"] = write_set(
+        out,
+        "clusters",
+        ["cluster", "name", "source"],
+        [
+            [
+                k,
+                v[0],
+                "Cluster Energiestrategieen (CES) clusters as used by PBL/TNO MIDDEN (cluster_name) and the Kamerbrief EII 2026; cluster 6 = MIDDEN 'Other'",
+            ]
+            for k, v in CLUSTERS.items()
+        ],
+    )
+    n["sectors"] = write_set(
+        out,
+        "sectors",
+        ["sector", "name", "cbam", "source"],
+        [
+            [
+                k,
+                v[0],
+                "true" if v[1] else "false",
+                (
+                    "MIDDEN NACE mapping (reference notes 1c); CBAM goods per Regulation (EU) 2023/956 Annex I"
+                    if v[1]
+                    else "MIDDEN NACE mapping (reference notes 1c); not a CBAM good (Regulation (EU) 2023/956 Annex I)"
+                ),
+            ]
+            for k, v in SECTORS.items()
+        ],
+    )
+    n["services"] = write_set(
+        out,
+        "services",
+        ["sector", "service", "output_unit", "name", "source"],
+        [
+            [
+                s,
+                v,
+                u,
+                nm,
+                "elektra service definition; temperature bands: heat_low < 100 °C, heat_medium 100-400 °C (steam), heat_high > 400 °C (furnaces); MIDDEN steam pressure classes mapped to bands (reference notes 2c)",
+            ]
+            for (s, v), (u, nm) in SERVICES.items()
+        ],
+    )
+    roles = {
+        "electricity": "grid_electricity",
+        "hydrogen": "hydrogen",
+        "natural_gas": "fossil_methane",
+        "biomethane": "biomethane",
+    }
+    n["carriers"] = write_set(
+        out,
+        "carriers",
+        ["carrier", "role", "name", "source"],
+        [
+            [
+                k,
+                roles.get(k, ""),
+                v,
+                "elektra carrier definition; ETM/IEA energy-balance carrier groups (reference notes 2a)",
+            ]
+            for k, v in CARRIERS.items()
+        ],
+    )
+    n["routes"] = write_set(
+        out,
+        "routes",
+        ["route", "sector", "service", "route_class", "name", "source"],
+        [[r.label, r.sector, r.service, r.rclass, r.name, r.source] for r in ROUTES],
+    )
+    INSTR = {
+        "sde_pp": (
+            "operating",
+            "SDE++ (Stimulering Duurzame Energieproductie en Klimaattransitie): operating subsidy per unit of avoided CO2/output",
+            S_SDE24,
+        ),
+        "niki": (
+            "investment",
+            "NIKI (Nationale Investeringsregeling Klimaatprojecten Industrie): capex grant for innovative industrial decarbonisation",
+            S_NIKI,
+        ),
+        "veki": (
+            "investment",
+            "VEKI (Versnelde Klimaatinvesteringen Industrie): capex grant for proven technology",
+            S_VEKI,
+        ),
+        "dei_plus": (
+            "investment",
+            "DEI+ (Demonstratie Energie- en Klimaatinnovatie): grant for pilots and demonstrations",
+            S_DEI,
+        ),
+        "sde_pp_ht_heat": (
+            "operating",
+            "SDE++ domain high-temperature heat (hekje): budget reserved for electric boilers and "
+            "industrial heat pumps, at most EUR 400/t",
+            S_SDE_HEKJES,
+        ),
+    }
+    n["instruments"] = write_set(
+        out,
+        "instruments",
+        ["instrument", "kind", "name", "source"],
+        [[k, v[0], v[1], v[2]] for k, v in INSTR.items()],
+    )
+    return n
