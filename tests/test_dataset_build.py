@@ -22,7 +22,9 @@ def test_a_rebuild_into_a_new_folder_gives_the_committed_files(tmp_path):
     committed = sorted(p.relative_to(DATA) for p in DATA.rglob("*.csv"))
     assert written == committed
     different = [
-        str(name) for name in written if (tmp_path / name).read_bytes() != (DATA / name).read_bytes()
+        str(name)
+        for name in written
+        if (tmp_path / name).read_bytes() != (DATA / name).read_bytes()
     ]
     assert different == [], f"rebuild with `make dataset`: {different} differ from the compiler's"
 
@@ -31,7 +33,7 @@ def test_the_compiler_reads_nothing_outside_the_repository():
     """No absolute path in the compiler: what it reads is in tools/dataset_nl/reference."""
     for path in COMPILER.glob("*.py"):
         text = path.read_text()
-        assert "/work/" not in text and "Path(\"/" not in text, path.name
+        assert "/work/" not in text and 'Path("/' not in text, path.name
     reference = COMPILER / "reference"
     assert (reference / "README.md").is_file()
     assert (reference / "midden_cluster_sector_emissions_2020.csv").is_file()
