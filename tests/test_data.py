@@ -25,6 +25,8 @@ SET_FILES = {
 @pytest.mark.parametrize("folder", DATASETS, ids=lambda p: p.name)
 def test_every_shipped_figure_has_unit_and_source(folder):
     for path in folder.glob("*.csv"):
+        if path.name == "sources.csv":
+            continue
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         assert (frame["source"].str.strip() != "").all(), f"{path}: a row without source"
         if path.name in SET_FILES:
@@ -44,11 +46,57 @@ def test_estimates_say_how_they_were_made(folder):
 
 def test_no_dutch_figure_rests_on_the_compiler_alone():
     """Every row of data/nl names the published figures it comes from (or bounds it), not
-    only the person who compiled it."""
-    for path in (ROOT / "data" / "nl").glob("*.csv"):
+    only the person who compiled it; a row resting only on an assumption gives its range."""
+    sources = pd.read_csv(ROOT / "data" / "nl" / "sources.csv", dtype=str, keep_default_na=False)
+    compiler = set(sources.loc[sources["citation"].str.contains("dataset compiler"), "id"])
+    assert compiler == set(), f"sources that are only the compiler: {compiler}"
+    for path in (ROOT / "data" / "nl").rglob("*.csv"):
+        if path.name == "sources.csv":
+            continue
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        bare = frame[frame["source"].str.contains("elektra dataset compiler")]
-        assert bare.empty, f"{path}: {len(bare)} rows cite only the dataset compiler"
+        alone = frame[frame["source"] == "elektra_assumption"]
+        if "low" in frame:
+            alone = alone[(alone["low"] == "") | (alone["high"] == "")]
+        assert alone.empty, f"{path}: {len(alone)} rows rest on an assumption without a range"
+
+
+def test_a_dutch_row_names_its_sources_by_id_once_cited_in_full():
+    """data/nl keeps each citation once (sources.csv); a row names ids, every id is known and
+    every source is cited by some row."""
+    data = load_data(load_scenario(ROOT / "scenarios" / "base.yaml"))
+    table = pd.read_csv(ROOT / "data" / "nl" / "sources.csv", dtype=str, keep_default_na=False)
+    cited = set()
+    for path in (ROOT / "data" / "nl").rglob("*.csv"):
+        if path.name != "sources.csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            cited |= {i.strip() for cell in frame["source"] for i in cell.split(";")}
+    assert cited == set(table["id"])
+    row = data.rows[data.rows["parameter"] == "ikc_emission_factor"].iloc[0]
+    assert ";" not in row["source"] or all(len(i) < 40 for i in row["source"].split(";"))
+    assert row["citation"] == "; ".join(
+        table.set_index("id").at[i.strip(), "citation"] for i in row["source"].split(";")
+    )
+
+
+def test_an_unknown_source_id_names_file_line_and_id(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "toy", folder)
+    (folder / "sources.csv").write_text(
+        "id,citation,link,accessed\ntoy,elektra toy dataset (invented figures),,\n"
+    )
+    for path in folder.glob("*.csv"):
+        if path.name == "sources.csv":
+            continue
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame["source"] = "toy"
+        frame.to_csv(path, index=False)
+    toy = folder / "toy.csv"
+    lines = toy.read_text().splitlines()
+    lines[3] = lines[3].replace(",toy,", ",toy; nowhere,", 1)
+    toy.write_text("\n".join(lines) + "\n")
+    scenario = write_scenario(tmp_path, dataset="data", years=[2025, 2027])
+    with pytest.raises(DataError, match=r"toy\.csv, line 4: unknown source id 'nowhere'"):
+        load_data(load_scenario(scenario))
 
 
 def _corrupt(tmp_path, edit):

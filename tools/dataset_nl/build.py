@@ -23,6 +23,7 @@ from . import (
     mca_criteria,
     policy_levers,
     sets,
+    sources,
     subsidies,
     supply,
     techno_economic,
@@ -52,6 +53,7 @@ def build(out: Path) -> dict[str, int]:
     counts["life_cycle"] = life_cycle.write(out)
     counts.update(validation.write(out))
     counts["mca/hydrogen_mca"] = mca_criteria.write(out)
+    counts["sources"] = sources.write(out)  # last: the sources the files above cite
     return counts
 
 

@@ -13,8 +13,10 @@ from .sources import (
     S_ARAMIS,
     S_ELYGATOR,
     S_HH1,
+    S_KST_ELECTROLYSIS,
     S_MIDDEN_EM,
-    S_MIDDEN_TC,
+    S_MIDDEN_TC0263,
+    S_MIDDEN_TC0425,
     S_MONOLITH,
     S_OFFSHORE_H2,
     S_PACE,
@@ -176,7 +178,7 @@ def _capture_limits(add: Limits) -> None:
                 y,
                 interpolate(pace, y) * share / cpu,
                 r.unit + "/yr",
-                S_ARAMIS + "; " + S_SDE24.split(";")[0],
+                S_ARAMIS + "; " + S_SDE24,
                 m,
             )
 
@@ -190,7 +192,7 @@ def _cracker_limits(add: Limits) -> None:
             2032,
             0.3,
             "Mt/yr",
-            S_MIDDEN_TC + " TC0263 (TRL 5)",
+            S_MIDDEN_TC0263,
             "conversion of at most 0.3 Mt HVC/yr of furnace capacity per cluster per year (about a third of the furnaces of a "
             "world-scale cracker), furnace by furnace during turnarounds, after a first demonstration",
         )
@@ -362,7 +364,7 @@ def _hydrogen_limits(add: Limits) -> None:
                 2031,
                 atr_pj,
                 "PJ/yr",
-                S_MIDDEN_TC + " TC0425 (H-Vision 2.4 GW H2); " + S_ARAMIS,
+                f"{S_MIDDEN_TC0425}; {S_ARAMIS}",
                 f"at most 0.5 GW H2 of ATR+CCS per year ({atr_pj:.2f} PJ/yr), i.e. the 2.4 GW H-Vision design built in "
                 "phases over about five years; only Rotterdam has Aramis pipeline access",
             )
@@ -450,7 +452,7 @@ def _hydrogen_limits(add: Limits) -> None:
             2029,
             mw * el / 1000,
             "PJ/yr",
-            "Kamerbrief kst-32813-1143 (3-4 GW electrolysis target 2030); " + S_HH1,
+            f"{S_KST_ELECTROLYSIS}; {S_HH1}",
             f"{mw} MW_e per year from 2029 (decisions from 2026 on; national 500 MW/yr, well below the 3-4 GW 2030 target, "
             "which no current FID pipeline supports); Chemelot and cluster 6 have no hydrogen network before 2033",
         )

@@ -20,13 +20,15 @@ from .sources import (
     S_FME,
     S_IPCC,
     S_MIDDEN_SITES,
-    S_MIDDEN_TC,
+    S_MIDDEN_TC0352,
+    S_MRR,
     S_NLFUEL,
     S_PZEM,
     S_SDE_GG,
     S_TENNET,
     S_TTF_NETWORK,
     S_WBM64,
+    S_ZERO_DIRECT,
 )
 
 GAS_TAX_TIER = {"0-170k": 0.5782, "170k-1M": 0.3157, "1M-10M": 0.2035, ">10M": 0.0539}
@@ -131,9 +133,7 @@ def energy_tax_by_user(t, gas_tax):
             "energy_tax",
             round(gas_tax * fuel_share, 2),
             "EUR/MWh",
-            f"{S_WBM64}; {S_EB_GAS}; "
-            + S_MIDDEN_TC
-            + " TC0352 (SMR 182 TJ gas per kt H2, fuel + feed)",
+            f"{S_WBM64}; {S_EB_GAS}; {S_MIDDEN_TC0352}",
             figure_year=2025,
             estimate=True,
             method=f"the gas a reformer uses as feedstock is not taxed as fuel: the tax ({gas_tax:.2f} "
@@ -195,7 +195,7 @@ def write(out: Path) -> int:
         "emission_factor",
         EF["coal"],
         "t/TJ",
-        S_IPCC + " (coking coal 94.6)",
+        S_IPCC,
         figure_year=2006,
         note="applied to the coking coal/PCI input of the steelworks, so the process gases burnt in power plants are counted in full",
         carrier="coal",
@@ -204,7 +204,7 @@ def write(out: Path) -> int:
         "emission_factor",
         EF["oil"],
         "t/TJ",
-        S_IPCC + " (refinery gas 57.6, residual fuel oil 77.4)",
+        S_IPCC,
         figure_year=2006,
         estimate=True,
         low=57.6,
@@ -213,9 +213,9 @@ def write(out: Path) -> int:
         carrier="oil",
     )
     for c, src in (
-        ("electricity", "ETS scope: no direct emissions on site"),
-        ("hydrogen", "no direct CO2 on combustion"),
-        ("biomethane", "biogenic CO2 counts as zero in ETS (MRR 2018/2066 Art. 38)"),
+        ("electricity", S_ZERO_DIRECT),
+        ("hydrogen", S_ZERO_DIRECT),
+        ("biomethane", S_MRR),
     ):
         t.add("emission_factor", 0.0, "t/TJ", src, carrier=c)
 
@@ -255,7 +255,7 @@ def write(out: Path) -> int:
         2030,
         30,
         "EUR/MWh",
-        f"{S_PZEM}; {S_ENGIE}; {S_ETM_CAR} (natural gas EUR 53.2/MWh in the nl2023 dataset)",
+        f"{S_PZEM}; {S_ENGIE}; {S_ETM_CAR}",
         True,
         "assumption: 25 % below the 2024 TTF observations (34.6-46.7, PZEM/ENGIE) for the LNG supply growth "
         "expected by 2030; no KEV or forward path retrieved; high 50 near ETM's 2023 value",
@@ -408,7 +408,7 @@ def write(out: Path) -> int:
         2025,
         95,
         "EUR/MWh",
-        f"{S_SDE_GG}; {S_ETM_CAR} (greengas EUR 63.6/MWh)",
+        f"{S_SDE_GG}; {S_ETM_CAR}",
         True,
         "TTF (40) + GvO value EUR 0.50/m3 (31.65 MJ/m3 -> EUR 57/MWh)",
         63.6,
@@ -422,7 +422,7 @@ def write(out: Path) -> int:
         2035,
         85,
         "EUR/MWh",
-        f"{S_SDE_GG}; {S_ETM_CAR} (greengas EUR 63.6/MWh)",
+        f"{S_SDE_GG}; {S_ETM_CAR}",
         True,
         "assumption: the 2025 derivation (TTF + GvO) with TTF 30 (the 2035 gas row) and a lower GvO premium",
         60,

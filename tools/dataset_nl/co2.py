@@ -6,7 +6,14 @@ from pathlib import Path
 
 from .calibration import TARGET
 from .common import Table
-from .sources import S_ARAMIS, S_BP2026_LEVY, S_MIDDEN_TC, S_NEA_DPR, S_PORTHOS, S_YARA_NL
+from .sources import (
+    S_ARAMIS,
+    S_BP2026_LEVY,
+    S_MIDDEN_TC0478,
+    S_NEA_DPR,
+    S_PORTHOS,
+    S_YARA_NL,
+)
 
 # National CO2 levy on industry (ETS1 installations): rate per year, EUR/t
 LEVY_RATE = (
@@ -87,8 +94,7 @@ def write(out: Path) -> int:
         "co2_transport_storage_tariff",
         54.8,
         "EUR/t",
-        S_MIDDEN_TC
-        + " TC0478: O&M incl. transport & storage at the Porthos tariff EUR 54.8/t (51.4-56.9)",
+        S_MIDDEN_TC0478,
         figure_year=2020,
         estimate=True,
         low=51.4,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from .sources import checked
+
 #: The ``estimate`` flag of a row, where a row's code reads better with a name than with True.
 EST = True
 
@@ -50,7 +52,7 @@ class Table:
             **dims,
             "value": value,
             "unit": unit,
-            "source": source,
+            "source": checked(source),
             "figure_year": figure_year if figure_year is not None else "",
             "estimate": "true" if estimate else "false",
             "method": method,
@@ -94,6 +96,8 @@ def cell_text(v):
 
 
 def write_set(out: Path, name, cols, rows):
+    """Write a set file; its last column is the source cell."""
+    rows = [[*row[:-1], checked(row[-1])] for row in rows]
     with open(out / f"{name}.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(cols)

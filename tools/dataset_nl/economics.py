@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import Table
-from .sources import S_DISC
+from .sources import S_CBS_INFLATION, S_DISC
 
 
 def write(out: Path) -> int:
@@ -19,17 +19,13 @@ def write(out: Path) -> int:
         estimate=True,
         low=0.0225,
         high=0.10,
-        method="industrial (private) real WACC/hurdle rate assumed for investment decisions; low = social discount rate 2.25 % ("
-        + S_DISC
-        + ")",
+        method="industrial (private) real WACC/hurdle rate assumed for investment decisions; low = social discount rate 2.25 % (Werkgroep discontovoet 2020)",
     )
     t.add(
         "price_base_year",
         2024,
         "calendar year",
-        "price year of the dataset's energy prices and ETS price (carriers_prices.csv, ets.csv: "
-        "2024-2025 figures); CBS (2023) Inflatie 10 procent in 2022, cbs.nl/nl-nl/nieuws/2023/02/"
-        "inflatie-10-procent-in-2022 (CPI +2.7 % in 2021, +10.0 % in 2022)",
+        S_CBS_INFLATION,
         figure_year=2024,
         estimate=True,
         method="money figures are taken as published, in euros of their figure_year, without "

@@ -56,7 +56,7 @@ def write(out: Path) -> int:
             "existing_capacity",
             round(cap, 6),
             "PJ/yr",
-            S_MIDDEN_EM + " (industrial gases: Air Liquide, Air Products Botlek SMRs) ; " + S_NEA24,
+            f"{S_MIDDEN_EM}; {S_NEA24}",
             figure_year=2024,
             estimate=True,
             method=f"merchant SMR hydrogen = industrial-gases emissions {TARGET[('hydrogen', c)]:.3f} Mt / {r.net_emissions():.4f} Mt/PJ, / availability {r.availability}",

@@ -156,9 +156,7 @@ def write(out: Path) -> int:
             "grid_expansion_cost",
             cost,
             "MEUR/MW",
-            S_KB + " (cluster 6: high connection costs, far from substations)"
-            if c == "cluster6"
-            else S_GRID,
+            S_KB if c == "cluster6" else S_GRID,
             estimate=True,
             method="assumed connection + reinforcement cost charged to industry; cluster 6 doubled for distance to substations",
             low=0.3,

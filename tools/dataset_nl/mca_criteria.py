@@ -20,40 +20,27 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .sources import (
+    S_ASSUMPTION,
+    S_CRACKER,
+    S_DEFINITION,
+    S_DELEGATED_ACT,
+    S_ELEKTRA_DATASET,
+    S_GWP,
+    S_IRENA_WATER,
+    S_METHANE,
+    S_MONOLITH,
+    S_OFFSHORE_H2,
+    S_POR_IMPORT,
+    S_PYRO_BASF,
+    S_PYRO_STOICH,
+    S_TRL_COMM,
+    checked,
+)
+
 LHV_H2 = 120.0  # MJ/kg
 KWH = 3.6  # MJ/kWh
 YEAR = "2035"
-
-# --- sources --------------------------------------------------------------------------
-DATASET = (
-    "elektra dataset data/nl (route_inputs.csv, routes_techno_economic.csv, carriers_prices.csv, "
-    "life_cycle.csv, built by tools/dataset_nl/build_dataset.py from the sources named there)"
-)
-DELEGATED_ACT = (
-    "Commission Delegated Regulation (EU) 2025/2359 of 8 July 2025 (C(2025) 4674), GHG "
-    "methodology for low-carbon fuels: threshold 70 % below the fossil comparator of 94 g "
-    "CO2e/MJ = 28.2 g CO2e/MJ = 3.38 kg CO2e/kg H2; default upstream CO2 of natural gas "
-    "4.9 g CO2/MJ (as reported by Agence Europe bulletin 13677/21, 2025-07-09, and White & "
-    "Case, 2025)"
-)
-METHANE = (
-    "methane leakage: low end the Delegated Act's lowered default methane intensity (0.19 g "
-    "CO2e/MJ, about 0.04 % leakage; Agence Europe 13677/21, 2025); high end the IEA Methane "
-    "Tracker global average of 3.2 % cited by EDF Europe et al. open letter (2025-02-06); GWP100 "
-    "of fossil methane 29.8 (IPCC AR6 WG1 Table 7.15)"
-)
-IRENA_WATER = (
-    "IRENA & Bluerisk (2023) Water for hydrogen production (figures as summarised by "
-    "synerhy.com 2024-03-07: alkaline 22.3, PEM 17.5, SMR 17.5, SMR with capture 32.1 L/kg "
-    "H2; hydrogeninsight.com 2023-12: electrolysis 9 L/kg stoichiometric plus cooling)"
-)
-PYROLYSIS = (
-    "stoichiometry CH4 -> C + 2 H2 (4 kg CH4 = 200 MJ LHV and 3 kg solid carbon per kg H2; "
-    "reaction enthalpy 74.8 kJ/mol CH4 = 5.2 kWh/kg H2 minimum); process review: "
-    "Lotfollahzade Moghaddam et al. (2025) Methane pyrolysis for hydrogen production, Energy "
-    "Environ. Sci., doi:10.1039/D4EE06191H"
-)
-ESTIMATE = "elektra estimate (see method)"
 
 #: MCA option -> the LP route that is the same plant.
 ROUTES = {
@@ -193,7 +180,7 @@ def rows(folder: Path) -> list[dict]:
                 "unit": unit,
                 "low": "" if low is None else round(low, 4),
                 "high": "" if high is None else round(high, 4),
-                "source": source,
+                "source": checked(source),
                 "estimate": "true" if estimate else "false",
                 "method": method,
             }
@@ -202,7 +189,7 @@ def rows(folder: Path) -> list[dict]:
     # life-cycle intensity: the LP's hydrogen_life_cycle_intensity in 2035 ----------------
     lc = "life_cycle_intensity"
     unit = "kg CO2e/kg H2"
-    source = f"{DELEGATED_ACT}; {METHANE}; {DATASET}"
+    source = f"{S_DELEGATED_ACT}; {S_METHANE}; {S_GWP}; {S_ELEKTRA_DATASET}"
     for option in ROUTES:
         p = plant(option)
         parts = []
@@ -241,7 +228,7 @@ def rows(folder: Path) -> list[dict]:
         p = plant(option)
         captured = p["gas_mj"] * data.gas_ef * (1 - p["solid"]) * p["capture"] / 1000
         add(
-            option, "co2_storage_need", captured, "kg CO2/kg H2", DATASET,
+            option, "co2_storage_need", captured, "kg CO2/kg H2", S_ELEKTRA_DATASET,
             f"{p['gas_mj']:.1f} MJ gas/kg x {data.gas_ef:g} g CO2/MJ x capture {p['capture']:g}"
             + (" (pyrolysis: the carbon leaves as a solid)" if p["solid"] else ""),
             estimate=False,
@@ -249,7 +236,7 @@ def rows(folder: Path) -> list[dict]:
         kwh = p["kwh"]
         low, high = (6.0, 15.0) if option == "methane_pyrolysis" else (None, None)
         add(
-            option, "grid_load", kwh, "kWh/kg H2", DATASET,
+            option, "grid_load", kwh, "kWh/kg H2", S_ELEKTRA_DATASET,
             f"grid electricity input of {ROUTES[option]} ({kwh:.2f} kWh/kg)"
             + (
                 "; range 6-15 kWh/kg (reaction enthalpy 5.2 kWh/kg minimum, plasma reactors more)"
@@ -270,7 +257,7 @@ def rows(folder: Path) -> list[dict]:
         gas, power = p["gas_mj"], p["kwh"] * KWH
         values = [(gas * gas_share[i] + power * power_share[i]) / (gas + power) for i in range(3)]
         add(
-            option, "import_dependence", values[0], "share", f"{ESTIMATE}; {DATASET}",
+            option, "import_dependence", values[0], "share", f"{S_ASSUMPTION}; {S_ELEKTRA_DATASET}",
             method_gas.format(
                 g=gas_share[0], gl=gas_share[1], gh=gas_share[2],
                 p=power_share[0], pl=power_share[1], ph=power_share[2],
@@ -278,12 +265,12 @@ def rows(folder: Path) -> list[dict]:
             values[1], values[2],
         )  # fmt: skip
     add(
-        "offshore_wind_electrolysis", "import_dependence", 0.0, "share", ESTIMATE,
+        "offshore_wind_electrolysis", "import_dependence", 0.0, "share", S_OFFSHORE_H2,
         "wind in the Dutch North Sea zone: no imported energy", estimate=True,
     )  # fmt: skip
     for option in ("import_hydrogen", "import_ammonia"):
         add(
-            option, "import_dependence", 1.0, "share", ESTIMATE,
+            option, "import_dependence", 1.0, "share", S_DEFINITION,
             "all of the hydrogen comes from abroad", estimate=True,
         )  # fmt: skip
 
@@ -291,27 +278,27 @@ def rows(folder: Path) -> list[dict]:
     trl = "TRL"
     for option in ("grey_smr", "smr_ccs", "atr_ccs", "grid_electrolysis"):
         add(
-            option, "trl_2035", 9, trl, DATASET,
+            option, "trl_2035", 9, trl, S_ELEKTRA_DATASET,
             "TRL 9 in the dataset (MIDDEN) today; stays 9", estimate=False,
         )  # fmt: skip
     add(
-        "import_hydrogen", "trl_2035", 9, trl, ESTIMATE,
+        "import_hydrogen", "trl_2035", 9, trl, f"{S_TRL_COMM}; {S_ASSUMPTION}",
         "hydrogen pipelines are commercial; cross-border network by 2035 assumed", 8, 9,
     )  # fmt: skip
     add(
-        "methane_pyrolysis", "trl_2035", 7, trl, f"{PYROLYSIS}; {ESTIMATE}",
+        "methane_pyrolysis", "trl_2035", 7, trl, f"{S_PYRO_BASF}; {S_MONOLITH}; {S_ASSUMPTION}",
         "pilots today (BASF Ludwigshafen) and one commercial plasma plant making carbon black "
         "(Monolith, Nebraska); a first hydrogen-scale plant by 2035 assumed",
         6, 8,
     )  # fmt: skip
     add(
-        "offshore_wind_electrolysis", "trl_2035", 7, trl, ESTIMATE,
+        "offshore_wind_electrolysis", "trl_2035", 7, trl, f"{S_OFFSHORE_H2}; {S_ASSUMPTION}",
         "offshore pilot (PosHYdon, about 1 MW on a North Sea platform) today; demonstration "
         "at tens to hundreds of MW by 2035 assumed",
         6, 8,
     )  # fmt: skip
     add(
-        "import_ammonia", "trl_2035", 7, trl, ESTIMATE,
+        "import_ammonia", "trl_2035", 7, trl, f"{S_POR_IMPORT}; {S_CRACKER}; {S_ASSUMPTION}",
         "ammonia shipping is commercial; large-scale cracking back to hydrogen is at "
         "demonstration scale; first commercial crackers at import terminals by 2035 assumed",
         6, 8,
@@ -326,20 +313,20 @@ def rows(folder: Path) -> list[dict]:
         ("grid_electrolysis", 22.3, 15.0, 30.0, "IRENA alkaline electrolysis figure"),
     ):
         add(
-            option, "water_use", value, water, IRENA_WATER,
+            option, "water_use", value, water, S_IRENA_WATER,
             f"{how}; range assumed from the spread of cooling designs", low, high,
         )  # fmt: skip
     add(
-        "offshore_wind_electrolysis", "water_use", 0.0, water, ESTIMATE,
+        "offshore_wind_electrolysis", "water_use", 0.0, water, f"{S_IRENA_WATER}; {S_OFFSHORE_H2}",
         "desalinated sea water offshore: no fresh water from NL sources", 0.0, 2.0,
     )  # fmt: skip
     add(
-        "methane_pyrolysis", "water_use", 3.0, water, ESTIMATE,
+        "methane_pyrolysis", "water_use", 3.0, water, f"{S_PYRO_STOICH}; {S_ASSUMPTION}",
         "no process water (no reforming); cooling only, assumed", 1.0, 8.0,
     )  # fmt: skip
     for option in ("import_hydrogen", "import_ammonia"):
         add(
-            option, "water_use", 0.0, water, ESTIMATE,
+            option, "water_use", 0.0, water, S_DEFINITION,
             "water is used abroad, not in NL", 0.0, 1.0,
         )  # fmt: skip
 
@@ -374,7 +361,7 @@ def rows(folder: Path) -> list[dict]:
         ("import_ammonia", 80, 40, 150, "terminal tanks and cracker"),
     ):
         add(
-            option, "land_use", value, land, ESTIMATE,
+            option, "land_use", value, land, S_ASSUMPTION,
             f"order-of-magnitude plot area per MW of hydrogen output, assumed ({how}); no "
             "public Dutch figure per technique was found",
             low, high,
@@ -386,7 +373,7 @@ def rows(folder: Path) -> list[dict]:
     for option, share in fired.items():
         gas = plant(option)["gas_mj"]
         add(
-            option, "nox_emissions", gas * share * 30 / 1000, nox, f"{DATASET}; {ESTIMATE}",
+            option, "nox_emissions", gas * share * 30 / 1000, nox, f"{S_ELEKTRA_DATASET}; {S_ASSUMPTION}",
             f"fired gas {share:.0%} of {gas:.0f} MJ/kg (assumed) x 30 g NOx/GJ (assumed for "
             "low-NOx furnace burners; range 15-70 g/GJ)",
             gas * share * 15 / 1000, gas * share * 70 / 1000,
@@ -398,13 +385,13 @@ def rows(folder: Path) -> list[dict]:
         "import_hydrogen",
     ):
         add(
-            option, "nox_emissions", 0.0, nox, ESTIMATE,
+            option, "nox_emissions", 0.0, nox, S_DEFINITION,
             "no combustion at the Dutch site (electrolysis; pyrolysis electrically heated; "
             "pipeline import)", 0.0, 0.5,
         )  # fmt: skip
     burnt = (NH3_PER_H2 - 1 / NH3_H2_YIELD) * LHV_H2  # MJ ammonia burnt per kg H2
     add(
-        "import_ammonia", "nox_emissions", burnt * 100 / 1000, nox, f"{DATASET}; {ESTIMATE}",
+        "import_ammonia", "nox_emissions", burnt * 100 / 1000, nox, f"{S_ELEKTRA_DATASET}; {S_ASSUMPTION}",
         f"the cracker burns the ammonia it does not convert: ({NH3_PER_H2} - 1/{NH3_H2_YIELD:.3f}) GJ "
         "NH3 "
         f"per GJ H2 = {burnt:.0f} MJ/kg H2 x 100 g NOx/GJ (assumed, ammonia flame with DeNOx; range "

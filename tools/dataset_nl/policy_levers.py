@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .common import Table
 from .routes import ROUTES
-from .sources import S_ELYGATOR, S_FLEXE, S_FME_NEIGHBOURS, S_KB, S_KB_IKC, S_OWE, S_RED3
+from .sources import S_ELYGATOR, S_FLEXE, S_FME_NEIGHBOURS, S_KB, S_OWE, S_RED3
 from .subsidies import IKC_SECTORS
 
 IKC_BUDGET_PAID = {2026: 129.2, 2027: 200.0, 2028: 150.0, 2029: 150.0}
@@ -23,7 +23,7 @@ def write(out: Path) -> int:
         "electricity_rebate_rate",
         round(gap, 2),
         "EUR/MWh",
-        S_FME_NEIGHBOURS + "; " + S_KB_IKC,
+        S_FME_NEIGHBOURS + "; " + S_KB,
         figure_year=2025,
         estimate=True,
         method=f"the letter's aim is a level playing field: the rebate closes the gap between the Dutch "
@@ -50,7 +50,7 @@ def write(out: Path) -> int:
             "electricity_rebate_budget",
             round(value, 1),
             "MEUR",
-            S_KB_IKC,
+            S_KB,
             figure_year=2026,
             estimate=True,
             method=method,
@@ -61,7 +61,7 @@ def write(out: Path) -> int:
             "electricity_rebate_eligible",
             eligible,
             "1",
-            S_KB_IKC,
+            S_KB,
             estimate=True,
             method="assumed the sectors eligible for IKC-ETS after its extension (the letter names the "
             f"extension the first step of the same support): {mapping}",
@@ -82,7 +82,7 @@ def write(out: Path) -> int:
             "flex_e_budget",
             round(198.9 / 4, 3),
             "MEUR",
-            S_KB + ": EUR 198.9M needed 2027-2030 (reservation in the Klimaatfonds)",
+            S_KB,
             figure_year=2026,
             estimate=True,
             method="EUR 198.9M spread evenly over 2027-2030",

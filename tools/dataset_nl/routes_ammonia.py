@@ -9,7 +9,8 @@ from .sources import (
     S_DEFINITION,
     S_ECB_FX_2024,
     S_IEA_NH3,
-    S_MIDDEN_TC,
+    S_MIDDEN_TC0352,
+    S_MIDDEN_TC0354,
     S_NH3_PRICE,
     S_POSTED_NH3,
 )
@@ -27,7 +28,7 @@ ROUTES.append(
         "ammonia",
         "reference",
         "Natural-gas steam reforming + Haber-Bosch (grey ammonia)",
-        S_MIDDEN_TC + " TC0352 (SMR 182 TJ gas per kt H2, fuel + feed)",
+        S_MIDDEN_TC0352,
         {"natural_gas": NH3_GAS, "electricity": 0.5},
         capex=(
             942,
@@ -54,8 +55,7 @@ ROUTES.append(
         "ammonia",
         "blue_hydrogen",
         "Grey ammonia with capture of the process CO2 stream (pre-combustion, blue ammonia)",
-        S_MIDDEN_TC
-        + " TC0354 (pre-combustion capture on SMR: EUR 193 per t CO2/yr; 175 kWh_e + 313 kWh_heat per t)",
+        S_MIDDEN_TC0354,
         {
             "natural_gas": NH3_GAS + nh3_cap * nh3_gross * (313 * 3.6 / 1000) * GAS_BOILER,
             "electricity": 0.5 + nh3_cap * nh3_gross * CCS_EL,

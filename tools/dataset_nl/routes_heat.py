@@ -10,7 +10,12 @@ from .sources import (
     S_MIDDEN_BOILERS,
     S_MIDDEN_EFURNACE,
     S_MIDDEN_FURNACES,
-    S_MIDDEN_TC,
+    S_MIDDEN_TC0264,
+    S_MIDDEN_TC0446,
+    S_MIDDEN_TC0461,
+    S_MIDDEN_TC0471,
+    S_MIDDEN_TC0474,
+    S_MIDDEN_TC0478,
     S_TDTR,
 )
 
@@ -20,7 +25,7 @@ ROUTES: list[Route] = []
 HP_COP = {
     "heat_low": (
         3.5,
-        S_MIDDEN_TC + " TC0471 (COP 3.5; PBL 2021 conceptadvies SDE++ grootschalige warmtepompen)",
+        S_MIDDEN_TC0471,
         "",
     ),
     "heat_medium": (
@@ -56,23 +61,23 @@ def hybrid_e_boiler(pre, sector, band, ref_inputs):
         band,
         "electrification",
         "Flexible (hybrid) e-boiler on a non-firm contract, gas boiler kept as back-up",
-        S_MIDDEN_TC + " TC0461-3 (Lensink 2020 SDE++ eindadvies; DEA 2020); " + S_TDTR,
+        f"{S_MIDDEN_TC0461}; {S_TDTR}",
         inputs,
         capex=(
             115,
             "EUR/kW",
-            S_MIDDEN_TC + " TC0461-3",
+            S_MIDDEN_TC0461,
             True,
             "the e-boiler sized for the full heat load; the gas boiler it keeps as back-up is existing stock",
             80,
             250,
             2019,
         ),
-        fixed_om=(2.3, "kEUR/MW/yr", S_MIDDEN_TC + " TC0461", False, "", 1.6, 5.0, 2019),
+        fixed_om=(2.3, "kEUR/MW/yr", S_MIDDEN_TC0461, False, "", 1.6, 5.0, 2019),
         lifetime=15,
         availability=HYBRID_AVAILABILITY,
         flh=HYBRID_FLH,
-        inputs_src=S_MIDDEN_TC + " TC0461-3 and TC0446; " + S_TDTR,
+        inputs_src=f"{S_MIDDEN_TC0461}; {S_TDTR}",
         inputs_est=True,
         inputs_method=HYBRID_METHOD,
     )
@@ -101,14 +106,12 @@ def heat_routes(
             band,
             "reference",
             f"{'Fired furnace' if kind == 'furnace' else 'Gas boiler/CHP steam'} ({', '.join(ref_inputs)})",
-            S_MIDDEN_TC if kind == "boiler" else S_MIDDEN_FURNACES,
+            S_MIDDEN_TC0446 if kind == "boiler" else S_MIDDEN_FURNACES,
             ref_inputs,
             capex=ref_capex,
             fixed_om=("pct", 0.02),
             lifetime=lifetime_ref,
-            inputs_src=(S_MIDDEN_TC + " TC0446: 0.0341 PJ gas per 0.0315 PJ steam (92.4 %)")
-            if kind == "boiler"
-            else S_MIDDEN_FURNACES,
+            inputs_src=(S_MIDDEN_TC0446) if kind == "boiler" else S_MIDDEN_FURNACES,
             inputs_est=(kind == "furnace"),
             inputs_method=(
                 ""
@@ -126,10 +129,10 @@ def heat_routes(
                 band,
                 "electrification",
                 "Electric (electrode) boiler",
-                S_MIDDEN_TC + " TC0461-3 (Lensink 2020 SDE++ eindadvies; DEA 2020)",
+                S_MIDDEN_TC0461,
                 {"electricity": 1 / 0.99},
-                capex=(115, "EUR/kW", S_MIDDEN_TC + " TC0461-3", False, "", 80, 250, 2019),
-                fixed_om=(2.3, "kEUR/MW/yr", S_MIDDEN_TC + " TC0461", False, "", 1.6, 5.0, 2019),
+                capex=(115, "EUR/kW", S_MIDDEN_TC0461, False, "", 80, 250, 2019),
+                fixed_om=(2.3, "kEUR/MW/yr", S_MIDDEN_TC0461, False, "", 1.6, 5.0, 2019),
                 lifetime=15,
                 flh=flh_el,
                 inputs_est=False,
@@ -143,10 +146,10 @@ def heat_routes(
                 band,
                 "electrification",
                 "Industrial heat pump (closed cycle / MVR)",
-                S_MIDDEN_TC + " TC0471-2 (PBL 2021 conceptadvies SDE++ grootschalige warmtepompen)",
+                S_MIDDEN_TC0471,
                 {"electricity": 1 / HP_COP[band][0]},
-                capex=(976, "EUR/kW", S_MIDDEN_TC + " TC0471-2", False, "", 488, 1950, 2020),
-                fixed_om=(20, "kEUR/MW/yr", S_MIDDEN_TC + " TC0471-2", False, "", None, None, 2020),
+                capex=(976, "EUR/kW", S_MIDDEN_TC0471, False, "", 488, 1950, 2020),
+                fixed_om=(20, "kEUR/MW/yr", S_MIDDEN_TC0471, False, "", None, None, 2020),
                 lifetime=12,
                 flh=flh_el,
                 potential={"": hp_potential},
@@ -162,12 +165,12 @@ def heat_routes(
                 band,
                 "biogas",
                 "Boiler fired with biomethane",
-                S_MIDDEN_TC + " TC0446 (green-gas boiler = natural-gas boiler, no extra capex)",
+                S_MIDDEN_TC0446,
                 {"biomethane": GAS_BOILER},
                 capex=(
                     0.0,
                     "EUR/kW",
-                    S_MIDDEN_TC + " TC0446: no extra capex over the gas boiler it replaces",
+                    S_MIDDEN_TC0446,
                     False,
                     "",
                     None,
@@ -186,13 +189,13 @@ def heat_routes(
                 band,
                 "hydrogen",
                 "Hydrogen-fired boiler (retrofit)",
-                S_MIDDEN_TC + " TC0474-6 (Navigant 2019)",
+                S_MIDDEN_TC0474,
                 {"hydrogen": 1 / 0.90},
-                capex=(140, "EUR/kW", S_MIDDEN_TC + " TC0474-6", False, "", 120, 160, 2019),
+                capex=(140, "EUR/kW", S_MIDDEN_TC0474, False, "", 120, 160, 2019),
                 fixed_om=(
                     17.5,
                     "kEUR/MW/yr",
-                    S_MIDDEN_TC + " TC0474-6",
+                    S_MIDDEN_TC0474,
                     False,
                     "",
                     None,
@@ -216,8 +219,7 @@ def heat_routes(
                 capex=(
                     600,
                     "EUR/kW",
-                    S_MIDDEN_TC
-                    + " TC0264 note: Navigant (2019) 0.6-4.5 MEUR/MWth for electric cracking furnaces",
+                    S_MIDDEN_TC0264,
                     True,
                     "lower end of the Navigant (2019) range for electric furnaces (0.6-4.5 MEUR/MWth) as cited in MIDDEN TC0264; no NL figure for other electric furnaces",
                     300,
@@ -240,18 +242,16 @@ def heat_routes(
                 band,
                 "hydrogen",
                 "Hydrogen-fired furnace (burner retrofit)",
-                S_MIDDEN_TC
-                + " TC0474-6 (H2 boiler capex used as burner-retrofit proxy); ETM H2 burner EUR 60/kW as low",
+                S_MIDDEN_TC0474,
                 {"hydrogen": 1 / FURNACE_ETA},
                 capex=(
                     140,
                     "EUR/kW",
-                    S_MIDDEN_TC
-                    + " TC0474-6 (proxy); low: "
-                    + S_ETM_NODE
-                    + " H2 burner 100 MW EUR 6M; high: market consultation 500",
+                    f"{S_MIDDEN_TC0474}; {S_ETM_NODE}",
                     True,
-                    "MIDDEN H2-boiler retrofit cost applied to furnace burners",
+                    "MIDDEN H2-boiler retrofit cost applied to furnace burners; low: ETM's hydrogen burner "
+                    "(EUR 6M for 100 MW = EUR 60/kW); high EUR 500/kW assumed for a furnace that also needs new "
+                    "refractory and controls (no published figure)",
                     60,
                     500,
                     2019,
@@ -259,7 +259,7 @@ def heat_routes(
                 fixed_om=(
                     17.5,
                     "kEUR/MW/yr",
-                    S_MIDDEN_TC + " TC0474-6 (proxy)",
+                    S_MIDDEN_TC0474,
                     True,
                     "H2-boiler O&M applied to furnaces",
                     None,
@@ -278,12 +278,12 @@ def heat_routes(
                 band,
                 "biogas",
                 "Furnace fired with biomethane",
-                S_MIDDEN_TC + " TC0446 (green gas = natural gas, no extra capex)",
+                S_MIDDEN_TC0446,
                 {"biomethane": 1 / FURNACE_ETA},
                 capex=(
                     0.0,
                     "EUR/kW",
-                    S_MIDDEN_TC + " TC0446 analogy: no extra capex for burning green gas",
+                    S_MIDDEN_TC0446,
                     True,
                     "green gas burns in the existing gas equipment",
                     None,
@@ -304,7 +304,7 @@ def heat_routes(
                 band,
                 "ccs",
                 f"{'Furnace' if kind == 'furnace' else 'Gas boiler/CHP'} with post-combustion CO2 capture",
-                S_MIDDEN_TC + " TC0478 (Lensink & Schoots 2021 SDE++ eindadvies; DEA 2020)",
+                S_MIDDEN_TC0478,
                 ccs_in,
                 capex=("ccs", (0.0, ref_capex[1]), captured),
                 fixed_om=("pct", 0.02),
@@ -312,8 +312,7 @@ def heat_routes(
                 first_year=2031,
                 capture=CCS_RATE,
                 potential={"cluster6": 0.0, "chemelot": 0.5, "noord_nederland": 0.5},
-                inputs_src=S_MIDDEN_TC
-                + " TC0478: 175 kWh_e + 1028 kWh_heat per t CO2 captured, 90 % capture",
+                inputs_src=S_MIDDEN_TC0478,
                 inputs_method="reference inputs plus capture energy; capture heat from a gas boiler (1.0825 PJ/PJ) whose CO2 is captured too",
             )
         )

@@ -16,7 +16,10 @@ from .sources import (
     S_FRIEDEN,
     S_H2GLOBAL,
     S_HE_PATHWAYS,
-    S_MIDDEN_TC,
+    S_MIDDEN_TC0352,
+    S_MIDDEN_TC0354,
+    S_MIDDEN_TC0361,
+    S_MIDDEN_TC0425,
     S_MONOLITH,
     S_NETL_H2,
     S_OFFSHORE_H2,
@@ -39,12 +42,12 @@ ROUTES.append(
         "hydrogen",
         "reference",
         "Steam methane reforming (grey hydrogen)",
-        S_MIDDEN_TC + " TC0352 (IEAGHG 2017: 182 TJ gas per kt H2, 9.0 t CO2/t H2)",
+        S_MIDDEN_TC0352,
         {"natural_gas": SMR_GAS},
         capex=(
             741,
             "EUR/kW",
-            S_ETM_NODE + " SMR+CCS node: EUR 222M for 402 MW gas input at 74.5 % (SMR part only)",
+            S_ETM_NODE,
             True,
             "222 MEUR / (402 MW x 0.745) per kW H2",
             None,
@@ -66,10 +69,7 @@ ROUTES.append(
         "hydrogen",
         "blue_hydrogen",
         "SMR with pre-combustion capture (Porthos-type retrofit)",
-        S_MIDDEN_TC
-        + " TC0354 (EUR 193 per t CO2/yr; 175 kWh_e + 313 kWh_heat per t); capture share: "
-        + S_ETM_NODE
-        + " (SMR+CCS 66.9 %)",
+        f"{S_MIDDEN_TC0354}; {S_ETM_NODE}",
         {
             "natural_gas": SMR_GAS + smr_cap * smr_gross * (313 * 3.6 / 1000) * GAS_BOILER,
             "electricity": smr_cap * smr_gross * CCS_EL,
@@ -95,14 +95,12 @@ ROUTES.append(
         "hydrogen",
         "blue_hydrogen",
         "Autothermal reforming with CO2 capture (H-Vision type)",
-        S_MIDDEN_TC
-        + " TC0425 (H-Vision 2019 p.51: 3.13 GW gas -> 2.4 GW H2, 53 MWe/GW H2, O&M 2.5 %/yr); capex "
-        + S_NETL_H2,
+        f"{S_MIDDEN_TC0425}; {S_NETL_H2}",
         {"natural_gas": 3.13 / 2.4, "electricity": 0.053},
         capex=(
             round(ATR_CCS_CAPEX),
             "MEUR/GW",
-            f"{S_NETL_H2}; {S_ECB_FX}; {S_CEPCI}; low: {S_MIDDEN_TC} TC0425 (H-Vision 2019, EUR 380M/GW H2)",
+            f"{S_NETL_H2}; {S_ECB_FX}; {S_CEPCI}; {S_MIDDEN_TC0425}",
             True,
             f"NETL ATR + CCS (94.5 % capture) total as-spent cost USD2018 1,467 per kg H2/day / 1.3889 kW "
             f"(LHV) per kg/day = USD2018 1,056/kW / 1.181 USD per EUR = EUR2018 894/kW x CEPCI 2023/2018 "
@@ -131,9 +129,7 @@ ROUTES.append(
         "hydrogen",
         "hydrogen",
         "Grid-connected water electrolysis (alkaline)",
-        S_MIDDEN_TC
-        + " TC0361 (AEL 53.6 kWh/kg, 62 % LHV; O&M EUR 0.14M/MW_H2/yr; 30 yr); capex "
-        + S_TNO_EL,
+        f"{S_MIDDEN_TC0361}; {S_TNO_EL}",
         {"electricity": 53.6 * 3.6 / LHV_H2},
         capex=(
             "years",
@@ -141,7 +137,7 @@ ROUTES.append(
                 2025: (
                     round(EL_CAPEX_2025),
                     "EUR/kW",
-                    S_TNO_EL + " (200 MW: EUR 2,063/kWe / 0.62)",
+                    S_TNO_EL,
                     True,
                     "per kW H2 output = per kWe / 0.62",
                     1000,
@@ -151,7 +147,7 @@ ROUTES.append(
                 2030: (
                     2300,
                     "EUR/kW",
-                    S_MIDDEN_TC + " TC0361 range 1.0-3.6 MEUR/MW_H2",
+                    S_MIDDEN_TC0361,
                     True,
                     "midpoint of MIDDEN range used for 2030 onward",
                     1000,
@@ -160,7 +156,7 @@ ROUTES.append(
                 ),
             },
         ),
-        fixed_om=(0.14, "MEUR/MW/yr", S_MIDDEN_TC + " TC0361", False, "", None, None, 2020),
+        fixed_om=(0.14, "MEUR/MW/yr", S_MIDDEN_TC0361, False, "", None, None, 2020),
         lifetime=30,
         first_year=2025,
         availability=0.57,
@@ -315,7 +311,7 @@ ROUTES.append(
         capex=(
             OFFSHORE_CAPEX,
             "EUR/kW",
-            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC} TC0361 (AEL 62 % LHV, EUR 1.0-3.6M per MW H2)",
+            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC0361}",
             True,
             f"wind farm and electrolyser in one route, per kW of hydrogen: (turbines {OFFWIND_CAPEX} + "
             f"offshore platform {STATION_CAPEX}, taken as a DEA AC substation) EUR/kW_e / {EL_EFF} kW H2 "
@@ -329,7 +325,7 @@ ROUTES.append(
         fixed_om=(
             round(OFFSHORE_FOM, 5),
             "MEUR/MW/yr",
-            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC} TC0361",
+            f"{S_DEA_OFFWIND}; {S_MIDDEN_TC0361}",
             True,
             f"(turbines {OFFWIND_FOM:.2%} x {OFFWIND_CAPEX} + platform {STATION_FOM:.1%} x {STATION_CAPEX}) "
             f"EUR/kW_e/yr / {EL_EFF} + electrolyser {EL_FOM_H2} MEUR/MW H2/yr",

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from .route import CCS_RATE, Route, with_post_combustion
-from .sources import S_CEPCI, S_DEFINITION, S_ETM, S_ICIS_OLEFINS, S_MIDDEN_TC, S_POSTED_CRACKER
+from .sources import (
+    S_CBAM_GOODS,
+    S_CEPCI,
+    S_DEFINITION,
+    S_ETM,
+    S_ICIS_OLEFINS,
+    S_MIDDEN_TC0263,
+    S_MIDDEN_TC0264,
+    S_MIDDEN_TC0478,
+    S_POSTED_CRACKER,
+)
 
 ROUTES: list[Route] = []
 
@@ -15,7 +25,7 @@ ROUTES.append(
         "hvc",
         "reference",
         "Naphtha/gas-oil steam cracker (furnaces fired with cracker fuel gas)",
-        S_MIDDEN_TC + " TC0264 (existing cracker electricity 0.59 TJ/kt HVC); " + S_ETM,
+        f"{S_MIDDEN_TC0264}; {S_ETM}",
         HVC_IN,
         capex=(
             1500,
@@ -42,7 +52,7 @@ ROUTES.append(
         "hvc",
         "ccs",
         "Steam cracker with post-combustion capture on furnace flue gas",
-        S_MIDDEN_TC + " TC0478",
+        S_MIDDEN_TC0478,
         cin,
         capex=("ccs", (0.0, "EUR/(t/yr)"), ccap),
         fixed_om=("pct", 0.03),
@@ -50,7 +60,7 @@ ROUTES.append(
         first_year=2031,
         capture=CCS_RATE,
         potential={"cluster6": 0.0, "chemelot": 0.5},
-        inputs_src=S_MIDDEN_TC + " TC0478: 175 kWh_e + 1028 kWh_heat per t CO2, 90 %",
+        inputs_src=S_MIDDEN_TC0478,
         inputs_method="reference inputs plus capture energy; capture heat from a gas boiler",
     )
 )
@@ -61,9 +71,9 @@ ROUTES.append(
         "hvc",
         "electrification",
         "Electrically heated steam cracker",
-        S_MIDDEN_TC + " TC0264 (Navigant 2019; VNPI/DNV GL 2018)",
+        S_MIDDEN_TC0264,
         {"electricity": 8.08},
-        capex=(680, "EUR/(t/yr)", S_MIDDEN_TC + " TC0264", False, "", 140, 1210, 2019),
+        capex=(680, "EUR/(t/yr)", S_MIDDEN_TC0264, False, "", 140, 1210, 2019),
         fixed_om=("pct", 0.0125),
         lifetime=18,
         first_year=2040,
@@ -78,9 +88,9 @@ ROUTES.append(
         "hvc",
         "hydrogen",
         "Steam cracker with hydrogen-fired furnaces",
-        S_MIDDEN_TC + " TC0263 (VNPI 2018)",
+        S_MIDDEN_TC0263,
         {"hydrogen": 8.28, "electricity": 0.59},
-        capex=(435, "EUR/(t/yr)", S_MIDDEN_TC + " TC0263", False, "", 220, 650, 2018),
+        capex=(435, "EUR/(t/yr)", S_MIDDEN_TC0263, False, "", 220, 650, 2018),
         fixed_om=("pct", 0.01),
         lifetime=30,
         first_year=2032,
@@ -111,7 +121,7 @@ ROUTES.append(
         embedded=(
             0.0,
             "t/t",
-            "Regulation (EU) 2023/956 Annex I (organic chemicals are not CBAM goods)",
+            S_CBAM_GOODS,
             False,
             "",
             None,
@@ -146,6 +156,6 @@ ROUTES.append(
         lifetime=40,
         availability=1.0,
         inputs_est=False,
-        inputs_src="definition (1 PJ H2 per PJ H2)",
+        inputs_src=S_DEFINITION,
     )
 )

@@ -12,7 +12,9 @@ from .sources import (
     S_ECB_FX_2024,
     S_ETM,
     S_IRON_ORE,
-    S_MIDDEN_TC,
+    S_MIDDEN_TC0030,
+    S_MIDDEN_TC0037,
+    S_MIDDEN_TC0039,
     S_NEA24,
     S_POSTED_EAF,
     S_SCRAP,
@@ -41,9 +43,7 @@ ROUTES.append(
         capex=(
             500,
             "EUR/(t/yr)",
-            S_MIDDEN_TC
-            + " TC0030 (TGR blast furnace + CCS, EUR2017 758M per Mt/yr); "
-            + S_POSTED_EAF,
+            f"{S_MIDDEN_TC0030}; {S_POSTED_EAF}",
             True,
             "assumption: reline/rebuild of blast-furnace capacity, below MIDDEN's new TGR blast furnace with capture "
             "(758/t) and above a new EAF (321/t, Jacobasch 2021 escalated); MIDDEN gives no capex for the existing "
@@ -72,12 +72,12 @@ ROUTES.append(
         "crude_steel",
         "ccs",
         "Top-gas-recycling blast furnace with CO2 capture (HIsarna/TGR-type)",
-        S_MIDDEN_TC + " TC0030 (TGR-BF + CCS: EUR 758M per Mt pig iron/yr, 0.786 t CO2 captured/t)",
+        S_MIDDEN_TC0030,
         dict(BF_BOF_IN, electricity=ST_EL + CCS_EL * 0.786),
         capex=(
             758,
             "EUR/(t/yr)",
-            S_MIDDEN_TC + " TC0030",
+            S_MIDDEN_TC0030,
             True,
             "per t pig iron applied per t crude steel",
             None,
@@ -87,7 +87,7 @@ ROUTES.append(
         fixed_om=(
             22.7,
             "EUR/(t/yr)/yr",
-            S_MIDDEN_TC + " TC0030 (EUR 22.7M/yr per Mt)",
+            S_MIDDEN_TC0030,
             True,
             "per t pig iron applied per t crude steel",
             None,
@@ -140,17 +140,12 @@ ROUTES.append(
         "crude_steel",
         "hydrogen",
         "Hydrogen direct reduction (shaft furnace) + electric arc furnace",
-        S_MIDDEN_TC
-        + " TC0039 (H-DR reactor: EUR 905M per Mt DRI/yr) and TC0037 (EAF: 2.07 PJ elec, 0.78 PJ gas, 0.76 PJ coal per Mt steel; 0.98 t DRI/t)",
+        S_MIDDEN_TC0039,
         {"hydrogen": H2_DRI, "electricity": 2.07, "natural_gas": 0.78, "coal": 0.76},
         capex=(
             round(905 * 0.98 + EAF_CAPEX),
             "EUR/(t/yr)",
-            S_MIDDEN_TC
-            + " TC0039 (DRI 905 EUR/t DRI x 0.98) + EAF: "
-            + S_POSTED_EAF
-            + "; "
-            + S_CEPCI,
+            f"{S_MIDDEN_TC0039}; {S_POSTED_EAF}; {S_CEPCI}",
             True,
             f"DRI from MIDDEN TC0039 (range 673-1140, EUR2017) x 0.98 t DRI/t + EAF {EAF_CAPEX:.0f} EUR/(t/yr) "
             f"({EAF_METHOD})",
@@ -162,7 +157,7 @@ ROUTES.append(
         lifetime=20,
         first_year=2031,
         flh=7000,
-        inputs_src=S_DRI_H2 + "; " + S_MIDDEN_TC + " TC0037 (EAF)",
+        inputs_src=S_DRI_H2 + "; " + S_MIDDEN_TC0037,
         inputs_est=True,
         inputs_method=H2_DRI_METHOD,
     )
@@ -174,7 +169,7 @@ ROUTES.append(
         "crude_steel",
         "electrification",
         "Scrap-based electric arc furnace",
-        S_MIDDEN_TC + " TC0037 (EAF energy use, used for a scrap charge)",
+        S_MIDDEN_TC0037,
         {"electricity": 2.07, "natural_gas": 0.78, "coal": 0.76},
         capex=(
             round(EAF_CAPEX),
@@ -257,7 +252,7 @@ for _label, (_value, _method) in STEEL_MATERIALS.items():
         round(_value, 1),
         "EUR/t",
         f"{S_IRON_ORE}; {S_WORLDSTEEL_RAW}; {S_SCRAP}"
-        + ("; " + S_MIDDEN_TC + " TC0039" if _label == "steel_h2_dri_eaf" else ""),
+        + ("; " + S_MIDDEN_TC0039 if _label == "steel_h2_dri_eaf" else ""),
         True,
         "non-energy materials the import price of a slab includes: " + _method,
         None,

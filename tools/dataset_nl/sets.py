@@ -7,7 +7,18 @@ from pathlib import Path
 from .common import write_set
 from .labels import CARRIERS, CLUSTERS, SECTORS, SERVICES
 from .routes import ROUTES
-from .sources import S_DEI, S_NIKI, S_SDE24, S_SDE_HEKJES, S_VEKI
+from .sources import (
+    S_CARRIERS,
+    S_CBAM_GOODS,
+    S_CLUSTERS,
+    S_DEI,
+    S_MIDDEN_NACE,
+    S_NIKI,
+    S_SDE24,
+    S_SDE_HEKJES,
+    S_SERVICES,
+    S_VEKI,
+)
 
 
 def write(out: Path) -> dict[str, int]:
@@ -22,7 +33,7 @@ def write(out: Path) -> dict[str, int]:
             [
                 k,
                 v[0],
-                "Cluster Energiestrategieen (CES) clusters as used by PBL/TNO MIDDEN (cluster_name) and the Kamerbrief EII 2026; cluster 6 = MIDDEN 'Other'",
+                S_CLUSTERS,
             ]
             for k, v in CLUSTERS.items()
         ],
@@ -36,11 +47,7 @@ def write(out: Path) -> dict[str, int]:
                 k,
                 v[0],
                 "true" if v[1] else "false",
-                (
-                    "MIDDEN NACE mapping (reference notes 1c); CBAM goods per Regulation (EU) 2023/956 Annex I"
-                    if v[1]
-                    else "MIDDEN NACE mapping (reference notes 1c); not a CBAM good (Regulation (EU) 2023/956 Annex I)"
-                ),
+                f"{S_MIDDEN_NACE}; {S_CBAM_GOODS}",
             ]
             for k, v in SECTORS.items()
         ],
@@ -55,7 +62,7 @@ def write(out: Path) -> dict[str, int]:
                 v,
                 u,
                 nm,
-                "elektra service definition; temperature bands: heat_low < 100 °C, heat_medium 100-400 °C (steam), heat_high > 400 °C (furnaces); MIDDEN steam pressure classes mapped to bands (reference notes 2c)",
+                S_SERVICES,
             ]
             for (s, v), (u, nm) in SERVICES.items()
         ],
@@ -75,7 +82,7 @@ def write(out: Path) -> dict[str, int]:
                 k,
                 roles.get(k, ""),
                 v,
-                "elektra carrier definition; ETM/IEA energy-balance carrier groups (reference notes 2a)",
+                S_CARRIERS,
             ]
             for k, v in CARRIERS.items()
         ],

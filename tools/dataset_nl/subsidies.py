@@ -13,9 +13,7 @@ from .sources import (
     S_EU_SA_2026,
     S_IKC,
     S_KB,
-    S_KB_IKC,
     S_NIKI,
-    S_NIKI_R1,
     S_SDE24,
     S_SDE_2022,
     S_SDE_HEKJES,
@@ -69,7 +67,7 @@ def write_niki_rounds(t):
         "subsidy_awarded",
         135,
         "MEUR",
-        S_NIKI_R1,
+        S_KB,
         figure_year=2026,
         note="Reju Regeneration Hub One (textile recycling to polyester feedstock) is not a modelled route",
         instrument="niki",
@@ -79,7 +77,7 @@ def write_niki_rounds(t):
         "subsidy_awarded",
         0,
         "MEUR",
-        S_NIKI_R1,
+        S_KB,
         note="later rounds: no award outside the modelled routes known",
         instrument="niki",
         year=2026,
@@ -88,7 +86,7 @@ def write_niki_rounds(t):
         "subsidy_lead_time",
         3,
         "yr",
-        S_NIKI + "; " + S_NIKI_R1,
+        S_NIKI + "; " + S_KB,
         estimate=True,
         method="assumption: a round's award (round 1: opened 2025, decided 2026) funds a commercial-scale "
         "plant commissioned about three years after the opening; the scheme's realisation period was not "
@@ -134,7 +132,7 @@ IKC_SECTORS = {
 def write_ikc_eligibility(t):
     """IKC-ETS eligibility and aid intensity per sector, from consumption year 2025 (C/2026/196)."""
     for sector, (eligible, aid, mapping) in IKC_SECTORS.items():
-        source = f"{S_EU_SA} Annex I; {S_EU_SA_2026}; {S_VNCI_IKC}; {S_KB_IKC}"
+        source = f"{S_EU_SA}; {S_EU_SA_2026}; {S_VNCI_IKC}; {S_KB}"
         t.add(
             "ikc_eligible",
             eligible,
@@ -167,7 +165,7 @@ def write(out: Path) -> int:
         "subsidy_budget",
         211,
         "MEUR",
-        S_KB + " (first NIKI opening: EUR 211M available, EUR 364M requested)",
+        S_KB,
         figure_year=2025,
         instrument="niki",
         year=2025,
@@ -264,7 +262,7 @@ def write(out: Path) -> int:
             "subsidy_duration",
             15,
             "yr",
-            S_SDE24 + " (SDE++ contracts 12-15 yr; CCS and industrial heat 15 yr)",
+            S_SDE24,
             estimate=True,
             method="15 yr used for all categories",
             instrument=ins,
@@ -327,7 +325,7 @@ def write(out: Path) -> int:
         (2025, 167.4, S_IKC, False, ""),
         (2026, 129.2, S_IKC, False, ""),
         (2027, 200, S_IKC, False, ""),
-        (2028, 150, S_IKC + " (one extra year, about EUR 150M)", False, ""),
+        (2028, 150, S_IKC, False, ""),
         (
             2029,
             150,

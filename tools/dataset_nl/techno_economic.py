@@ -19,7 +19,6 @@ from .sources import (
     S_ACM_TARIFF,
     S_ARAMIS,
     S_ARPAGAUS,
-    S_CALIBRATION,
     S_DEFINITION,
     S_ELYGATOR,
     S_FIRST_YEAR,
@@ -32,11 +31,27 @@ from .sources import (
     S_IRENA_P2H,
     S_MIDDEN_BOILERS,
     S_MIDDEN_EFURNACE,
+    S_MIDDEN_EM,
     S_MIDDEN_EN,
     S_MIDDEN_FOM,
     S_MIDDEN_LIFE,
     S_MIDDEN_PCD,
-    S_MIDDEN_TC,
+    S_MIDDEN_TC0030,
+    S_MIDDEN_TC0037,
+    S_MIDDEN_TC0039,
+    S_MIDDEN_TC0060,
+    S_MIDDEN_TC0062,
+    S_MIDDEN_TC0263,
+    S_MIDDEN_TC0264,
+    S_MIDDEN_TC0354,
+    S_MIDDEN_TC0361,
+    S_MIDDEN_TC0425,
+    S_MIDDEN_TC0446,
+    S_MIDDEN_TC0461,
+    S_MIDDEN_TC0471,
+    S_MIDDEN_TC0474,
+    S_MIDDEN_TC0478,
+    S_NEA24,
     S_NH3_HIST,
     S_PORTHOS,
     S_POSTED_EAF,
@@ -181,8 +196,8 @@ def _fy_source(r):
         "steel_h2_dri_eaf": S_TATA_GS,
         "steel_scrap_eaf": S_TATA_GS,
         "ammonia_smr_ccs": S_YARA_NL,
-        "hydrogen_atr_ccs": S_MIDDEN_TC + " TC0425 (TRL 9); " + S_ARAMIS,
-        "ammonia_h2": S_HH1 + "; " + S_ELYGATOR + " (lead times of the first large electrolysers)",
+        "hydrogen_atr_ccs": f"{S_MIDDEN_TC0425}; {S_ARAMIS}",
+        "ammonia_h2": S_HH1 + "; " + S_ELYGATOR,
     }.get(r.label, S_FIRST_YEAR)
 
 
@@ -208,8 +223,7 @@ TRL_E_FURNACE = {
     ),
     "ceramics": (
         7,
-        S_MIDDEN_TC
-        + " TC0060 (stone wool by immersed electric arc, TRL 7) and TC0069 (electric glass-wool furnace, TRL 7)",
+        S_MIDDEN_TC0060,
         "electric kilns are commercial for small/technical ceramics; large brick/tile tunnel kilns "
         "are at first industrial demonstration",
     ),
@@ -220,7 +234,7 @@ TRL_E_FURNACE = {
     ),
     "non_ferrous": (
         9,
-        S_MIDDEN_EFURNACE + " (TRL 3 for high-temperature process furnaces)",
+        S_MIDDEN_EFURNACE,
         "assumption: induction and resistance melting/holding furnaces are commercial in aluminium, zinc and "
         "copper (re)melting; MIDDEN's TRL 3 (TC0477) is for high-temperature process furnaces, not remelting; "
         "no public TRL for remelting retrieved",
@@ -229,13 +243,13 @@ TRL_E_FURNACE = {
 TRL_H2_FURNACE = {
     "refining": (
         7,
-        S_MIDDEN_TC + " TC0474-6 (H2 boiler, TRL 7)",
+        S_MIDDEN_TC0474,
         "H2-boiler TRL applied to fired heaters; refinery "
         "heaters already burn hydrogen-rich fuel gas",
     ),
     "other_chemicals": (
         7,
-        S_MIDDEN_TC + " TC0474-6 (H2 boiler, TRL 7)",
+        S_MIDDEN_TC0474,
         "H2-boiler TRL applied to fired process furnaces",
     ),
     "glass": (
@@ -252,9 +266,7 @@ TRL_H2_FURNACE = {
     ),
     "cement_lime": (
         5,
-        S_MIDDEN_TC
-        + " TC0062 (stone wool with hydrogen instead of natural gas, TRL 6) and TC0321 (hydrogen dryer for "
-        "blast-furnace slag, TRL 4)",
+        S_MIDDEN_TC0062,
         "hydrogen only as a partial fuel in full-scale kiln trials; 100 % hydrogen kiln firing "
         "not demonstrated (flame radiation, heat transfer)",
     ),
@@ -274,7 +286,7 @@ TRL_EARLIEST_BUILD = {6: 2029, 5: 2031, 4: 2033, 3: 2036, 2: 2038, 1: 2040}
 
 def _trl(r):
     """(value, source, estimate, method, note) of the trl row of a route."""
-    lab, tc = r.label, S_MIDDEN_TC
+    lab = r.label
     if lab in HYDROGEN_TRL:
         return HYDROGEN_TRL[lab]
     if r.rclass == "reference":
@@ -302,15 +314,15 @@ def _trl(r):
             note,
         )
     if lab.endswith("_e_boiler"):
-        return (9, tc + " TC0461-3 (electric boiler LP/MP/HP steam, TRL 9)", False, "", "")
+        return (9, S_MIDDEN_TC0461, False, "", "")
     if lab.endswith("_heat_pump"):
-        return (9, tc + " TC0471-2 (industrial heat pump LP/MP steam, TRL 9)", False, "", "")
+        return (9, S_MIDDEN_TC0471, False, "", "")
     if lab.endswith("_h2_boiler"):
-        return (7, tc + " TC0474-6 (H2 boiler retrofit, TRL 7)", False, "", "")
+        return (7, S_MIDDEN_TC0474, False, "", "")
     if lab.endswith("_biomethane_boiler"):
         return (
             9,
-            tc + " TC0446 (green-gas boiler, TRL 9)",
+            S_MIDDEN_TC0446,
             False,
             "",
             "commercial: biomethane is grid-quality gas",
@@ -318,7 +330,7 @@ def _trl(r):
     if lab.endswith("_biomethane_furnace"):
         return (
             9,
-            tc + " TC0446 (green-gas boiler, TRL 9)",
+            S_MIDDEN_TC0446,
             EST,
             "commercial: biomethane is grid-quality gas burnt in the existing gas furnace (TC0446 analogy)",
             "",
@@ -330,29 +342,29 @@ def _trl(r):
         v, src, m = TRL_H2_FURNACE[r.sector]
         return (v, src, EST, m, "")
     if r.rclass == "ccs" and r.service.startswith("heat_") or lab == "petrochemicals_cracker_ccs":
-        src = tc + " TC0478 (post-combustion capture, TRL 9)"
+        src = S_MIDDEN_TC0478
         if "_boiler_ccs" in lab:
             return (9, src, False, "", "")
         return (9, src, EST, "post-combustion capture TRL (TC0478) applied to furnace flue gas", "")
     return {
-        "steel_bf_bof_ccs": (5, tc + " TC0030 (TGR blast furnace + CCS, TRL 5)", False, "", ""),
+        "steel_bf_bof_ccs": (5, S_MIDDEN_TC0030, False, "", ""),
         "steel_h2_dri_eaf": (
             5,
-            tc + " TC0039 (H2-DRI shaft furnace, TRL 5) and TC0037 (EAF fed with DRI, TRL 9)",
+            S_MIDDEN_TC0039,
             False,
             "",
             "route TRL = the lower of its two units (shaft furnace 5, EAF 9)",
         ),
         "steel_scrap_eaf": (
             9,
-            tc + " TC0037 (EAF fed with DRI, TRL 9)",
+            S_MIDDEN_TC0037,
             EST,
             "EAF TRL (TC0037) applied to a scrap charge; the scrap EAF is the commercial mainstream EAF route",
             "",
         ),
         "ammonia_smr_ccs": (
             9,
-            tc + " TC0354 (pre-combustion capture on SMR, TRL 9)",
+            S_MIDDEN_TC0354,
             EST,
             "TC0354 applied to the reformer process-CO2 stream of an ammonia plant",
             "",
@@ -367,29 +379,29 @@ def _trl(r):
         ),
         "petrochemicals_e_cracker": (
             3,
-            tc + " TC0264 (electric steam cracker, TRL 3)",
+            S_MIDDEN_TC0264,
             False,
             "",
             "MIDDEN value; IRENA (2019) already reports e-cracker furnaces in pilot phase, so the present TRL is likely higher",
         ),
         "petrochemicals_h2_cracker": (
             5,
-            tc + " TC0263 (H2-fired cracker furnaces, TRL 5)",
+            S_MIDDEN_TC0263,
             False,
             "",
             "",
         ),
         "hydrogen_smr_ccs": (
             9,
-            tc + " TC0354 (pre-combustion capture on SMR, TRL 9)",
+            S_MIDDEN_TC0354,
             False,
             "",
             "",
         ),
-        "hydrogen_atr_ccs": (9, tc + " TC0425 (ATR + CCS, H-Vision 2019, TRL 9)", False, "", ""),
+        "hydrogen_atr_ccs": (9, S_MIDDEN_TC0425, False, "", ""),
         "hydrogen_electrolysis": (
             9,
-            tc + " TC0361 (AEL, TRL 9)",
+            S_MIDDEN_TC0361,
             False,
             "",
             "PEM (TC0362) is TRL 8",
@@ -466,11 +478,7 @@ def _money_rows(t: Table, r) -> None:
             else:
                 val = base[0] + per_t * captured  # EUR/(t/yr) with captured in t/t
                 unit = "EUR/(t/yr)"
-            srcx = S_MIDDEN_TC + (
-                " TC0478 (EUR 257 per t CO2/yr, range 142-327)"
-                if cx[0] == "ccs"
-                else " TC0354 (EUR 193 per t CO2/yr)"
-            )
+            srcx = S_MIDDEN_TC0478 if cx[0] == "ccs" else S_MIDDEN_TC0354
             t.add(
                 "capex",
                 round(val, 4),
@@ -671,7 +679,7 @@ def _operation_rows(t: Table, r) -> None:
         "process_emissions",
         r.process,
         "t/t" if u == "Mt" else "Mt/PJ",
-        S_CALIBRATION,
+        f"{S_MIDDEN_EM}; {S_NEA24}",
         estimate=True,
         method="0 by construction: the verified emissions the demand is calibrated on include process CO2 "
         "(calcination, anodes, reductant), so carrier inputs x emission factors already reproduce it",

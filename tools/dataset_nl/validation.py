@@ -18,7 +18,20 @@ from .calibration import (
     M,
 )
 from .common import cell_text
-from .sources import S_CBS, S_ETM, S_MIDDEN_EM, S_NEA22, S_NEA23, S_NEA24, S_NRC_YARA, S_TATA_PROD
+from .sources import (
+    S_CBS,
+    S_ETM,
+    S_KLIMAATAKKOORD,
+    S_MIDDEN_EM,
+    S_NEA22,
+    S_NEA23,
+    S_NEA24,
+    S_NRC_YARA,
+    S_PBL_CES3,
+    S_PBL_LEVY,
+    S_TATA_PROD,
+    checked,
+)
 
 
 def write(out: Path) -> dict[str, int]:
@@ -43,7 +56,12 @@ def write(out: Path) -> dict[str, int]:
             wr = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
             wr.writeheader()
             for r in rows:
-                wr.writerow({k: cell_text(r.get(k, "")) for k in cols})
+                wr.writerow(
+                    {
+                        k: cell_text(checked(r["source"]) if k == "source" else r.get(k, ""))
+                        for k in cols
+                    }
+                )
         return len(rows)
 
     rows = []
@@ -287,14 +305,13 @@ def write(out: Path) -> dict[str, int]:
     def add(**k):
         return rows.append(k)
 
-    PBL = "PBL/TNO/RVO (Dec 2024) Reflectie op Cluster Energiestrategieen (CES 3.0), via duurzaam-ondernemen.nl and ANP"
     add(
         item="kev2024_industry_2030_low",
         cluster="total",
         year=2030,
         value=33.3,
         unit="Mt CO2e",
-        source=PBL,
+        source=S_PBL_CES3,
         estimate="false",
         note="KEV 2024 range 33.3-42.5",
     )
@@ -304,7 +321,7 @@ def write(out: Path) -> dict[str, int]:
         year=2030,
         value=42.5,
         unit="Mt CO2e",
-        source=PBL,
+        source=S_PBL_CES3,
         estimate="false",
     )
     add(
@@ -313,7 +330,7 @@ def write(out: Path) -> dict[str, int]:
         year=2030,
         value=38.5,
         unit="Mt CO2e",
-        source=PBL,
+        source=S_PBL_CES3,
         estimate="false",
     )
     add(
@@ -322,7 +339,7 @@ def write(out: Path) -> dict[str, int]:
         year=2030,
         value=PBL_TARGET_2030,
         unit="Mt CO2e",
-        source=PBL,
+        source=S_PBL_CES3,
         estimate="false",
     )
     add(
@@ -331,7 +348,7 @@ def write(out: Path) -> dict[str, int]:
         year=2030,
         value=35.7,
         unit="Mt CO2e",
-        source="Klimaatakkoord targets quoted in telegraaf.nl (Apr 2023)",
+        source=S_KLIMAATAKKOORD,
         estimate="false",
         note="NWEA 2021 cites 37.7",
     )
@@ -341,7 +358,7 @@ def write(out: Path) -> dict[str, int]:
         year=2030,
         value=21,
         unit="Mt CO2/yr",
-        source=PBL,
+        source=S_PBL_CES3,
         estimate="false",
         note="industry + power; exceeds Porthos 2.5 + Aramis 5-14",
     )
@@ -351,7 +368,7 @@ def write(out: Path) -> dict[str, int]:
         year=2030,
         value=1.5,
         unit="Mt CO2",
-        source="PBL via ANP 12-9-2025 (abolition of the CO2 levy adds 1-2 Mt in 2030)",
+        source=S_PBL_LEVY,
         estimate="true",
         method="midpoint of 1-2 Mt",
     )
@@ -373,7 +390,7 @@ def write(out: Path) -> dict[str, int]:
         year=2030,
         value=round(PBL_TARGET_2030 - shift, 1),
         unit="Mt CO2e",
-        source=f"{PBL}; {S_CBS}; {S_MIDDEN_EM}",
+        source=f"{S_PBL_CES3}; {S_CBS}; {S_MIDDEN_EM}",
         estimate="true",
         method=f"indicative 2030 target for industry {PBL_TARGET_2030} Mt - boundary shift {shift:.2f} Mt "
         "(pbl_industry_minus_elektra_boundary_2030); the cap of scenarios/target_2030.yaml",
