@@ -573,8 +573,9 @@ PARAMETERS: dict[str, Parameter] = {
             "ikc_budget",
             ("year",),
             "MEUR",
-            "Yearly budget of the indirect cost compensation (IKC-ETS), by the year it is paid "
-            "(it pays the compensation for the electricity used the year before).",
+            "Yearly budget of the indirect cost compensation (IKC-ETS) from its own budget line, "
+            "by the year it is paid (it pays the compensation for the electricity used the year "
+            "before); the share ikc_reserve_share of electricity_support_reserve is added.",
             minimum=0,
             group="subsidy",
             plausible=(0.0, 10_000.0),
@@ -638,8 +639,9 @@ PARAMETERS: dict[str, Parameter] = {
             "electricity_rebate_budget",
             ("year",),
             "MEUR",
-            "Yearly budget of the electricity-cost envelope (the part of the support for "
-            "electricity costs not spent on IKC-ETS); leave out for no limit.",
+            "Yearly budget of the electricity-cost envelope from a budget line of its own; the "
+            "part of electricity_support_reserve not given to IKC-ETS is added. Leave out for "
+            "no limit.",
             minimum=0,
             group="subsidy",
             plausible=(0.0, 10_000.0),
@@ -647,6 +649,36 @@ PARAMETERS: dict[str, Parameter] = {
                 "the policy letter of 2026 reserves up to 1 bnEUR a year for electricity costs "
                 "from 2029, IKC-ETS included"
             ),
+        ),
+        _p(
+            "electricity_support_reserve",
+            ("year",),
+            "MEUR",
+            "Yearly means the policy letter of 2026 reserves for the electricity costs of the "
+            "energy-intensive industry, on top of the budget lines of IKC-ETS and the envelope: "
+            "the share ikc_reserve_share goes to IKC-ETS (its extension), the rest to the "
+            "electricity-cost envelope.",
+            default=0.0,
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 10_000.0),
+            plausible_reason=(
+                "the policy letter of 2026 reserves means 'oplopend tot 1 miljard per jaar vanaf "
+                "2029' for the electricity costs of the energy-intensive industry"
+            ),
+        ),
+        _p(
+            "ikc_reserve_share",
+            ("year",),
+            "1",
+            "Share of electricity_support_reserve that funds IKC-ETS (added to ikc_budget of the "
+            "year it pays); the rest is added to electricity_rebate_budget. A scenario lever: the "
+            "letter names the IKC extension the first step and the envelope the rest, without "
+            "a split.",
+            default=1.0,
+            minimum=0,
+            maximum=1,
+            group="subsidy",
         ),
         _p(
             "electricity_rebate_eligible",

@@ -6,10 +6,13 @@ from pathlib import Path
 
 from .common import Table
 from .routes import ROUTES
-from .sources import S_ELYGATOR, S_FLEXE, S_FME_NEIGHBOURS, S_KB, S_OWE, S_RED3
+from .sources import S_ELYGATOR, S_FLEXE, S_FME_IKC, S_FME_NEIGHBOURS, S_KB, S_OWE, S_RED3
 from .subsidies import IKC_SECTORS
 
-IKC_BUDGET_PAID = {2026: 129.2, 2027: 200.0, 2028: 150.0, 2029: 150.0}
+#: The letter's reserve for EII electricity costs: MEUR a year from RESERVE_FULL_YEAR on
+RESERVE_PER_YEAR, RESERVE_FULL_YEAR = 1000.0, 2029
+#: The share of the reserve that funds IKC-ETS (the rest funds the envelope) [assumption]
+IKC_RESERVE_SHARE = 0.5
 REBATE_NEIGHBOURS = (62.0, 75.0)  # DE, BE all-in EUR/MWh 2025 (FME)
 NL_ALL_IN = 88.0
 
@@ -32,30 +35,51 @@ def write(out: Path) -> int:
         low=NL_ALL_IN - REBATE_NEIGHBOURS[1],
         high=NL_ALL_IN - REBATE_NEIGHBOURS[0],
     )
-    total_2026 = IKC_BUDGET_PAID[2026]
+    # The letter's reserve for EII electricity costs, and its split between IKC-ETS and the envelope
     for y in range(2026, 2036):
-        if y <= 2028:
-            total = total_2026 + (1000.0 - total_2026) * (y - 2026) / 3
-            value = max(0.0, total - IKC_BUDGET_PAID[y])
-            method = (
-                f"the letter reserves support 'oplopend tot 1 miljard per jaar vanaf 2029' without the path "
-                f"before: assumed rising linearly from the 2026 IKC budget ({total_2026}) to 1,000 in 2029, "
-                f"less the IKC budget of the year ({IKC_BUDGET_PAID[y]}); 0 in 2026 (spending options still "
-                "being worked out, the Kamer informed by Prinsjesdag 2026)"
-            )
-        else:
-            value = 1000.0 - IKC_BUDGET_PAID[2029]
-            method = "EUR 1 bn/yr from 2029 less the IKC budget (150, held from 2028)"
+        ramp = y < RESERVE_FULL_YEAR
         t.add(
-            "electricity_rebate_budget",
-            round(value, 1),
+            "electricity_support_reserve",
+            RESERVE_PER_YEAR * min(1.0, (y - 2025) / (RESERVE_FULL_YEAR - 2025)),
             "MEUR",
             S_KB,
             figure_year=2026,
-            estimate=True,
-            method=method,
+            estimate=ramp,
+            method=(
+                "the letter reserves means 'vanaf 2026 tot en met 2035 ..., oplopend tot 1 miljard per "
+                "jaar vanaf 2029' without the path before 2029: assumed rising in equal steps from 0 "
+                "in 2025 to 1,000 in 2029; low: nothing before 2029, high: 1,000 from 2026"
+                if ramp
+                else ""
+            ),
+            low=0.0 if ramp else None,
+            high=RESERVE_PER_YEAR if ramp else None,
             year=y,
         )
+    t.add(
+        "ikc_reserve_share",
+        IKC_RESERVE_SHARE,
+        "1",
+        f"{S_KB}; {S_FME_IKC}",
+        figure_year=2026,
+        estimate=True,
+        method="assumption, a scenario lever: the letter funds the IKC-ETS extension ('als eerste "
+        "stap') and a separate envelope for electricity costs from the same reserve without a split; "
+        "an even split assumed (EUR 500M a year for IKC-ETS from 2029, close to the EUR 505M a year "
+        "FME asks for IKC-ETS to 2035); low: IKC-ETS at its last own budget (150 of 1,000), high: all "
+        "of it",
+        low=0.15,
+        high=1.0,
+    )
+    t.add(
+        "electricity_rebate_budget",
+        0.0,
+        "MEUR",
+        S_KB,
+        figure_year=2026,
+        note="the envelope has no budget line of its own: its money is the part of "
+        "electricity_support_reserve that ikc_reserve_share does not give to IKC-ETS",
+    )
     for sector, (eligible, _aid, mapping) in IKC_SECTORS.items():
         t.add(
             "electricity_rebate_eligible",

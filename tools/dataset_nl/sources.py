@@ -218,6 +218,7 @@ S_EU_SA = source(
     "context of the system for greenhouse gas emission allowance trading post-2021 (2020/C "
     "317/04): aid intensity 75 %, Annex I eligible sectors, Annex III maximum regional CO2 "
     "emission factors (Central West Europe 0.72 tCO2/MWh)",
+    eur_lex("52020XC0925(01)"),
 )
 S_PORTHOS = source(
     "porthos",
@@ -961,4 +962,25 @@ S_ASSUMPTION = source(
     "elektra_assumption",
     "Assumption of the elektra dataset where no public figure was found: the row's method says what it "
     "rests on, its low and high give the range assumed",
+)
+S_IKC_REGULATION = source(
+    "ikc_regulation_2022",
+    "Regeling van de Minister van Economische Zaken en Klimaat van 30 augustus 2022, nr. WJZ/21185084 "
+    "(Stcrt. 2022, 23127): titel 4.4 Indirecte emissiekosten ETS of the Regeling nationale EZK- en "
+    "LNV-subsidies, art. 4.4.1: CO2-emissiefactor 0,45 tCO2/MWh",
+    "https://zoek.officielebekendmakingen.nl/stcrt-2022-23127.html",
+    TODAY,
+)
+S_IKC_BUDGETS_2025 = source(
+    "ikc_budgets_2025_2027",
+    "klimaatweb.nl, 'Komende jaren toch vergoeding voor hoge elektriciteitskosten industrie': IKC-ETS "
+    "extended by three years as part of the Pakket voor Groene Groei, EUR 167.4M available in 2025, "
+    "EUR 129.2M reserved for 2026 and EUR 200M for 2027",
+    "https://klimaatweb.nl/nieuws/komende-jaren-toch-vergoeding-voor-hoge-elektriciteitskosten-industrie",
+    TODAY,
+)
+S_FME_IKC = source(
+    "fme_ikc_ask_2026",
+    "FME (Feb 2026), as noted in tools/dataset_nl/reference/README_data_nl.md section 5: FME asks EUR "
+    "505M a year for IKC-ETS to 2035, with EUR 330M a year for a VCR alternative",
 )

@@ -12,6 +12,8 @@ from .sources import (
     S_EU_SA,
     S_EU_SA_2026,
     S_IKC,
+    S_IKC_BUDGETS_2025,
+    S_IKC_REGULATION,
     S_KB,
     S_NIKI,
     S_SDE24,
@@ -117,12 +119,7 @@ IKC_SECTORS = {
     "ammonia": (1, 0.75, "NACE 20.15 fertilisers, added by the amendment ('kunstmeststoffen')"),
     "glass": (1, 0.75, "NACE 23.1x glass activities, added by the amendment"),
     "ceramics": (1, 0.75, "NACE 23.2-23.3x ceramics activities, added by the amendment"),
-    "refining": (
-        0,
-        0.0,
-        "NACE 19.20 refined petroleum products: not mapped as eligible (the 2020 list's treatment of "
-        "refining was not verified)",
-    ),
+    "refining": (1, 0.80, "NACE 19.20 manufacture of refined petroleum products: on the 2020 list"),
     "food": (0, 0.0, "food and beverages: not on the list"),
     "cement_lime": (0, 0.0, "cement, lime: not on the list (covered by CBAM)"),
     "other_industry": (0, 0.0, "rest of ETS industry: no single NACE code to map"),
@@ -321,42 +318,41 @@ def write(out: Path) -> int:
                 instrument=ins,
                 route=rl,
             )
+    # IKC-ETS's own budget line: the openings of 2025-2027 and the 2028 extension; from 2029 the
+    # scheme is paid from the letter's reserve (policy_levers.csv: electricity_support_reserve)
     for y, v, src, est, m in (
-        (2025, 167.4, S_IKC, False, ""),
-        (2026, 129.2, S_IKC, False, ""),
-        (2027, 200, S_IKC, False, ""),
-        (2028, 150, S_IKC, False, ""),
+        (2025, 167.4, S_IKC_BUDGETS_2025, False, ""),
+        (2026, 129.2, S_IKC_BUDGETS_2025, False, ""),
+        (2027, 200, S_IKC_BUDGETS_2025, False, ""),
+        (2028, 150, S_IKC, True, "the one-year extension of Prinsjesdag 2025, 'about EUR 150M'"),
         (
             2029,
-            150,
-            S_IKC + "; " + S_KB,
+            0,
+            f"{S_IKC}; {S_KB}",
             True,
-            "IKC held at the last budgeted level (EUR 150M, 2028). The policy letter reserves resources for EII "
-            "electricity costs 'oplopend tot 1 miljard per jaar vanaf 2029', of which the IKC extension to 22 "
-            "(sub)sectors is only a first step; the rest is a separate envelope whose spending options are not "
-            "decided: it is electricity_rebate_budget (policy electricity_rebate, off in base)",
+            "no budget line of the scheme itself after its extension to 2028; from 2029 IKC-ETS is "
+            "paid from the means the policy letter reserves for electricity costs, the share "
+            "ikc_reserve_share of electricity_support_reserve (policy_levers.csv)",
         ),
-        (
-            2035,
-            150,
-            S_IKC + "; " + S_KB,
-            True,
-            "held to 2035; the rest of the EUR 1 bn/yr (850) is electricity_rebate_budget",
-        ),
+        (2035, 0, f"{S_IKC}; {S_KB}", True, "as 2029"),
     ):
         t.add("ikc_budget", v, "MEUR", src, figure_year=y, estimate=est, method=m, year=y)
-    for y in (2025, 2035):
-        t.add(
-            "ikc_emission_factor",
-            0.72,
-            "t/MWh",
-            S_EU_SA,
-            figure_year=2021,
-            note="the amendment C/2026/196 updates the factors for 2026-2030; the new NL value was not "
-            "retrieved, so the 2021-2025 factor is held"
-            if y == 2035
-            else "",
-            year=y,
-        )
+    # The Dutch scheme's own CO2 emission factor, below the EU maximum for Central West Europe
+    t.add("ikc_emission_factor", 0.45, "t/MWh", S_IKC_REGULATION, figure_year=2022, year=2025)
+    t.add(
+        "ikc_emission_factor",
+        0.45,
+        "t/MWh",
+        f"{S_IKC_REGULATION}; {S_EU_SA}; {S_EU_SA_2026}",
+        figure_year=2022,
+        estimate=True,
+        method="the Dutch factor (Regeling nationale EZK- en LNV-subsidies art. 4.4.1, Stcrt. 2022, "
+        "23127) held to 2035: the amendment C/2026/196 updates the EU maximum factors for "
+        "2026-2030 and no change of the Dutch factor was found; high: the EU maximum for Central "
+        "West Europe of 2020/C 317/04 (0.72)",
+        low=0.45,
+        high=0.72,
+        year=2035,
+    )
     write_ikc_eligibility(t)
     return t.write(out)
