@@ -422,11 +422,14 @@ def test_sde_ccs_cap_limits_the_capture_it_funds(tmp_path):
 # ------------------------------------------------------------------------------ RFNBO
 
 
-def rfnbo_case(tmp_path, share):
+def rfnbo_case(tmp_path, share, captive=False):
     """A chemical plant burns 10 PJ/yr of hydrogen (1 PJ per PJ of heat). Hydrogen is made
     in the model: SMR from 1.5 PJ of gas at 10 EUR/GJ = 15 MEUR/PJ, or electrolysis from
     1.4 PJ of electricity at 20 EUR/GJ = 28 MEUR/PJ (no ETS). The obligation makes electrolysis
-    cover the share of the hydrogen used; each GJ it requires costs 28 - 15 = 13 EUR more."""
+    cover the share of the hydrogen used; each GJ it requires costs 28 - 15 = 13 EUR more.
+
+    With ``captive``, a fertiliser plant also makes 0.5 Mt/yr of ammonia in its own reformer
+    (``captive_hydrogen`` 20 PJ of hydrogen per Mt, bought from nobody)."""
     rows = [
         {
             "parameter": "demand",
@@ -476,16 +479,31 @@ def rfnbo_case(tmp_path, share):
                 "unit": "PJ/yr",
             },
         ]
+    services = [("chem", "heat", "PJ"), ("hydrogen", "hydrogen", "PJ")]
+    routes = [
+        ("h2_boiler", "chem", "heat", "hydrogen"),
+        ("smr", "hydrogen", "hydrogen", "reference"),
+        ("electrolysis", "hydrogen", "hydrogen", "hydrogen"),
+    ]
+    if captive:
+        services.append(("fert", "nh3", "Mt"))
+        routes.append(("nh3_smr", "fert", "nh3", "reference"))
+        rows += [
+            {"parameter": "demand", "sector": "fert", "cluster": "x", "service": "nh3",
+             "value": 0.5, "unit": "Mt/yr"},
+            {"parameter": "input", "route": "nh3_smr", "carrier": "natural_gas", "value": 30,
+             "unit": "GJ/t"},
+            {"parameter": "captive_hydrogen", "route": "nh3_smr", "value": 20, "unit": "GJ/t"},
+            {"parameter": "lifetime", "route": "nh3_smr", "value": 10, "unit": "yr"},
+            {"parameter": "existing_capacity", "sector": "fert", "cluster": "x",
+             "route": "nh3_smr", "value": 1, "unit": "Mt/yr"},
+        ]  # fmt: skip
     write_dataset(
         tmp_path / "data",
         clusters=["x"],
-        services=[("chem", "heat", "PJ"), ("hydrogen", "hydrogen", "PJ")],
+        services=services,
         carriers=["natural_gas", "electricity", "hydrogen"],
-        routes=[
-            ("h2_boiler", "chem", "heat", "hydrogen"),
-            ("smr", "hydrogen", "hydrogen", "reference"),
-            ("electrolysis", "hydrogen", "hydrogen", "hydrogen"),
-        ],
+        routes=routes,
         rows=rows,
     )
     return write_scenario(
@@ -512,6 +530,19 @@ def test_rfnbo_quota_holds_and_its_dual_is_the_premium(tmp_path):
     off = run(rfnbo_case(tmp_path / "zero", 0.0)).results
     zero = off["activity"].sel(sector="hydrogen", cluster="x", route="electrolysis", year=2030)
     assert float(zero) == pytest.approx(0.0, abs=1e-9)
+
+
+def test_rfnbo_counts_the_hydrogen_a_reformer_makes_for_itself(tmp_path):
+    """Article 22a counts all hydrogen industry uses: the 10 PJ the chemical plant buys and
+    the 0.5 Mt x 20 PJ/Mt = 10 PJ the ammonia plant makes in its own reformer. At 42 % the
+    obligation is 0.42 x 20 = 8.4 PJ of renewable hydrogen, all of it from the pool: the
+    electrolyser makes 8.4 of the 10 PJ the pool supplies (4.2 without the captive hydrogen).
+    """
+    ds = run(rfnbo_case(tmp_path, 0.42, captive=True)).results
+    made = ds["activity"].sel(sector="hydrogen", cluster="x", route="electrolysis", year=2030)
+    assert float(made) == pytest.approx(8.4)
+    assert float(ds["rfnbo_counted_use"].sel(year=2030)) == pytest.approx(20.0)
+    assert float(ds["rfnbo_share"].sel(year=2030)) == pytest.approx(0.42)
 
 
 # ------------------------------------------------------------------------------ leakage

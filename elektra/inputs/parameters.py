@@ -735,6 +735,23 @@ PARAMETERS: dict[str, Parameter] = {
             group="policy",
         ),
         _p(
+            "captive_hydrogen",
+            ("route",),
+            "PJ/{output}",
+            "Hydrogen a route makes and uses inside itself per unit of output (the reformer of a "
+            "grey ammonia plant), not bought from the hydrogen pool. RED III Article 22a counts "
+            "it in the hydrogen industry uses, so the RFNBO obligation's denominator holds it.",
+            default=0.0,
+            minimum=0,
+            output_from="route",
+            group="policy",
+            plausible={"Mt": (0.0, 150.0), "PJ": (0.0, 1.5)},
+            plausible_reason=(
+                "a product holds less hydrogen than pure hydrogen (120 GJ/t); ammonia takes 21.3 "
+                "GJ/t; per PJ of output a route uses at most about one PJ of hydrogen"
+            ),
+        ),
+        _p(
             "rfnbo_counted",
             ("sector",),
             "1",

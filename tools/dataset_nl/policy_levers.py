@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import Table
+from .common import LHV_H2, Table
 from .routes import ROUTES
-from .sources import S_ELYGATOR, S_FLEXE, S_FME_IKC, S_FME_NEIGHBOURS, S_KB, S_OWE, S_RED3
+from .routes_ammonia import NH3_H2
+from .sources import (
+    S_ELYGATOR,
+    S_FLEXE,
+    S_FME_IKC,
+    S_FME_NEIGHBOURS,
+    S_H2GLOBAL,
+    S_KB,
+    S_OFFSHORE_H2,
+    S_OWE,
+    S_RED3,
+    S_RFNBO_DA,
+    S_RFNBO_GUIDANCE,
+)
 from .subsidies import IKC_SECTORS
 
 #: The letter's reserve for EII electricity costs: MEUR a year from RESERVE_FULL_YEAR on
@@ -166,6 +179,39 @@ def write(out: Path) -> int:
         method="assumed renewable imports: the import price (EUR 5-6/kg) is that of renewable hydrogen",
         route="hydrogen_import",
     )
+    t.add(
+        "rfnbo_route_share",
+        1.0,
+        "1",
+        f"{S_RED3}; {S_RFNBO_DA}; {S_OFFSHORE_H2}",
+        estimate=True,
+        method="electrolysis fed only by its own offshore wind farm: electricity from a directly "
+        "connected renewable installation makes the hydrogen fully renewable (RFNBO)",
+        route="hydrogen_offshore_electrolysis",
+    )
+    t.add(
+        "rfnbo_route_share",
+        1.0,
+        "1",
+        f"{S_RED3}; {S_RFNBO_DA}; {S_H2GLOBAL}",
+        estimate=True,
+        method="the ammonia is renewable (H2Global's tender buys RFNBO ammonia), so the hydrogen "
+        "cracked from it is RFNBO; the cracker's own heat comes from ammonia",
+        route="hydrogen_import_ammonia",
+    )
+    # Article 22a counts all hydrogen industry uses, also what a plant makes for itself
+    for route in ("ammonia_smr", "ammonia_smr_ccs"):
+        t.add(
+            "captive_hydrogen",
+            round(NH3_H2 * LHV_H2, 3),
+            "GJ/t",
+            f"{S_RFNBO_GUIDANCE}; {S_RED3}",
+            estimate=True,
+            method=f"hydrogen the plant's own reformer makes for the ammonia: 3 x 1.008 / 17.031 = "
+            f"{NH3_H2:.4f} t H2 per t NH3 (stoichiometric) x 120 GJ/t, the same hydrogen "
+            "ammonia_h2 buys from the pool",
+            route=route,
+        )
     t.add(
         "rfnbo_counted",
         0,

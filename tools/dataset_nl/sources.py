@@ -984,3 +984,20 @@ S_FME_IKC = source(
     "FME (Feb 2026), as noted in tools/dataset_nl/reference/README_data_nl.md section 5: FME asks EUR "
     "505M a year for IKC-ETS to 2035, with EUR 330M a year for a VCR alternative",
 )
+S_RFNBO_DA = source(
+    "eu_rfnbo_da_2023_1184",
+    "Commission Delegated Regulation (EU) 2023/1184 (RFNBO production rules): hydrogen from the "
+    "electricity of a renewable installation directly connected to the electrolyser counts as fully "
+    "renewable",
+    eur_lex("32023R1184"),
+    TODAY,
+)
+S_RFNBO_GUIDANCE = source(
+    "eu_rfnbo_guidance_2025",
+    "Communication from the Commission C/2025/2983 (OJ C, 27.5.2025): guidance on the RFNBO targets "
+    "of Articles 22a, 22b and 25 of Directive (EU) 2018/2001: the hydrogen used for final energy and "
+    "non-energy purposes in industry counts whether bought or made on site (the reformer of an ammonia "
+    "plant); hydrogen used for conventional transport fuels in refineries does not",
+    "https://eur-lex.europa.eu/eli/C/2025/2983/oj",
+    TODAY,
+)
