@@ -8,6 +8,7 @@ from .calibration import TARGET
 from .common import Table
 from .sources import (
     S_ARAMIS,
+    S_ARAMIS_DELAY,
     S_BP2026_LEVY,
     S_MIDDEN_TC0478,
     S_NEA_DPR,
@@ -53,41 +54,67 @@ LEVY_DISPENSATION_FACTOR = (
 )
 
 
+PORTHOS, NORTHERN_LIGHTS = 2.5, 0.8  # Mt/yr stored from 2026 (Porthos; Yara Sluiskil by ship)
+STORAGE_2026 = (
+    "Porthos fully contracted (Air Liquide, Air Products, ExxonMobil, Shell) and Yara Sluiskil's "
+    "CO2 by ship to Northern Lights (Norway)"
+)
+
+
+def aramis_planned(year: int) -> float:
+    """Aramis' planned storage, Mt/yr: 5 in 2031 rising linearly to 14 in 2035."""
+    return round(5.0 + (14.0 - 5.0) * (year - 2031) / 4, 2)
+
+
 def write(out: Path) -> int:
     """Write co2.csv."""
     t = Table("co2")
-    for y, v, est, m in (
-        (2025, 0.0, False, "no storage in operation"),
+    # Porthos 2.5 + Northern Lights 0.8 (Yara by ship) from 2026; Aramis (initial 5 Mt/yr, 14 by the
+    # mid-2030s) not before the end of 2030: its start-up year 2031, a year later than planned
+    base = PORTHOS + NORTHERN_LIGHTS
+    for y, aramis, low, high, m in (
+        (2025, 0.0, None, None, "no storage in operation"),
+        (2026, 0.0, None, None, STORAGE_2026),
+        (2030, 0.0, None, None, "Aramis not yet in operation (not before the end of 2030)"),
         (
-            2026,
-            3.3,
-            True,
-            "Porthos 2.5 Mt/yr from 2026 (fully contracted to Air Liquide, Air Products, ExxonMobil, Shell) + 0.8 Mt/yr Yara Sluiskil by ship to Northern Lights (Norway)",
+            2031,
+            2.5,
+            0.0,
+            5.0,
+            "Aramis' start-up year: half of its initial 5 Mt/yr; low: a further year's delay (no "
+            "FID in 2026), high: the plan before the delay (its initial 5 Mt/yr from 2031)",
         ),
-        (2029, 3.3, True, "held"),
         (
-            2030,
-            5.8,
-            True,
-            "Porthos 2.5 + Northern Lights 0.8 + Aramis 2.5: Aramis construction completes in 2030 (FID 2026), so half of its initial 5 Mt/yr is assumed for the start-up year",
+            2032,
+            5.0,
+            2.5,
+            aramis_planned(2031),
+            "Aramis' initial 5 Mt/yr; low and high: a year later or as planned",
         ),
-        (2031, 8.3, True, "Porthos 2.5 + Northern Lights 0.8 + Aramis initial 5 Mt/yr"),
         (
             2035,
-            17.3,
-            True,
-            "Porthos 2.5 + Northern Lights 0.8 + Aramis 14 Mt/yr (upper end of PBL's 5-14 Mt in 2030, reached by 2035)",
+            aramis_planned(2034),
+            aramis_planned(2033),
+            14.0,
+            "Aramis one year behind its planned ramp from 5 Mt/yr (2031) to 14 (2035, the upper "
+            "end of PBL's 5-14 Mt): the planned 2034 value; low: two years behind, high: as planned",
         ),
     ):
         t.add(
             "co2_storage_capacity",
-            v,
+            round(base + aramis, 2) if y > 2025 else 0.0,
             "Mt/yr",
-            S_PORTHOS + "; " + S_ARAMIS + "; " + S_YARA_NL,
+            f"{S_PORTHOS}; {S_YARA_NL}" + (f"; {S_ARAMIS}; {S_ARAMIS_DELAY}" if y >= 2030 else ""),
             figure_year=y,
-            estimate=est,
-            method=m if est else "",
-            note="" if est else m,
+            estimate=y >= 2026,
+            method=(
+                f"Porthos {PORTHOS} + Northern Lights {NORTHERN_LIGHTS} + Aramis {aramis:g}: " + m
+            )
+            if y >= 2026
+            else "",
+            note="" if y >= 2026 else m,
+            low=None if low is None else round(base + low, 2),
+            high=None if high is None else round(base + high, 2),
             year=y,
         )
     t.add(

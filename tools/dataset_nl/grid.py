@@ -9,7 +9,7 @@ from .common import Table
 from .demand import DEMAND
 from .labels import CLUSTERS
 from .routes import ref_route
-from .sources import S_GRID, S_KB, S_ZEESTRAAT
+from .sources import S_GRID, S_KB, S_TENNET_BRABANT_2025, S_TENNET_ZEELAND_STOP, S_ZEESTRAAT
 
 
 def base_grid_load():
@@ -46,8 +46,9 @@ def write(out: Path) -> int:
             "contracts before Tata's own 380 kV connection (order of one large e-boiler project)",
         ),
         "zeeland_west_brabant": (
-            425,
-            "425 of the 715 MW waitlist connectable (TenneT/Stedin, Jun 2024)",
+            0,
+            "none: TenneT stopped new large connections and heavier ones in Zeeland (the grid at its "
+            "maximum, 3.5 GW of requests), West-Brabant full since 2022",
         ),
         "noord_nederland": (
             50,
@@ -82,10 +83,22 @@ def write(out: Path) -> int:
         ],
         "zeeland_west_brabant": [
             (
-                2032,
+                2026,
+                100,
+                "TenneT frees about 200 MW in West-Brabant for customers on the waiting list (80 MW of "
+                "it to Enexis), with a new transformer at Geertruidenberg in 2026; half assumed for the "
+                "cluster's industry (Bergen op Zoom), the rest for other users; Zeeland stays closed",
+                S_TENNET_BRABANT_2025,
+                {"low": 0, "high": 200},
+            ),
+            (
+                2034,
                 1500,
-                "TenneT > EUR 1bn, full relief 2029-2035; 1,500 MW of the 3.5 GW requests assumed from 2032",
-            )
+                "TenneT invests more than EUR 1bn over ten years in the Zeeland grid, complete between "
+                "2033 and 2035: the middle year; 1,500 MW of the 3.5 GW requests assumed connectable "
+                "then (low: 2035, high: 2033)",
+                S_TENNET_ZEELAND_STOP,
+            ),
         ],
         "noord_nederland": [
             (2032, 365, "new connections from 2032: Delfzijl demand 665 MW vs 300 MW available"),
@@ -127,26 +140,31 @@ def write(out: Path) -> int:
             year=2025,
         )
         for y, add, note, *extra in REINF[c]:
-            source = "; ".join([S_GRID, *extra])
-            t.add(
-                "grid_capacity",
-                round(cum, 1),
-                "MW",
-                S_GRID,
-                estimate=True,
-                method="held until the reinforcement year",
-                cluster=c,
-                year=y - 1,
-            )
+            sources = [e for e in extra if isinstance(e, str)]
+            ranges = next((e for e in extra if isinstance(e, dict)), {})
+            if y - 1 > 2025:
+                t.add(
+                    "grid_capacity",
+                    round(cum, 1),
+                    "MW",
+                    S_GRID,
+                    estimate=True,
+                    method="held until the reinforcement year",
+                    cluster=c,
+                    year=y - 1,
+                )
+            before = cum
             cum += add
             t.add(
                 "grid_capacity",
                 round(cum, 1),
                 "MW",
-                source,
+                "; ".join([S_GRID, *sources]),
                 figure_year=y,
                 estimate=True,
                 method=f"+{add} MW: {note}",
+                low=round(before + ranges["low"], 1) if "low" in ranges else None,
+                high=round(before + ranges["high"], 1) if "high" in ranges else None,
                 cluster=c,
                 year=y,
             )

@@ -1001,3 +1001,30 @@ S_RFNBO_GUIDANCE = source(
     "https://eur-lex.europa.eu/eli/C/2025/2983/oj",
     TODAY,
 )
+S_ARAMIS_DELAY = source(
+    "aramis_delay_2025",
+    "energeia.nl, minister Hermans to the Tweede Kamer (2025): higher charges on waste incineration make "
+    "CO2 capture investments uncertain, which worsens Aramis' business case and makes an investment "
+    "decision in 2026 unlikely; the project will then not be operational before the end of 2030",
+    "https://energeia.nl/genre/nieuws/page/35",
+    TODAY,
+)
+S_TENNET_ZEELAND_STOP = source(
+    "tennet_zeeland_stop",
+    "TenneT, as reported by nu.nl and de Volkskrant (July 2023) and tweakers.net: the Zeeland "
+    "high-voltage grid is at its maximum (requests of 3.5 GW for electrolysers, batteries and the "
+    "electrification of industry, about eight times the province's use): a temporary stop on new and "
+    "heavier connections of large users; more than EUR 1bn invested over ten years, complete between "
+    "2033 and 2035",
+    "https://tweakers.net/nieuws/211884/stroomnet-zeeland-is-vol-netbeheerder-stopt-nieuwe-aanvragen-grootverbruikers.html",
+    TODAY,
+)
+S_TENNET_BRABANT_2025 = source(
+    "tennet_brabant_2025",
+    "TenneT (2 Dec 2025) via duurzaam-ondernemen.nl and Omroep Brabant: 805 MW of offtake capacity freed "
+    "in Noord-Brabant over two years; about 200 MW in part of West-Brabant at once for customers on the "
+    "waiting list (80 MW of it to Enexis); an extra transformer at Geertruidenberg in 2026 (200 MW for "
+    "West-Brabant)",
+    "https://www.duurzaam-ondernemen.nl/doorbraak-in-problematiek-vol-stroomnet-in-brabant/",
+    TODAY,
+)
