@@ -138,9 +138,10 @@ def write(out: Path) -> int:
             figure_year=y,
             estimate=est,
             method=m,
-            note="ETS firms pay the rate less the EUA price; the base ETS path (EUR 87.5 in 2026, 130 in 2030) "
-            "stays above EUR 78.67 from 2026, so the levy bites only in 2025 unless the ETS price is lower. "
-            "The Kamerbrief EII 2026 abolishes the levy (the base scenario switches it off)",
+            note="ETS firms pay the rate less the EUA price; the central ETS path (the futures: EUR "
+            "70.8 in 2026, 80.4 in 2030) stays below EUR 78.67 until about 2029, so the levy would bite "
+            "where it is switched on. The Kamerbrief EII 2026 abolishes the levy (the base scenario "
+            "switches it off)",
             year=y,
         )
     for (s, c), e in sorted(TARGET.items()):

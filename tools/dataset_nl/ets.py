@@ -4,64 +4,96 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import LHV_H2, Table
+from .common import LHV_H2, Table, interpolate
 from .labels import SERVICES
 from .route import FURNACE_ETA
-from .sources import S_BM, S_CBAM, S_CP, S_PZEM, S_VEYT
+from .sources import S_ANALYSTS_2025, S_BM, S_BNEF_ETS, S_CBAM, S_CP, S_EUA_FUTURES, S_PZEM, S_VEYT
+
+#: EUA futures settlements of 4 March 2026, EUR/t, by delivery year (HEG daily report)
+EUA_FUTURES = {2026: 70.76, 2027: 72.83, 2028: 75.09, 2029: 77.70}
+#: BloombergNEF (Nov 2025) EUA price outlook, EUR/t
+BNEF = {2025: 75.0, 2030: 142.0, 2035: 185.0}
+#: The path of the dataset before (Veyt 2024, Carbon Pulse 2024), now the high case, EUR/t
+PATH_BEFORE = {2025: 75.0, 2027: 100.0, 2030: 130.0, 2035: 180.0}
+
+
+def ets_price_rows():
+    """(year, value, low, high, sources, method) of the ETS price path."""
+    carry = EUA_FUTURES[2029] / EUA_FUTURES[2028]
+    futures_2030 = round(EUA_FUTURES[2029] * carry, 2)
+    growth = BNEF[2035] / BNEF[2030]
+    central_2035 = round(futures_2030 * growth, 1)
+    before = {y: interpolate(PATH_BEFORE, y) for y in range(2025, 2036)}
+    rows = [
+        (
+            2025,
+            75.0,
+            65.0,
+            95.0,
+            f"{S_PZEM}; {S_VEYT}; {S_ANALYSTS_2025}",
+            "2025: EUA traded at 67-85 EUR/t, analysts' average forecast 75.15 (Reuters poll, July "
+            "2025); low: the year's low, high: Veyt's 2024 forecast (95)",
+        )
+    ]
+    for y, price in EUA_FUTURES.items():
+        rows.append(
+            (
+                y,
+                price,
+                round(price * 0.8, 2),
+                before[y],
+                f"{S_EUA_FUTURES}; {S_VEYT}",
+                f"the Dec-{y % 100} EUA futures settlement of 4 March 2026 (the market's price for "
+                "delivery that year); low: 20 % below; high: the path this dataset used before "
+                "(Veyt 2024 and a rise with MSR and cap tightening)",
+            )
+        )
+    rows.append(
+        (
+            2030,
+            futures_2030,
+            round(futures_2030 * 0.8, 2),
+            before[2030],
+            f"{S_EUA_FUTURES}; {S_VEYT}",
+            f"the futures curve one year on: Dec-29 {EUA_FUTURES[2029]} x the curve's carry from "
+            f"Dec-28 to Dec-29 ({carry:.4f}); low: 20 % below; high: the path used before",
+        )
+    )
+    rows.append(
+        (
+            2035,
+            central_2035,
+            futures_2030,
+            before[2035],
+            f"{S_EUA_FUTURES}; {S_BNEF_ETS}; {S_CP}",
+            f"the 2030 futures price x BloombergNEF's growth from 2030 to 2035 ({BNEF[2035]:.0f} / "
+            f"{BNEF[2030]:.0f} = {growth:.3f}), since no public projection retrieved starts from "
+            "today's curve (KEV's price path was not retrieved); low: held at the 2030 price, "
+            "high: the path used before (analysts' EUR 180-200 for 2035, Carbon Pulse 2024; BNEF "
+            "185)",
+        )
+    )
+    return rows
 
 
 def write(out: Path) -> int:
     """Write ets.csv."""
     t = Table("ets")
-    for y, v, lo, hi, src, est, m in (
-        (
-            2025,
-            75,
-            65,
-            95,
-            f"{S_PZEM}; {S_VEYT}",
-            True,
-            "base: 2023-24 observed EUA 66-77 EUR/t; high: Veyt forecast 2025 (95)",
-        ),
-        (
-            2027,
-            100,
-            70,
-            160,
-            S_VEYT,
-            True,
-            "base: assumed rise with MSR/cap tightening; high: Veyt 2027 (160)",
-        ),
-        (
-            2030,
-            130,
-            80,
-            160,
-            S_VEYT,
-            True,
-            "base: midway between 2024 level and Veyt 2030 (160); high: Veyt",
-        ),
-        (
-            2035,
-            180,
-            100,
-            200,
-            f"{S_VEYT}; {S_CP}",
-            True,
-            "base: below analysts' EUR 200 (Carbon Pulse 2024); high: Carbon Pulse 2035",
-        ),
-    ):
+    # Central: the EUA futures curve to 2030 (settlements of 4 March 2026), then BloombergNEF's
+    # growth from 2030 to 2035; high: the path this dataset used before (analysts' forecasts)
+    for y, v, lo, hi, src, m in ets_price_rows():
         t.add(
             "ets_price",
             v,
             "EUR/t",
             src,
-            figure_year=2024,
-            estimate=est,
+            figure_year=y,
+            estimate=True,
             method=m,
             low=lo,
             high=hi,
             year=y,
+            note="nominal euros of the year (futures and forecasts are quoted so)",
         )
     cb = {
         2025: 0.0,

@@ -1028,3 +1028,24 @@ S_TENNET_BRABANT_2025 = source(
     "https://www.duurzaam-ondernemen.nl/doorbraak-in-problematiek-vol-stroomnet-in-brabant/",
     TODAY,
 )
+S_EUA_FUTURES = source(
+    "eua_futures_2026_03",
+    "HEG Daily Energy Market Report, 4 March 2026 (heg.ie): ICE EUA futures settlements Dec-26 EUR "
+    "70.76/t, Dec-27 72.83, Dec-28 75.09, Dec-29 77.70",
+    "https://www.heg.ie/reports/files/basic-html/page32.html",
+    TODAY,
+)
+S_BNEF_ETS = source(
+    "bnef_eua_outlook_2025",
+    "BloombergNEF (Nov 2025) EU carbon price outlook under current policy, as reported by "
+    "solarbeglobal.com: EUA EUR 75/t at the end of 2025, 142 in 2030, 185 in 2035",
+    "https://www.solarbeglobal.com/eu-carbon-allowance-prices-could-rise-90-within-five-years",
+    TODAY,
+)
+S_ANALYSTS_2025 = source(
+    "reuters_eua_poll_2025_07",
+    "Reuters (16 Jul 2025) analysts' EU carbon price forecasts: ten analysts' average for 2025 EUR "
+    "75.15/t; the benchmark contract at 71.30, down from the year's intra-day peak of 84.50",
+    "https://squidsite02.com/2025/07/16/analysts-eu-carbon-price",
+    TODAY,
+)
