@@ -9,6 +9,7 @@ from .common import EF, LHV_H2, Table
 from .demand import DEMAND
 from .routes import ref_route
 from .sources import (
+    S_BP2026_ENERGY_TAX,
     S_BRENT,
     S_COKING_COAL,
     S_EB_EL,
@@ -32,6 +33,24 @@ from .sources import (
 )
 
 GAS_TAX_TIER = {"0-170k": 0.5782, "170k-1M": 0.3157, "1M-10M": 0.2035, ">10M": 0.0539}
+#: Nominal growth a year of each tier's rate after 2025 [assumption]: Belastingplan 2026 raises
+#: the rates up to 10 million m3 (the 2025 step was +58 % on 1-10M, +41 % on 170k-1M); the
+#: top tier is indexed with inflation (+10 % in 2025: assumed +2 % a year)
+GAS_TAX_GROWTH = {"0-170k": 1.02, "170k-1M": 1.08, "1M-10M": 1.08, ">10M": 1.02}
+GAS_TAX_YEARS = (2025, 2030)
+
+
+def gas_tax_tiers(year: int) -> dict[str, float]:
+    """EUR per m3 of each tier in ``year`` (2025 as enacted, later years escalated)."""
+    return {t: rate * GAS_TAX_GROWTH[t] ** (year - 2025) for t, rate in GAS_TAX_TIER.items()}
+
+
+GAS_TAX_PATH_METHOD = (
+    "2030: each tier escalated from 2025 [assumption]: the tiers up to 10 million m3 +8 % a year "
+    "(Belastingplan 2026 raises them again; its 2026 rates were not retrieved; in 2025 the 1-10M "
+    "tier rose 58 % and the 170k-1M tier 41 %), the top tier +2 % a year (inflation indexing); held "
+    "after 2030"
+)
 GAS_MWH_LHV_PER_M3 = 31.65 / 3600  # the tax's m3 holds 35.17 MJ GCV = 31.65 MJ LHV
 # Share of the taxable gas use of each cluster at sites whose marginal m3 falls in each tier,
 # from MIDDEN's installations (tools/dataset_nl/midden_gas_tiers.py on midden.json) [estimate]
@@ -56,10 +75,11 @@ GAS_TAXED_SECTORS = (
 )
 
 
-def gas_tax_per_cluster():
+def gas_tax_per_cluster(year: int = 2025):
     """EUR/MWh (LHV) of energy tax on the marginal m3 of a cluster's taxable gas users."""
+    rates = gas_tax_tiers(year)
     return {
-        c: sum(GAS_TAX_TIER[t] * share for t, share in tiers.items()) / GAS_MWH_LHV_PER_M3
+        c: sum(rates[t] * share for t, share in tiers.items()) / GAS_MWH_LHV_PER_M3
         for c, tiers in GAS_TIER_SHARE.items()
     }
 
@@ -73,10 +93,10 @@ def taxed_gas_use():
     return dict(use)
 
 
-def gas_energy_tax():
+def gas_energy_tax(year: int = 2025):
     """One national energy-tax rate on natural gas: the clusters' marginal rates weighted by
     their taxed base-year gas use. Returns (EUR/MWh, method)."""
-    rate, use = gas_tax_per_cluster(), taxed_gas_use()
+    rate, use = gas_tax_per_cluster(year), taxed_gas_use()
     value = sum(rate[c] * use[c] for c in use) / sum(use.values())
     per_cluster = ", ".join(f"{c} {rate[c]:.2f} ({use[c]:.0f} PJ)" for c in sorted(use))
     method = (
@@ -86,9 +106,9 @@ def gas_energy_tax():
         f"{GAS_TAX_TIER['1M-10M'] / GAS_MWH_LHV_PER_M3:.2f} EUR/MWh) x the share of the cluster's taxable gas "
         f"at sites in that tier (MIDDEN installations, gas = CO2 x 560 m3/t, tools/dataset_nl/midden_gas_tiers.py), "
         f"then weighted by the base-year gas use of the taxed sectors ({', '.join(GAS_TAXED_SECTORS)}): "
-        f"{per_cluster}. One figure per carrier (the parameter has no cluster or sector dimension): it "
-        f"understates cluster 6 (14 % of its taxable gas at sites below 10M m3) and overstates the exempt "
-        f"uses (metallurgical/mineralogical processes, reformer feedstock), which pay 0"
+        f"{per_cluster}. The national figure; cluster 6's own tier, the exempt uses "
+        f"(metallurgical and mineralogical processes) and the reformers' feedstock have rows of "
+        f"their own" + (f". {GAS_TAX_PATH_METHOD}" if year > 2025 else "")
     )
     return value, method
 
@@ -110,22 +130,33 @@ ELECTRICITY_EXEMPT_SECTORS = {
 REFORMER_FEED = 802.3 / (4 * 241.8)
 
 
-def energy_tax_by_user(t, gas_tax):
+def energy_tax_by_user(t):
     """The gas and electricity tax rows per sector and cluster (blank = all)."""
-    cluster6 = gas_tax_per_cluster()["cluster6"]
+    for year in GAS_TAX_YEARS:
+        _gas_tax_rows_by_user(t, year)
+    _exemption_rows(t)
+
+
+def _gas_tax_rows_by_user(t, year: int) -> None:
+    """Cluster 6's tier and the reformers' fuel share, in ``year``."""
+    gas_tax = gas_energy_tax(year)[0]
+    tiers = gas_tax_tiers(year)
+    cluster6 = gas_tax_per_cluster(year)["cluster6"]
+    path = f". {GAS_TAX_PATH_METHOD}" if year > 2025 else ""
     t.add(
         "energy_tax",
         round(cluster6, 2),
         "EUR/MWh",
         f"{S_EB_GAS}; {S_MIDDEN_SITES}",
-        figure_year=2025,
+        figure_year=year,
         estimate=True,
         method=f"the marginal tier of cluster 6's taxed sites: 14.3 % of its taxable gas is used at sites "
-        f"of 1-10 million m3 (EUR {GAS_TAX_TIER['1M-10M']}/m3), the rest above 10 million m3 (EUR "
-        f"{GAS_TAX_TIER['>10M']}/m3), per MWh LHV (MIDDEN installations, tools/dataset_nl/midden_gas_tiers.py)",
+        f"of 1-10 million m3 (EUR {tiers['1M-10M']:.4f}/m3), the rest above 10 million m3 (EUR "
+        f"{tiers['>10M']:.4f}/m3), per MWh LHV (MIDDEN installations, "
+        f"tools/dataset_nl/midden_gas_tiers.py){path}",
         carrier="natural_gas",
         cluster="cluster6",
-        year=2025,
+        year=year,
     )
     fuel_share = 1 - REFORMER_FEED / (182 / LHV_H2)
     for sector in ("ammonia", "hydrogen"):
@@ -134,18 +165,22 @@ def energy_tax_by_user(t, gas_tax):
             round(gas_tax * fuel_share, 2),
             "EUR/MWh",
             f"{S_WBM64}; {S_EB_GAS}; {S_MIDDEN_TC0352}",
-            figure_year=2025,
+            figure_year=year,
             estimate=True,
             method=f"the gas a reformer uses as feedstock is not taxed as fuel: the tax ({gas_tax:.2f} "
             f"EUR/MWh) on the fuel share only, 1 - stoichiometric feed {REFORMER_FEED:.3f} GJ gas per GJ H2 / "
             f"182 TJ per kt H2 ({182 / LHV_H2:.3f} GJ/GJ) = {fuel_share:.2f} (an upper bound: real reformers "
-            "burn less than the stoichiometric rest)",
+            f"burn less than the stoichiometric rest){path}",
             low=0.0,
             high=round(gas_tax, 2),
             carrier="natural_gas",
             sector=sector,
-            year=2025,
+            year=year,
         )
+
+
+def _exemption_rows(t) -> None:
+    """The processes the energy tax exempts (Wbm art. 64 lid 4)."""
     clusters_of = defaultdict(set)
     for s, c, _svc in DEMAND:
         clusters_of[s].add(c)
@@ -290,22 +325,23 @@ def write(out: Path) -> int:
         3.0,
         2024,
     )
-    gas_tax, gas_tax_method = gas_energy_tax()
-    price(
-        "natural_gas",
-        "energy_tax",
-        2025,
-        round(gas_tax, 2),
-        "EUR/MWh",
-        f"{S_EB_GAS}; {S_MIDDEN_SITES}",
-        True,
-        gas_tax_method,
-        0.0,
-        round(GAS_TAX_TIER["1M-10M"] / GAS_MWH_LHV_PER_M3, 2),
-        2025,
-        note="low: exempt uses; high: a site using 1-10 million m3/yr. Held after 2025; the tiers below "
-        "10M m3 rise again in 2026 (Belastingplan 2026, engie.nl), not retrieved",
-    )
+    for year in GAS_TAX_YEARS:
+        gas_tax, gas_tax_method = gas_energy_tax(year)
+        price(
+            "natural_gas",
+            "energy_tax",
+            year,
+            round(gas_tax, 2),
+            "EUR/MWh",
+            f"{S_EB_GAS}; {S_MIDDEN_SITES}" + (f"; {S_BP2026_ENERGY_TAX}" if year > 2025 else ""),
+            True,
+            gas_tax_method,
+            round(gas_energy_tax(2025)[0], 2) if year > 2025 else 0.0,
+            round(gas_tax_tiers(year)["1M-10M"] / GAS_MWH_LHV_PER_M3, 2),
+            year,
+            note="low: exempt uses (2025), the 2025 rate held (2030); high: a site using 1-10 million "
+            "m3/yr. Nominal euros of the year",
+        )
     price(
         "electricity",
         "price",
@@ -401,7 +437,7 @@ def write(out: Path) -> int:
         note="low: exempt electrolytic and metallurgical use; high: a site below 10 GWh/yr (2025 tier "
         "50,000-10M kWh, EUR 0.03814/kWh)",
     )
-    energy_tax_by_user(t, gas_tax)
+    energy_tax_by_user(t)
     price(
         "biomethane",
         "price",

@@ -1049,3 +1049,10 @@ S_ANALYSTS_2025 = source(
     "https://squidsite02.com/2025/07/16/analysts-eu-carbon-price",
     TODAY,
 )
+S_BP2026_ENERGY_TAX = source(
+    "engie_belastingplan_2026",
+    "ENGIE Zakelijk, 'Wijzigingen energiebelasting' (2025): with Belastingplan 2026 and earlier plans the "
+    "energy tax on natural gas rises in 2026 for the tiers up to 10 million m3, the tax on electricity falls",
+    "https://www.engie.nl/zakelijk/klantenservice/energiebelasting/wijzigingen",
+    TODAY,
+)
