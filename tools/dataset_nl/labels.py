@@ -40,8 +40,8 @@ SECTORS = {
     "paper": ("Paper and board", False),
     "glass": ("Glass (container, flat, fibre)", False),
     "ceramics": ("Ceramics and bricks", False),
-    "cement_lime": ("Cement, lime, mineral wool and other non-metallic minerals", True),
-    "non_ferrous": ("Non-ferrous metals (aluminium, zinc, anodes)", True),
+    "cement_lime": ("Cement, lime, mineral wool and other non-metallic minerals", False),
+    "non_ferrous": ("Non-ferrous metals (aluminium, zinc, anodes)", False),
     "other_industry": ("Rest of ETS industry (small installations not assigned above)", False),
 }
 

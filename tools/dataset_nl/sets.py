@@ -10,6 +10,7 @@ from .routes import ROUTES
 from .sources import (
     S_CARRIERS,
     S_CBAM_GOODS,
+    S_CBAM_SECTORS,
     S_CLUSTERS,
     S_DEI,
     S_MIDDEN_NACE,
@@ -47,7 +48,7 @@ def write(out: Path) -> dict[str, int]:
                 k,
                 v[0],
                 "true" if v[1] else "false",
-                f"{S_MIDDEN_NACE}; {S_CBAM_GOODS}",
+                f"{S_MIDDEN_NACE}; {S_CBAM_GOODS}; {S_CBAM_SECTORS}",
             ]
             for k, v in SECTORS.items()
         ],

@@ -1056,3 +1056,13 @@ S_BP2026_ENERGY_TAX = source(
     "https://www.engie.nl/zakelijk/klantenservice/energiebelasting/wijzigingen",
     TODAY,
 )
+S_CBAM_SECTORS = source(
+    "elektra_cbam_sector_flags",
+    "elektra's CBAM flag per sector, from the Dutch installations in MIDDEN (NEa 2020 emissions, "
+    "tools/dataset_nl/reference/README_data_nl.md section 1c): true where most of a sector's emissions "
+    "make CBAM goods (iron and steel, ammonia, hydrogen); false for cement_lime (lime, mineral wool and "
+    "other minerals: the only cement site, ENCI IJmuiden, grinds clinker, 0.012 of 0.19 Mt) and "
+    "non_ferrous (carbon anodes of Aluchemie, Century Vlissingen, zinc of Nyrstar Budel and E-MAX: 0.20 "
+    "of 0.37 Mt; aluminium of Aldel and Zalco 0.17 Mt)",
+    MIDDEN,
+)
