@@ -10,6 +10,7 @@ from .routes_ammonia import NH3_H2
 from .sources import (
     S_ELYGATOR,
     S_FLEXE,
+    S_FLEXE_MODULE,
     S_FME_IKC,
     S_FME_NEIGHBOURS,
     S_H2GLOBAL,
@@ -138,14 +139,17 @@ def write(out: Path) -> int:
         if r.label.endswith("_hybrid_e_boiler"):
             t.add(
                 "flex_e_grant_share",
-                0.5,
+                0.3,
                 "1",
-                f"{S_FLEXE}; {S_KB}",
+                f"{S_FLEXE}; {S_FLEXE_MODULE}; {S_KB}",
                 estimate=True,
-                method="assumed aid intensity of the XL part for the EII (the letter: 'hogere steunbedragen'; "
-                "GBER/CEEAG investment aid ranges 25-50 %, the upper end taken)",
-                low=0.3,
-                high=0.6,
+                method="assumption: the module in force (Stcrt. 2025, 6499) pays 50 % of a flexibility scan "
+                "and a feasibility study only, not the investment; the letter's continuation with an XL "
+                "part for the EII ('hogere steunbedragen', EUR 198.9M for 2027-2030) sets no rate. A grant "
+                "of 30 % of the flexible e-boiler's capex assumed, the low end of the 25-50 % of EU "
+                "investment aid; low: 0 (studies only, as today), high: 0.5 (the value used before)",
+                low=0.0,
+                high=0.5,
                 route=r.label,
             )
     # RFNBO obligation (RED III art. 22a): 0 before 2030, 42 % in 2030, 60 % in 2035

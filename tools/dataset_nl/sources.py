@@ -601,6 +601,7 @@ S_ACM_TARIFF = source(
 S_FLEXE = source(
     "flexe",
     "Stcrt. 2025, 6499 (Flex-e regulation: subsidy for flexibility measures of grid users >= 1 kV)",
+    "https://zoek.officielebekendmakingen.nl/stcrt-2025-6499.html",
 )
 S_SDE_HEKJES = source(
     "sde_hekjes",
@@ -1065,4 +1066,13 @@ S_CBAM_SECTORS = source(
     "non_ferrous (carbon anodes of Aluchemie, Century Vlissingen, zinc of Nyrstar Budel and E-MAX: 0.20 "
     "of 0.37 Mt; aluminium of Aldel and Zalco 0.17 Mt)",
     MIDDEN,
+)
+S_FLEXE_MODULE = source(
+    "flexe_module_2025",
+    "Mondaq (9 Apr 2025) 'New subsidy module Flexible electricity consumption for organisations': from 1 "
+    "April 2025, for connections of at least 1 kV with at least 100 kW contracted in a congestion area: a "
+    "flexibility scan (50 % of the cost, at most EUR 10,000) and a feasibility study (50 %, EUR "
+    "10,000-125,000)",
+    "https://www.mondaq.com/oil-gas-electricity/1608262/new-subsidy-module-flexible-electricity-consumption-for-organisations",
+    TODAY,
 )
