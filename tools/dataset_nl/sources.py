@@ -1076,3 +1076,10 @@ S_FLEXE_MODULE = source(
     "https://www.mondaq.com/oil-gas-electricity/1608262/new-subsidy-module-flexible-electricity-consumption-for-organisations",
     TODAY,
 )
+S_SDE_2025_LETTER = source(
+    "kamerbrief_sde_2025",
+    "Kamerbrief Openstelling SDE++ 2025 (2025D07786, 21 Feb 2025, minister Hermans), with the PBL/TNO "
+    "advice on the base amounts of the 2025 round attached (the amounts themselves not retrieved here)",
+    "https://berthub.eu/tkconv/document.html?nummer=2025D07786",
+    TODAY,
+)

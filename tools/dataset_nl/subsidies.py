@@ -18,6 +18,7 @@ from .sources import (
     S_NIKI,
     S_SDE24,
     S_SDE_2022,
+    S_SDE_2025_LETTER,
     S_SDE_HEKJES,
     S_VEKI,
     S_VNCI_IKC,
@@ -45,7 +46,10 @@ def write_sde_rounds(t):
             f"{SDE_OPENING[2024]:,.0f}M - three hekjes of {SDE_HEKJE:,.0f}M) x {SDE_CCS_SHARE_2022:.3f}, the "
             "share of the SDE++ 2022 awards that went to CCS (the modelled routes that compete in the pool; "
             "renewable electricity and geothermal heat, not modelled, take the rest); the 2025 opening budget "
-            "was not retrieved, so the 2024 round is held",
+            "was not retrieved, so the 2024 round is held to 2035 (no budget for later rounds is "
+            "published); low: half, high: the whole general pool of the 2024 round",
+            low=round(pool / 2, 1),
+            high=SDE_OPENING[2024] - 3 * SDE_HEKJE,
             instrument="sde_pp",
             year=y,
         )
@@ -235,9 +239,13 @@ def write(out: Path) -> int:
                 "operating_subsidy_rate",
                 round(val, 3),
                 unit,
-                S_SDE24,
+                f"{S_SDE24}; {S_SDE_2025_LETTER}",
                 estimate=True,
-                method=f"avoided CO2 vs reference ({avoided:.4f} t per {'t' if r.unit == 'Mt' else 'GJ'}) x EUR 300/t (SDE++ 2023 maximum outside the hekjes); SDE++ 2025 base amounts not retrieved",
+                method=f"avoided CO2 vs reference ({avoided:.4f} t per {'t' if r.unit == 'Mt' else 'GJ'}) x EUR 300/t (SDE++ maximum outside the hekjes): the most SDE++ pays per t; the LP pays at most the "
+                "route's own funding gap, which is what SDE++ pays below its maximum (base amount less the "
+                "correction for market revenue). The published base amounts per category (PBL/TNO advice "
+                "for the 2025 round, with Kamerbrief 2025D07786) were not retrieved, so the gap is the "
+                "LP's own, not PBL's",
                 instrument="sde_pp",
                 route=r.label,
             )
