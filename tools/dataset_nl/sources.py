@@ -704,11 +704,6 @@ S_OFFSHORE_H2 = source(
     "tender 2026 or 2027); RVO (7 May 2025) results of the survey of interest: first "
     "offshore hydrogen demonstration of 30-50 MW, EUR 380M from the Climate Fund",
 )
-S_WIND_CF = source(
-    "wind_cf",
-    "Recharge (2014): the alpha ventus offshore wind farm (German North Sea) averaged 253 "
-    "GWh/yr over 2011-2013, a capacity factor of 48.1 %",
-)
 S_CRACKER = source(
     "cracker",
     "Ishimoto et al. (2020) Int. J. Hydrogen Energy, doi:10.1016/j.ijhydene.2020.09.017, "
@@ -1081,5 +1076,13 @@ S_SDE_2025_LETTER = source(
     "Kamerbrief Openstelling SDE++ 2025 (2025D07786, 21 Feb 2025, minister Hermans), with the PBL/TNO "
     "advice on the base amounts of the 2025 round attached (the amounts themselves not retrieved here)",
     "https://berthub.eu/tkconv/document.html?nummer=2025D07786",
+    TODAY,
+)
+S_GEMINI = source(
+    "gemini_wind_farm",
+    "Gemini offshore wind farm (Northland Power, Siemens, Van Oord, HVC), 85 km north of Groningen, opened "
+    "2017: 600 MW, 2.6 TWh of electricity a year (as published by the project, via dutchledprojects.nl and "
+    "NOS 2017-05)",
+    "https://dutchledprojects.nl/nl/blog/gemini-windmolenpark-op-de-noordzee",
     TODAY,
 )
