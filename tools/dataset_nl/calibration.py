@@ -30,6 +30,7 @@ NEA_IND_2023 = NEA_IND_2022 - (9.36 - 6.7)  # derived
 NEA_IND_2024 = NEA_IND_2023 + 1.2  # derived
 TATA_2024 = 5.9
 TATA_2020 = 5.712
+TATA_2023 = 4.5  # NEa emissiecijfers 2023
 SCALE = (NEA_IND_2024 - TATA_2024) / (M_TOTAL - M_STEEL - M_VATT)  # non-steel scaling 2020 -> 2024
 VATT_2024 = M_VATT * TATA_2024 / TATA_2020
 

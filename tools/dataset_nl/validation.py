@@ -14,6 +14,9 @@ from .calibration import (
     NEA_IND_2024,
     SCALE,
     TARGET,
+    TATA_2020,
+    TATA_2023,
+    TATA_2024,
     VATT_2024,
     M,
 )
@@ -409,18 +412,31 @@ UNMODELLED_FALL_2023_2030 = 1.0  # Mt, assumed fall of the unmodelled part by 20
 
 
 def pbl_boundary_shift_2030():
-    """PBL industry minus elektra's boundary in 2030, Mt CO2e, and how it is made."""
-    modelled = sum(TARGET.values())
-    unmodelled_2023 = CBS_INDUSTRY_GHG_2023 - (modelled - VATT_2024)
+    """PBL industry minus elektra's boundary in 2030, Mt CO2e, and how it is made.
+
+    Both sides on one year, 2023 (CBS's latest industry figure): elektra's boundary in 2023 is
+    the calibration's 2024 total with its non-steel part scaled by the NEa industry figures
+    (2023 / 2024) and Tata and the Vattenfall plants at their 2023 level.
+    """
+    modelled_2024 = sum(TARGET.values())
+    non_steel_2024 = modelled_2024 - TATA_2024 - VATT_2024
+    non_steel_2023 = non_steel_2024 * (NEA_IND_2023 - TATA_2023) / (NEA_IND_2024 - TATA_2024)
+    vattenfall_2023 = M_VATT * TATA_2023 / TATA_2020
+    modelled_2023 = non_steel_2023 + TATA_2023 + vattenfall_2023
+    unmodelled_2023 = CBS_INDUSTRY_GHG_2023 - (modelled_2023 - vattenfall_2023)
     unmodelled_2030 = unmodelled_2023 - UNMODELLED_FALL_2023_2030
     shift = unmodelled_2030 - VATT_2024
     method = (
         f"PBL industry (Klimaatakkoord sector) holds non-ETS and non-CO2 emissions that elektra does not "
-        f"model and leaves out the Vattenfall plants on Tata's gases that elektra counts: not modelled in "
-        f"2023 = CBS industry GHG {CBS_INDUSTRY_GHG_2023} - (elektra base year {modelled:.2f} - Vattenfall "
-        f"{VATT_2024:.2f}) = {unmodelled_2023:.2f} Mt, assumed {UNMODELLED_FALL_2023_2030:.0f} Mt lower by "
-        f"2030 (slow non-CO2 and non-ETS measures) = {unmodelled_2030:.2f} Mt; shift = {unmodelled_2030:.2f} - "
-        f"{VATT_2024:.2f} (Vattenfall plants held while both blast furnaces run) = {shift:.2f} Mt"
+        f"model and leaves out the Vattenfall plants on Tata's gases that elektra counts. Both on 2023: "
+        f"elektra's boundary in 2023 = its non-steel base year {non_steel_2024:.2f} x NEa industry less Tata "
+        f"(2023 {NEA_IND_2023 - TATA_2023:.2f} / 2024 {NEA_IND_2024 - TATA_2024:.2f}) + Tata 2023 {TATA_2023} "
+        f"+ Vattenfall plants at Tata's 2023 level {vattenfall_2023:.2f} = {modelled_2023:.2f} Mt; not "
+        f"modelled in 2023 = CBS industry GHG {CBS_INDUSTRY_GHG_2023} - ({modelled_2023:.2f} - "
+        f"{vattenfall_2023:.2f}) = {unmodelled_2023:.2f} Mt, assumed {UNMODELLED_FALL_2023_2030:.0f} Mt lower "
+        f"by 2030 (slow non-CO2 and non-ETS measures) = {unmodelled_2030:.2f} Mt; shift = "
+        f"{unmodelled_2030:.2f} - {VATT_2024:.2f} (Vattenfall plants in 2030 at a full year of both blast "
+        f"furnaces, their 2024 level) = {shift:.2f} Mt"
     )
     return shift, method
 
