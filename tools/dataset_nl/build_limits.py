@@ -11,6 +11,7 @@ from .routes import ROUTE_BY, ROUTES
 from .routes_hydrogen import EL_EFF
 from .sources import (
     S_ARAMIS,
+    S_ASSUMPTION,
     S_ELYGATOR,
     S_HH1,
     S_KST_ELECTROLYSIS,
@@ -22,7 +23,8 @@ from .sources import (
     S_PACE,
     S_PORTHOS,
     S_PYRO_BASF,
-    S_SDE24,
+    S_SDE_2022,
+    S_SDE_HEKJES,
     S_TATA_GS,
     S_YARA_NL,
 )
@@ -106,6 +108,12 @@ def _cells(route):
     return out
 
 
+#: The heat paces are assumptions: the Routekaart bounds the total, the SDE++ hekje the money
+PACE_SOURCES = f"{S_ASSUMPTION}; {S_PACE}; {S_SDE_HEKJES}"
+HEAT_PACE_SPREAD = (0.5, 2.0)  # low and high as factors of the assumed pace
+CCS_PACE_SPREAD = (0.5, 1.5)
+
+
 class Limits:
     """The rows of build_limits.csv and the one way they are added."""
 
@@ -113,8 +121,20 @@ class Limits:
         self.table = Table("build_limits")
 
     def __call__(
-        self, route, cluster, year, value, unit, source, method, figure_year=None, est=True, note=""
+        self,
+        route,
+        cluster,
+        year,
+        value,
+        unit,
+        source,
+        method,
+        figure_year=None,
+        est=True,
+        note="",
+        spread=None,
     ):
+        """``spread``: (low, high) as factors of ``value`` for a row that is an assumption."""
         self.table.add(
             "build_limit",
             round(value, 5),
@@ -124,6 +144,8 @@ class Limits:
             estimate=est,
             method=method,
             note=note,
+            low=None if spread is None else round(value * spread[0], 5),
+            high=None if spread is None else round(value * spread[1], 5),
             cluster=cluster,
             route=route,
             year=year,
@@ -145,15 +167,17 @@ def _heat_limits(add: Limits) -> None:
             start = max(r.first_year, H2_ACCESS[c] if tech.startswith("h2_") else r.first_year)
             years = sorted({y for y in HEAT_YEARS + list(pace) if y >= start} | {start})
             m = (
-                f"{meth}; share of this cell {share:.4f} = its base-year demand x potential over all {tech} cells; "
-                f"MW x {MW_PJ:.5f} PJ/yr per MW"
+                f"assumption (no published pace per technology): {meth}; low: half, high: twice the "
+                f"pace; share of this cell {share:.4f} = its base-year demand x potential over all "
+                f"{tech} cells; MW x {MW_PJ:.5f} PJ/yr per MW"
             )
             if tech.startswith("h2_"):
                 m += "; " + H2_ACCESS_METHOD
                 if start > r.first_year:
-                    add(r.label, c, start - 1, 0.0, "PJ/yr", S_PACE, m)
+                    add(r.label, c, start - 1, 0.0, "PJ/yr", PACE_SOURCES, m)
             for y in years:
-                add(r.label, c, y, interpolate(pace, y) * share * MW_PJ, "PJ/yr", S_PACE, m)
+                value = interpolate(pace, y) * share * MW_PJ
+                add(r.label, c, y, value, "PJ/yr", PACE_SOURCES, m, spread=HEAT_PACE_SPREAD)
 
 
 def _capture_limits(add: Limits) -> None:
@@ -170,7 +194,10 @@ def _capture_limits(add: Limits) -> None:
     pace, meth = CCS_PACE
     for r, c, w, cpu in cells:
         share = w / total
-        m = f"{meth}; share of this cell {share:.4f} = captured CO2 if fully converted; / {cpu:.4f} Mt CO2 captured per {r.unit}"
+        m = (
+            f"assumption: {meth}; low: half, high: 1.5 times the pace; share of this cell {share:.4f} "
+            f"= captured CO2 if fully converted; / {cpu:.4f} Mt CO2 captured per {r.unit}"
+        )
         for y in (2031, 2035):
             add(
                 r.label,
@@ -178,8 +205,9 @@ def _capture_limits(add: Limits) -> None:
                 y,
                 interpolate(pace, y) * share / cpu,
                 r.unit + "/yr",
-                S_ARAMIS + "; " + S_SDE24,
+                f"{S_ASSUMPTION}; {S_ARAMIS}; {S_SDE_2022}",
                 m,
+                spread=CCS_PACE_SPREAD,
             )
 
 

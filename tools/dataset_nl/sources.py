@@ -523,11 +523,9 @@ S_ARAMIS = source(
 )
 S_PACE = source(
     "routekaart_elektrificatie",
-    "derived from the Routekaart Elektrificatie in de Industrie (TKI E&I, DNV, TNO 2021): "
-    ">= 30 TWh extra industrial electricity by 2030, about 3.4 GW at 8,760 h; the SDE++ "
-    "2024 hekje of EUR 1bn for high-temperature heat (e-boilers) (kst-31239-387); shared "
-    "over cells by base-year demand (MIDDEN NEa-2020 emissions scaled to NEa 2024) x "
-    "potential",
+    "Routekaart Elektrificatie in de Industrie (TKI Energie en Industrie, DNV, TNO 2021): at least 30 TWh "
+    "of extra industrial electricity by 2030 (about 3.4 GW at 8,760 h), a total that gives no pace per "
+    "technology or year",
 )
 S_TRL_COMM = source(
     "trl_comm",
