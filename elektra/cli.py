@@ -531,7 +531,12 @@ def data(
     for row in rows.itertuples(index=False):
         labels = " ".join(str(getattr(row, d)) for d in dims if getattr(row, d) != "")
         table.add_row(
-            row.parameter, labels or "all", f"{row.value:g}", row.unit, row.estimate, row.source
+            row.parameter,
+            labels or "all",
+            f"{row.value_as_written:g}",
+            row.unit,
+            row.estimate,
+            row.source,
         )
     Console().print(table)
     if rows.empty:

@@ -208,3 +208,39 @@ def test_an_implausible_row_is_kept_with_a_warning_when_allowed(tmp_path):
     data = load_data(scenario.model_copy(update={"allow_out_of_range": True}))
     assert float(data["ets_price"].sel(year=2027)) == pytest.approx(150_000.0)
     assert len(data.warnings) == 1 and "line 27" in data.warnings[0]
+
+
+def _toy_with_deflator(tmp_path, figure_year="2020"):
+    """The toy with a price index (2020 = 80, 2024 = 100) and the steel capex given in the
+    euros of ``figure_year``; every other money row in 2024 euros."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "toy", folder)
+    (folder / "deflator.csv").write_text(
+        "year,index,source\n2020,80,invented index\n2024,100,invented index\n"
+    )
+    path = folder / "toy.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["figure_year"] = ["2024" if "EUR" in unit else "" for unit in frame["unit"]]
+    steel = (frame["parameter"] == "capex") & (frame["route"] == "steel_bf_bof")
+    frame.loc[steel, "figure_year"] = figure_year
+    frame.to_csv(path, index=False)
+    scenario = write_scenario(tmp_path, dataset="data", years=[2025, 2027])
+    return load_data(load_scenario(scenario))
+
+
+def test_money_is_deflated_to_the_price_base_year(tmp_path):
+    """500 EUR/(t/yr) in 2020 euros, index 80 in 2020 and 100 in 2024: 500 x 100 / 80 = 625
+    EUR_2024/(t/yr) = 625 MEUR/(Mt/yr); the 2024-euro rows stay as written."""
+    data = _toy_with_deflator(tmp_path)
+    assert float(data["capex"].sel(route="steel_bf_bof").isel(year=0)) == pytest.approx(625.0)
+    assert float(data["capex"].sel(route="food_gas_boiler").isel(year=0)) == pytest.approx(20.0)
+    assert data.currency == "EUR_2024"
+    row = data.rows[(data.rows["parameter"] == "capex") & (data.rows["route"] == "steel_bf_bof")]
+    assert float(row["value_as_written"].iloc[0]) == 500.0
+
+
+def test_a_money_row_without_its_price_year_is_refused(tmp_path):
+    with pytest.raises(DataError, match=r"toy\.csv, line \d+: parameter 'capex' is money: give"):
+        _toy_with_deflator(tmp_path, figure_year="")
+    with pytest.raises(DataError, match=r"figure_year '2019' has no price index"):
+        _toy_with_deflator(tmp_path / "b", figure_year="2019")

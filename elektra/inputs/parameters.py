@@ -56,6 +56,12 @@ class Parameter:
     #: Why the range is plausible, with the figures it rests on (shown in the error).
     plausible_reason: str = ""
 
+    @property
+    def money(self) -> bool:
+        """True for a money parameter (its unit holds euros): deflated to the dataset's price
+        base year on load, from the year its row gives in ``figure_year``."""
+        return "EUR" in self.unit
+
     def plausible_range(self, output_unit: str | None = None) -> tuple[float, float] | None:
         """The plausible range in the canonical unit (for this output unit, if any).
 

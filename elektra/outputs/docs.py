@@ -248,8 +248,8 @@ def data_page(data: Data) -> str:
         HEADER,
         f"# Dataset `{data.name}`\n\n",
         f"{len(rows)} figures, {estimates} of them estimates (with their method). Listed as "
-        "in the CSV files, before unit conversion; `elektra data` filters them by parameter, "
-        "sector, cluster or route.\n",
+        "in the CSV files, before unit conversion and before money is deflated to the price "
+        "base year; `elektra data` filters them by parameter, sector, cluster or route.\n",
     ]
     lines.append(dataset_summary(data))
     dims = ("sector", "cluster", "service", "route", "year", "carrier", "instrument")
@@ -268,7 +268,7 @@ def data_page(data: Data) -> str:
         for row in group.itertuples(index=False):
             labels = " ".join(str(getattr(row, d)) for d in dims if getattr(row, d) != "")
             lines.append(
-                f"| {_cell(labels or 'all')} | {row.value:g} | {_cell(row.unit)} | "
+                f"| {_cell(labels or 'all')} | {row.value_as_written:g} | {_cell(row.unit)} | "
                 f"{_cell(row.figure_year)} | {_cell(row.estimate)} | {cited(row.source)} | "
                 f"{_cell(row.method)} |\n"
             )

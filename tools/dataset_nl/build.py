@@ -14,6 +14,7 @@ from . import build_limits as build_limits_file
 from . import (
     carriers_prices,
     co2,
+    deflator,
     demand,
     economics,
     ets,
@@ -51,6 +52,7 @@ def build(out: Path) -> dict[str, int]:
     counts["co2"] = co2.write(out)
     counts["supply"] = supply.write(out)
     counts["life_cycle"] = life_cycle.write(out)
+    counts["deflator"] = deflator.write(out)
     counts.update(validation.write(out))
     counts["mca/hydrogen_mca"] = mca_criteria.write(out)
     counts["sources"] = sources.write(out)  # last: the sources the files above cite

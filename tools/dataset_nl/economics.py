@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import Table
-from .sources import S_CBS_INFLATION, S_DISC
+from .sources import S_CBS_CPI_2024, S_CBS_CPI_2025, S_DISC
 
 
 def write(out: Path) -> int:
@@ -25,15 +25,12 @@ def write(out: Path) -> int:
         "price_base_year",
         2024,
         "calendar year",
-        S_CBS_INFLATION,
+        f"{S_CBS_CPI_2024}; {S_CBS_CPI_2025}",
         figure_year=2024,
-        estimate=True,
-        method="money figures are taken as published, in euros of their figure_year, without "
-        "deflating: energy prices, tariffs, taxes and the ETS price are 2024-2025 figures, "
-        "budgets nominal euros of their rounds, capex and fixed O&M mostly MIDDEN figures in "
-        "2019-2021 euros; the dataset declares 2024, the year of its prices, as its price base "
-        "year. The technology costs are therefore understated by the consumer-price rise since "
-        "their figure year (CBS CPI: +2.7 % in 2021, +10.0 % in 2022)",
-        note="an assumption about the whole dataset, not a figure of one source",
+        estimate=False,
+        note="the year of the euros all money is stated in: each money row gives the year of its "
+        "own euros in figure_year, and the loader deflates it to this year with deflator.csv (CBS "
+        "CPI; 2 % a year after 2025). Nominal figures of future years (ETS futures, budgets of later "
+        "years) are deflated at that 2 %",
     )
     return t.write(out)

@@ -57,7 +57,7 @@ def write(out: Path) -> int:
             RESERVE_PER_YEAR * min(1.0, (y - 2025) / (RESERVE_FULL_YEAR - 2025)),
             "MEUR",
             S_KB,
-            figure_year=2026,
+            figure_year=y,
             estimate=ramp,
             method=(
                 "the letter reserves means 'vanaf 2026 tot en met 2035 ..., oplopend tot 1 miljard per "
@@ -132,6 +132,7 @@ def write(out: Path) -> int:
         "MEUR",
         S_KB,
         estimate=True,
+        figure_year=2031,
         method="nothing reserved after 2030",
         year=2031,
     )

@@ -75,6 +75,7 @@ class Route:
 
 # capture (MIDDEN TC0478, post-combustion, gaseous transport)
 CCS_CAPEX = 257.0  # EUR per t CO2/yr capacity
+CCS_CAPEX_YEAR = 2021  # the price year of MIDDEN's capture capex
 CCS_EL = 175 * 3.6 / 1000  # GJ electricity per t CO2 captured (0.63)
 CCS_HEAT = 1028 * 3.6 / 1000  # GJ heat per t CO2 captured (3.70)
 CCS_RATE = 0.9

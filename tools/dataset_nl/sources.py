@@ -1084,3 +1084,38 @@ S_GEMINI = source(
     "https://dutchledprojects.nl/nl/blog/gemini-windmolenpark-op-de-noordzee",
     TODAY,
 )
+
+# ---- the price index (deflator.py)
+S_CBS_CPI_2019 = source(
+    "cbs_cpi_2016_2019",
+    "CBS (Jan 2020) via NOS and Nederlands Dagblad: consumer prices +2.6 % in 2019, +1.7 % in 2018, "
+    "+1.4 % in 2017, +0.3 % in 2016 (CPI, yearly average)",
+    "https://www.nd.nl/nieuws/economie/947625/prijzen-flink-omhoog-toch-meer-koopkracht",
+    TODAY,
+)
+S_CBS_CPI_2020 = source(
+    "cbs_cpi_2020",
+    "CBS CPI, yearly inflation 2020: 1.3 % (as tabulated by hoeveelinflatie.nl from CBS's monthly CPI)",
+    "https://hoeveelinflatie.nl/nl/2020",
+    TODAY,
+)
+S_CBS_CPI_2024 = source(
+    "cbs_cpi_2024",
+    "CBS (Jan 2025) Inflatie 3,3 procent in 2024: CPI +3.3 % in 2024, +3.8 % in 2023 (HICP +3.2 % and "
+    "+4.1 %)",
+    "https://www.cbs.nl/nl-nl/nieuws/2025/03/inflatie-3-3-procent-in-2024",
+    TODAY,
+)
+S_CBS_CPI_2025 = source(
+    "cbs_cpi_2025",
+    "CBS (13 Jan 2026) via accountancyvanmorgen.nl: consumer prices +3.3 % in 2025, as in 2024 (CPI)",
+    "https://www.accountancyvanmorgen.nl/2026/01/13/inflatie-in-nederland-in-2025-blijft-op-33-procent/",
+    TODAY,
+)
+S_ECB_TARGET = source(
+    "ecb_inflation_target",
+    "European Central Bank, monetary policy strategy (2021): a symmetric 2 % inflation target over the "
+    "medium term",
+    "https://www.ecb.europa.eu/mopo/strategy/html/index.en.html",
+    TODAY,
+)

@@ -84,6 +84,7 @@ def write_niki_rounds(t):
         0,
         "MEUR",
         S_KB,
+        figure_year=2026,
         note="later rounds: no award outside the modelled routes known",
         instrument="niki",
         year=2026,
@@ -178,6 +179,7 @@ def write(out: Path) -> int:
             "MEUR",
             S_NIKI,
             estimate=True,
+            figure_year=y,
             method="remaining EUR 989M of the EUR 1.2bn approved scheme spread over 2026-2030",
             instrument="niki",
             year=y,
@@ -188,6 +190,7 @@ def write(out: Path) -> int:
         "MEUR",
         S_NIKI,
         estimate=True,
+        figure_year=2031,
         method="no budget known after the approved scheme",
         instrument="niki",
         year=2031,
@@ -240,6 +243,7 @@ def write(out: Path) -> int:
                 round(val, 3),
                 unit,
                 f"{S_SDE24}; {S_SDE_2025_LETTER}",
+                figure_year=2024,
                 estimate=True,
                 method=f"avoided CO2 vs reference ({avoided:.4f} t per {'t' if r.unit == 'Mt' else 'GJ'}) x EUR 300/t (SDE++ maximum outside the hekjes): the most SDE++ pays per t; the LP pays at most the "
                 "route's own funding gap, which is what SDE++ pays below its maximum (base amount less the "
@@ -255,6 +259,7 @@ def write(out: Path) -> int:
                     round(avoided * 400, 3),
                     unit,
                     S_SDE_HEKJES,
+                    figure_year=2024,
                     estimate=True,
                     method=f"avoided CO2 vs reference ({avoided:.4f} t per {'t' if r.unit == 'Mt' else 'GJ'}) "
                     "x EUR 400/t (maximum inside the hekjes since 2023); electric boilers and industrial "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import EST, MEUR_PER_PJYR_PER_EUR_PER_KW, Table
-from .route import CCS_CAPEX
+from .route import CCS_CAPEX, CCS_CAPEX_YEAR
 from .routes import ROUTES
 from .routes_heat import HP_METHOD, HYBRID_AVAILABILITY, HYBRID_ELECTRIC_SHARE, HYBRID_FLH
 from .routes_hydrogen import (
@@ -163,6 +163,16 @@ def _potential_source(r, cluster):
     if r.label.endswith("_electric_furnace"):
         return f"{S_HORN_GLASS}; {S_IRENA_P2H}; {S_MIDDEN_EFURNACE}"
     return f"{S_PORTHOS}; {S_ARAMIS}"
+
+
+def _capex_year(r):
+    """The price year of a route's capex (the figure_year its capex row gives)."""
+    cx = r.capex
+    if cx[0] == "years":
+        return cx[1][min(cx[1])][7]
+    if cx[0] in ("ccs", "ccs193"):
+        return CCS_CAPEX_YEAR
+    return cx[7]
 
 
 def _capex_value(r):
@@ -484,7 +494,7 @@ def _money_rows(t: Table, r) -> None:
                 round(val, 4),
                 unit,
                 srcx,
-                figure_year=2021,
+                figure_year=CCS_CAPEX_YEAR,
                 estimate=True,
                 method=f"retrofit on the existing plant: capture plant only, {per_t:.0f} EUR per t CO2/yr x {captured:.4f} t captured per unit output ({'Mt/PJ = t/GJ' if unit.startswith('MEUR') else 't/t'})",
                 route=r.label,
@@ -514,6 +524,7 @@ def _money_rows(t: Table, r) -> None:
                     round(cap_val * fo[1], 5),
                     cap_unit + "/yr",
                     r.source if own_share else S_MIDDEN_FOM,
+                    figure_year=_capex_year(r),
                     estimate=True,
                     method=f"{fo[1] * 100:.3g} % of capex per year"
                     + (
@@ -529,6 +540,7 @@ def _money_rows(t: Table, r) -> None:
                 round(100 * MEUR_PER_PJYR_PER_EUR_PER_KW * 0.02, 5),
                 "MEUR/(PJ/yr)/yr",
                 S_MIDDEN_BOILERS + "; " + S_MIDDEN_FOM,
+                figure_year=2023,
                 estimate=True,
                 method="same fixed O&M as the gas boiler/furnace it replaces: 2 % of the gas-boiler capex "
                 "EUR 100/kW (MIDDEN boilers escalated)",
