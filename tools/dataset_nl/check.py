@@ -53,7 +53,7 @@ for r in routes.itertuples():
         errors.append(f"route {r.route}: unknown sector")
 assert len(labels["cluster"]) == 6
 
-set_files = {f"{f}" for f in SETS} | {"services"}
+set_files = {f"{f}" for f in SETS} | {"services", "sources", "deflator"}
 param_files = sorted(p.stem for p in DATA.glob("*.csv") if p.stem not in set_files)
 P = {}
 nrows = 0
