@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCENARIO ?= base
 
-.PHONY: setup scenario test bench docs lint regression questions clean
+.PHONY: setup scenario test bench docs lint regression questions dataset clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "elektra needs Python >= 3.11"'
@@ -31,6 +31,12 @@ questions: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_sweep.py
+
+# Rebuild the Dutch dataset data/nl/ from tools/dataset_nl (its sources are in the repository),
+# then check it. Regenerate the docs afterwards (make docs).
+dataset: $(STAMP)
+	$(BIN)/python -m tools.dataset_nl
+	$(BIN)/python -m tools.dataset_nl.check > /dev/null
 
 docs: $(STAMP)
 	$(BIN)/elektra docs

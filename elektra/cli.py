@@ -531,11 +531,27 @@ def data(
     for row in rows.itertuples(index=False):
         labels = " ".join(str(getattr(row, d)) for d in dims if getattr(row, d) != "")
         table.add_row(
-            row.parameter, labels or "all", f"{row.value:g}", row.unit, row.estimate, row.source
+            row.parameter,
+            labels or "all",
+            f"{row.value_as_written:g}",
+            row.unit,
+            row.estimate,
+            row.source,
         )
     Console().print(table)
     if rows.empty:
         typer.echo("no figure matches these filters")
+    elif not loaded.sources.empty:
+        from elektra.inputs.data import source_ids
+
+        cited = dict.fromkeys(i for cell in rows["source"] for i in source_ids(cell))
+        sources = Table(title=f"sources ({loaded.path / 'sources.csv'})")
+        for column in ("id", "citation", "link", "accessed"):
+            sources.add_column(column, overflow="fold")
+        for source_id in cited:
+            entry = loaded.sources.loc[source_id]
+            sources.add_row(source_id, entry.citation, entry.link, entry.accessed)
+        Console().print(sources)
 
 
 @app.command(cls=_Command)

@@ -25,6 +25,8 @@ SET_FILES = {
 @pytest.mark.parametrize("folder", DATASETS, ids=lambda p: p.name)
 def test_every_shipped_figure_has_unit_and_source(folder):
     for path in folder.glob("*.csv"):
+        if path.name in ("sources.csv", "deflator.csv"):
+            continue
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         assert (frame["source"].str.strip() != "").all(), f"{path}: a row without source"
         if path.name in SET_FILES:
@@ -44,11 +46,57 @@ def test_estimates_say_how_they_were_made(folder):
 
 def test_no_dutch_figure_rests_on_the_compiler_alone():
     """Every row of data/nl names the published figures it comes from (or bounds it), not
-    only the person who compiled it."""
-    for path in (ROOT / "data" / "nl").glob("*.csv"):
+    only the person who compiled it; a row resting only on an assumption gives its range."""
+    sources = pd.read_csv(ROOT / "data" / "nl" / "sources.csv", dtype=str, keep_default_na=False)
+    compiler = set(sources.loc[sources["citation"].str.contains("dataset compiler"), "id"])
+    assert compiler == set(), f"sources that are only the compiler: {compiler}"
+    for path in (ROOT / "data" / "nl").rglob("*.csv"):
+        if path.name in ("sources.csv", "deflator.csv"):
+            continue
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        bare = frame[frame["source"].str.contains("elektra dataset compiler")]
-        assert bare.empty, f"{path}: {len(bare)} rows cite only the dataset compiler"
+        alone = frame[frame["source"] == "elektra_assumption"]
+        if "low" in frame:
+            alone = alone[(alone["low"] == "") | (alone["high"] == "")]
+        assert alone.empty, f"{path}: {len(alone)} rows rest on an assumption without a range"
+
+
+def test_a_dutch_row_names_its_sources_by_id_once_cited_in_full():
+    """data/nl keeps each citation once (sources.csv); a row names ids, every id is known and
+    every source is cited by some row."""
+    data = load_data(load_scenario(ROOT / "scenarios" / "base.yaml"))
+    table = pd.read_csv(ROOT / "data" / "nl" / "sources.csv", dtype=str, keep_default_na=False)
+    cited = set()
+    for path in (ROOT / "data" / "nl").rglob("*.csv"):
+        if path.name != "sources.csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            cited |= {i.strip() for cell in frame["source"] for i in cell.split(";")}
+    assert cited == set(table["id"])
+    row = data.rows[data.rows["parameter"] == "ikc_emission_factor"].iloc[0]
+    assert ";" not in row["source"] or all(len(i) < 40 for i in row["source"].split(";"))
+    assert row["citation"] == "; ".join(
+        table.set_index("id").at[i.strip(), "citation"] for i in row["source"].split(";")
+    )
+
+
+def test_an_unknown_source_id_names_file_line_and_id(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "toy", folder)
+    (folder / "sources.csv").write_text(
+        "id,citation,link,accessed\ntoy,elektra toy dataset (invented figures),,\n"
+    )
+    for path in folder.glob("*.csv"):
+        if path.name == "sources.csv":
+            continue
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame["source"] = "toy"
+        frame.to_csv(path, index=False)
+    toy = folder / "toy.csv"
+    lines = toy.read_text().splitlines()
+    lines[3] = lines[3].replace(",toy,", ",toy; nowhere,", 1)
+    toy.write_text("\n".join(lines) + "\n")
+    scenario = write_scenario(tmp_path, dataset="data", years=[2025, 2027])
+    with pytest.raises(DataError, match=r"toy\.csv, line 4: unknown source id 'nowhere'"):
+        load_data(load_scenario(scenario))
 
 
 def _corrupt(tmp_path, edit):
@@ -160,3 +208,39 @@ def test_an_implausible_row_is_kept_with_a_warning_when_allowed(tmp_path):
     data = load_data(scenario.model_copy(update={"allow_out_of_range": True}))
     assert float(data["ets_price"].sel(year=2027)) == pytest.approx(150_000.0)
     assert len(data.warnings) == 1 and "line 27" in data.warnings[0]
+
+
+def _toy_with_deflator(tmp_path, figure_year="2020"):
+    """The toy with a price index (2020 = 80, 2024 = 100) and the steel capex given in the
+    euros of ``figure_year``; every other money row in 2024 euros."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "toy", folder)
+    (folder / "deflator.csv").write_text(
+        "year,index,source\n2020,80,invented index\n2024,100,invented index\n"
+    )
+    path = folder / "toy.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["figure_year"] = ["2024" if "EUR" in unit else "" for unit in frame["unit"]]
+    steel = (frame["parameter"] == "capex") & (frame["route"] == "steel_bf_bof")
+    frame.loc[steel, "figure_year"] = figure_year
+    frame.to_csv(path, index=False)
+    scenario = write_scenario(tmp_path, dataset="data", years=[2025, 2027])
+    return load_data(load_scenario(scenario))
+
+
+def test_money_is_deflated_to_the_price_base_year(tmp_path):
+    """500 EUR/(t/yr) in 2020 euros, index 80 in 2020 and 100 in 2024: 500 x 100 / 80 = 625
+    EUR_2024/(t/yr) = 625 MEUR/(Mt/yr); the 2024-euro rows stay as written."""
+    data = _toy_with_deflator(tmp_path)
+    assert float(data["capex"].sel(route="steel_bf_bof").isel(year=0)) == pytest.approx(625.0)
+    assert float(data["capex"].sel(route="food_gas_boiler").isel(year=0)) == pytest.approx(20.0)
+    assert data.currency == "EUR_2024"
+    row = data.rows[(data.rows["parameter"] == "capex") & (data.rows["route"] == "steel_bf_bof")]
+    assert float(row["value_as_written"].iloc[0]) == 500.0
+
+
+def test_a_money_row_without_its_price_year_is_refused(tmp_path):
+    with pytest.raises(DataError, match=r"toy\.csv, line \d+: parameter 'capex' is money: give"):
+        _toy_with_deflator(tmp_path, figure_year="")
+    with pytest.raises(DataError, match=r"figure_year '2019' has no price index"):
+        _toy_with_deflator(tmp_path / "b", figure_year="2019")

@@ -28,7 +28,7 @@ DEAR_POWER = {"price": [{"where": {"carrier": "electricity"}, "value": 20}]}
 HALF = {"parameter": "potential", "route": "e_boiler", "value": 0.5, "unit": "1"}
 
 
-def ikc_case(tmp_path, budget, **scenario):
+def ikc_case(tmp_path, budget, extra_rows=(), **scenario):
     """IKC at full rate 0.8 x 0.45 t/MWh (0.125 Mt/PJ) x 100 EUR/t = 10 MEUR per PJ of
     electricity; 5 PJ of e-boiler heat (1 PJ electricity per PJ) claims 50 MEUR."""
     rows = [
@@ -37,6 +37,7 @@ def ikc_case(tmp_path, budget, **scenario):
         {"parameter": "ikc_aid_intensity", "value": 0.8, "unit": "1"},
         {"parameter": "ikc_emission_factor", "value": 0.45, "unit": "t/MWh"},
         {"parameter": "ikc_budget", "value": budget, "unit": "MEUR"},
+        *extra_rows,
     ]
     scenario.setdefault("parameters", DEAR_POWER)
     return heat_case(tmp_path, rows=rows, **scenario)
@@ -89,13 +90,14 @@ def test_ikc_is_paid_the_year_after(tmp_path):
     assert at(ds, "cost", cost_component="ikc_compensation", year=2030) == pytest.approx(-50 / 1.1)
 
 
-def rebate_case(tmp_path, budget, **scenario):
+def rebate_case(tmp_path, budget, extra_rows=(), **scenario):
     """The envelope at 36 EUR/MWh = 10 MEUR/PJ of electricity, paid in the year of use."""
     rows = [
         HALF,
         {"parameter": "electricity_rebate_eligible", "sector": "food", "value": 1, "unit": "1"},
         {"parameter": "electricity_rebate_rate", "value": 36, "unit": "EUR/MWh"},
         {"parameter": "electricity_rebate_budget", "value": budget, "unit": "MEUR"},
+        *extra_rows,
     ]
     policies = {"ikc": False, "electricity_rebate": True}
     return heat_case(tmp_path, rows=rows, parameters=DEAR_POWER, policies=policies, **scenario)
@@ -112,6 +114,32 @@ def test_electricity_rebate_envelope_moves_the_e_boiler(tmp_path):
     )
     none = run(rebate_case(tmp_path / "zero", 0)).results
     assert at(none, "activity", **ROUTE, route="e_boiler") == 0.0
+
+
+def test_the_reserve_is_split_between_ikc_and_the_envelope(tmp_path):
+    """The letter's reserve of 40 split by ikc_reserve_share 0.5: IKC gets its own budget 10
+    + 0.5 x 40 = 30 (so it pays 0.6 of the claims of 50, as with a budget of 30), the
+    envelope gets its own 0 + 0.5 x 40 = 20 (0.4 of its claims of 50). Share 1: IKC gets all
+    50 (factor 1), the envelope nothing."""
+    reserve = [
+        {"parameter": "electricity_support_reserve", "value": 40, "unit": "MEUR"},
+        {"parameter": "ikc_reserve_share", "value": 0.5, "unit": "1"},
+    ]
+    ikc = run(ikc_case(tmp_path / "ikc", 10, extra_rows=reserve)).results
+    assert float(ds_value(ikc, "ikc_pro_rata")) == pytest.approx(0.6, rel=1e-3)
+    assert float(ikc["ikc_compensation"].sum()) == pytest.approx(30.0, rel=1e-3)
+    envelope = run(rebate_case(tmp_path / "envelope", 0, extra_rows=reserve)).results
+    assert float(envelope["electricity_rebate_paid"].sum()) == pytest.approx(20.0, rel=1e-3)
+    everything = [reserve[0], {**reserve[1], "value": 1.0}]
+    ikc_all = run(ikc_case(tmp_path / "all", 10, extra_rows=everything)).results
+    assert float(ds_value(ikc_all, "ikc_pro_rata")) == pytest.approx(1.0)
+    assert float(ikc_all["ikc_compensation"].sum()) == pytest.approx(50.0, rel=1e-3)
+    none = run(rebate_case(tmp_path / "none", 0, extra_rows=everything)).results
+    assert float(none["electricity_rebate_paid"].sum()) == pytest.approx(0.0, abs=1e-9)
+
+
+def ds_value(ds, name):
+    return ds[name].sel(year=2030)
 
 
 @settings(max_examples=4, deadline=None)
@@ -394,11 +422,14 @@ def test_sde_ccs_cap_limits_the_capture_it_funds(tmp_path):
 # ------------------------------------------------------------------------------ RFNBO
 
 
-def rfnbo_case(tmp_path, share):
+def rfnbo_case(tmp_path, share, captive=False):
     """A chemical plant burns 10 PJ/yr of hydrogen (1 PJ per PJ of heat). Hydrogen is made
     in the model: SMR from 1.5 PJ of gas at 10 EUR/GJ = 15 MEUR/PJ, or electrolysis from
     1.4 PJ of electricity at 20 EUR/GJ = 28 MEUR/PJ (no ETS). The obligation makes electrolysis
-    cover the share of the hydrogen used; each GJ it requires costs 28 - 15 = 13 EUR more."""
+    cover the share of the hydrogen used; each GJ it requires costs 28 - 15 = 13 EUR more.
+
+    With ``captive``, a fertiliser plant also makes 0.5 Mt/yr of ammonia in its own reformer
+    (``captive_hydrogen`` 20 PJ of hydrogen per Mt, bought from nobody)."""
     rows = [
         {
             "parameter": "demand",
@@ -448,16 +479,31 @@ def rfnbo_case(tmp_path, share):
                 "unit": "PJ/yr",
             },
         ]
+    services = [("chem", "heat", "PJ"), ("hydrogen", "hydrogen", "PJ")]
+    routes = [
+        ("h2_boiler", "chem", "heat", "hydrogen"),
+        ("smr", "hydrogen", "hydrogen", "reference"),
+        ("electrolysis", "hydrogen", "hydrogen", "hydrogen"),
+    ]
+    if captive:
+        services.append(("fert", "nh3", "Mt"))
+        routes.append(("nh3_smr", "fert", "nh3", "reference"))
+        rows += [
+            {"parameter": "demand", "sector": "fert", "cluster": "x", "service": "nh3",
+             "value": 0.5, "unit": "Mt/yr"},
+            {"parameter": "input", "route": "nh3_smr", "carrier": "natural_gas", "value": 30,
+             "unit": "GJ/t"},
+            {"parameter": "captive_hydrogen", "route": "nh3_smr", "value": 20, "unit": "GJ/t"},
+            {"parameter": "lifetime", "route": "nh3_smr", "value": 10, "unit": "yr"},
+            {"parameter": "existing_capacity", "sector": "fert", "cluster": "x",
+             "route": "nh3_smr", "value": 1, "unit": "Mt/yr"},
+        ]  # fmt: skip
     write_dataset(
         tmp_path / "data",
         clusters=["x"],
-        services=[("chem", "heat", "PJ"), ("hydrogen", "hydrogen", "PJ")],
+        services=services,
         carriers=["natural_gas", "electricity", "hydrogen"],
-        routes=[
-            ("h2_boiler", "chem", "heat", "hydrogen"),
-            ("smr", "hydrogen", "hydrogen", "reference"),
-            ("electrolysis", "hydrogen", "hydrogen", "hydrogen"),
-        ],
+        routes=routes,
         rows=rows,
     )
     return write_scenario(
@@ -484,6 +530,19 @@ def test_rfnbo_quota_holds_and_its_dual_is_the_premium(tmp_path):
     off = run(rfnbo_case(tmp_path / "zero", 0.0)).results
     zero = off["activity"].sel(sector="hydrogen", cluster="x", route="electrolysis", year=2030)
     assert float(zero) == pytest.approx(0.0, abs=1e-9)
+
+
+def test_rfnbo_counts_the_hydrogen_a_reformer_makes_for_itself(tmp_path):
+    """Article 22a counts all hydrogen industry uses: the 10 PJ the chemical plant buys and
+    the 0.5 Mt x 20 PJ/Mt = 10 PJ the ammonia plant makes in its own reformer. At 42 % the
+    obligation is 0.42 x 20 = 8.4 PJ of renewable hydrogen, all of it from the pool: the
+    electrolyser makes 8.4 of the 10 PJ the pool supplies (4.2 without the captive hydrogen).
+    """
+    ds = run(rfnbo_case(tmp_path, 0.42, captive=True)).results
+    made = ds["activity"].sel(sector="hydrogen", cluster="x", route="electrolysis", year=2030)
+    assert float(made) == pytest.approx(8.4)
+    assert float(ds["rfnbo_counted_use"].sel(year=2030)) == pytest.approx(20.0)
+    assert float(ds["rfnbo_share"].sel(year=2030)) == pytest.approx(0.42)
 
 
 # ------------------------------------------------------------------------------ leakage

@@ -503,7 +503,7 @@ def test_shipped_spec_has_a_value_for_every_static_cell_and_the_eu_threshold():
 def test_shipped_mca_data_describe_the_lps_plants(base_and_ets_high):
     """Each option of the shipped spec is an LP route, and the data file's life-cycle
     intensity, grid load and CO2 storage need are that route's own figures in the base run,
-    2035 (tools/dataset_nl/build_mca_criteria.py reads the dataset): grid load = grid
+    2035 (tools/dataset_nl/mca_criteria.py reads the dataset): grid load = grid
     electricity input x 120/3.6 kWh/kg; CO2 storage = captured CO2 per PJ x 120 kg/kg."""
     base = xr.open_dataset(base_and_ets_high[0] / "results.nc")
     spec = load_spec(ROOT / "scenarios" / "mca_hydrogen.yaml")

@@ -5,6 +5,18 @@ is converted with pint to the unit the registry declares; a label, unit or value
 not fit raises a :class:`DataError` naming the file, the line and what was expected.
 Scenario overrides are applied here too, so the model sees one finished set of inputs.
 
+A dataset with a ``sources.csv`` (columns ``id, citation, link, accessed``) keeps each
+citation once: the ``source`` cell of every row names source ids, separated by ``;``, and
+an id that is not in the table is an error naming the file, the line and the id. A dataset
+without one (the toy, a test fixture) writes its citation in the cell itself.
+
+A dataset with a ``deflator.csv`` (columns ``year, index, source``: a price index per year)
+states its money in the euros of one year, its ``price_base_year``: every row of a money
+parameter (``Parameter.money``) gives the year of its euros in ``figure_year`` and is
+deflated on load, value x index(base year) / index(figure year); ``low`` and ``high`` too.
+A money row without a price year is an error naming the file and line. Scenario overrides
+are taken as base-year euros.
+
 Beyond units and labels, every figure is checked for what a careful reader would catch:
 a key given twice, NaN or infinity, and a value outside the parameter's plausible range
 (``Parameter.plausible`` in the registry, with its reason): an error naming the file and
@@ -18,6 +30,7 @@ import hashlib
 import io
 import itertools
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +68,15 @@ SET_FILES: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL_SET_FILES = ("instruments.csv",)
 
+#: The table of a dataset's sources, each cited by its id from the rows' ``source`` column.
+SOURCES_FILE = "sources.csv"
+SOURCE_COLUMNS = ("id", "citation", "link", "accessed")
+#: A dataset's price index per year, to deflate money to its price base year.
+DEFLATOR_FILE = "deflator.csv"
+DEFLATOR_COLUMNS = ("year", "index", "source")
+SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9_]*")
+ACCESS_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+
 
 class DataError(ValueError):
     """Input data that cannot be used: the message names file, line and expectation."""
@@ -76,8 +98,14 @@ class Data:
     #: parameter name -> DataArray over the parameter's dims (years = model years);
     #: NaN where a parameter without default has no value.
     values: dict[str, xr.DataArray] = field(default_factory=dict)
-    #: every parameter row as read, with its file and line, for provenance.
+    #: every parameter row as read, with its file and line, for provenance; ``citation``
+    #: is its ``source`` cell with the ids of ``sources`` written out.
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: the dataset's sources.csv by id (columns citation, link, accessed); empty when the
+    #: dataset writes its citations in the rows.
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: the dataset's price index by year (deflator.csv); empty when it deflates nothing.
+    deflator: dict[int, float] = field(default_factory=dict)
     #: sha256 of the dataset's files (:func:`dataset_hash`): two runs on different data
     #: never carry the same hash.
     hash: str = ""
@@ -86,6 +114,14 @@ class Data:
     warnings: list[str] = field(default_factory=list)
     _tables: dict = field(default_factory=dict, repr=False)
     _labels: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def currency(self) -> str:
+        """The unit label of the dataset's money: ``EUR_<price_base_year>``, or ``EUR``."""
+        base = self.values.get("price_base_year")
+        if base is None or not math.isfinite(float(base)):
+            return "EUR"
+        return f"EUR_{int(float(base))}"
 
     def labels(self, dim: str) -> list:
         """The labels of a dimension (a new list each call; computed once per Data)."""
@@ -247,6 +283,143 @@ def _read_sets(folder: Path) -> dict[str, pd.DataFrame]:
     return sets
 
 
+# --------------------------------------------------------------------------- sources
+
+
+def read_sources(folder: Path) -> pd.DataFrame:
+    """The dataset's sources.csv, indexed by id; empty (no rows) when there is none.
+
+    Every id is unique and written in lower case, letters, digits and ``_``; every
+    citation is given; ``accessed`` is empty or a date (YYYY-MM or YYYY-MM-DD).
+    """
+    path = Path(folder) / SOURCES_FILE
+    if not path.is_file():
+        return pd.DataFrame(columns=list(SOURCE_COLUMNS[1:]), index=pd.Index([], name="id"))
+    frame = _read_csv(path)
+    _require_columns(path, frame, SOURCE_COLUMNS)
+    _require_values(path, frame, ("id", "citation"))
+    for line, row in zip(frame.index + 2, frame.itertuples(index=False)):
+        if not SOURCE_ID.fullmatch(row.id):
+            raise DataError(
+                f"{path}, line {line}: source id {row.id!r} must be lower case letters, digits "
+                "and '_'"
+            )
+        if row.accessed and not ACCESS_DATE.fullmatch(row.accessed):
+            raise DataError(
+                f"{path}, line {line}: accessed {row.accessed!r} is not a date (YYYY-MM-DD or "
+                "YYYY-MM)"
+            )
+    repeated = frame.duplicated("id", keep="first")
+    if repeated.any():
+        raise DataError(
+            f"{path}, line {frame.index[repeated][0] + 2}: source id "
+            f"{frame.loc[repeated, 'id'].iloc[0]!r} repeated"
+        )
+    return frame.set_index("id")[list(SOURCE_COLUMNS[1:])]
+
+
+def sources_of_file(path: Path) -> pd.DataFrame:
+    """The sources table a dataset file cites: sources.csv beside it, or in the folder above
+    (``validation/`` and ``mca/`` are subfolders of their dataset); empty if neither has one."""
+    path = Path(path)
+    for folder in (path.parent, path.parent.parent):
+        if (folder / SOURCES_FILE).is_file():
+            return read_sources(folder)
+    return read_sources(path.parent)
+
+
+def source_ids(cell: str) -> list[str]:
+    """The source ids a ``source`` cell names (separated by ``;``)."""
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def citation(cell: str, sources: pd.DataFrame) -> str:
+    """A ``source`` cell written out: its ids' citations, or the cell itself when the
+    dataset has no sources table."""
+    if sources.empty:
+        return cell
+    return "; ".join(sources.at[source_id, "citation"] for source_id in source_ids(cell))
+
+
+def check_source_cells(path: Path, cells: pd.Series, lines, sources: pd.DataFrame) -> None:
+    """Every id a ``source`` cell names is in the sources table, else a DataError naming the
+    file, line and id. Nothing to check when the dataset has no sources table."""
+    if sources.empty:
+        return
+    known = set(sources.index)
+    for cell, line in zip(cells, lines):
+        unknown = [source_id for source_id in source_ids(cell) if source_id not in known]
+        if unknown:
+            raise DataError(
+                f"{path}, line {line}: unknown source id {unknown[0]!r}; every id in the "
+                f"'source' column must be in {SOURCES_FILE} of the dataset (column 'id')"
+            )
+
+
+# --------------------------------------------------------------------------- money
+
+
+def read_deflator(folder: Path, sources: pd.DataFrame) -> dict[int, float]:
+    """The dataset's price index by year (deflator.csv); empty when there is none."""
+    path = Path(folder) / DEFLATOR_FILE
+    if not path.is_file():
+        return {}
+    frame = _read_csv(path)
+    _require_columns(path, frame, DEFLATOR_COLUMNS)
+    _require_values(path, frame, DEFLATOR_COLUMNS)
+    check_source_cells(path, frame["source"], frame.index + 2, sources)
+    index: dict[int, float] = {}
+    for line, row in zip(frame.index + 2, frame.itertuples(index=False)):
+        where = f"{path}, line {line}"
+        if not row.year.isdigit():
+            raise DataError(f"{where}: year {row.year!r} is not a whole number")
+        value = _number(row.index, "index", where)
+        if value <= 0:
+            raise DataError(f"{where}: index {row.index!r} must be positive")
+        if int(row.year) in index:
+            raise DataError(f"{where}: year {row.year} repeated")
+        index[int(row.year)] = value
+    return index
+
+
+def _deflate(rows: pd.DataFrame, deflator: dict[int, float], folder: Path) -> None:
+    """Money rows in euros of the price base year: value, low and high x index(base) /
+    index(figure year), in place. The value as written stays in ``value_as_written``."""
+    rows["value_as_written"] = rows["value"]
+    base_rows = rows[rows["parameter"] == "price_base_year"]
+    if base_rows.empty:
+        raise DataError(
+            f"{folder / DEFLATOR_FILE}: the dataset deflates its money but gives no "
+            "price_base_year (a row 'price_base_year' in its economics table)"
+        )
+    base = int(base_rows["value"].iloc[0])
+    if base not in deflator:
+        raise DataError(
+            f"{folder / DEFLATOR_FILE}: no index for the price base year {base}; the table "
+            f"covers {min(deflator)}-{max(deflator)}"
+        )
+    money = [PARAMETERS[name].money for name in rows["parameter"]]
+    for position in rows.index[money]:
+        row = rows.loc[position]
+        where = f"{row['file']}, line {row['line']}"
+        year = row["figure_year"]
+        if year == "":
+            raise DataError(
+                f"{where}: parameter {row['parameter']!r} is money: give the year of its euros "
+                f"in column 'figure_year' (the dataset deflates money to EUR_{base})"
+            )
+        if not year.isdigit() or int(year) not in deflator:
+            raise DataError(
+                f"{where}: figure_year {year!r} has no price index in {DEFLATOR_FILE} (it covers "
+                f"{min(deflator)}-{max(deflator)})"
+            )
+        factor = deflator[base] / deflator[int(year)]
+        rows.at[position, "value"] = row["value"] * factor
+        for end in ("low", "high"):
+            if row[end] != "":
+                rows.at[position, end] = repr(float(row[end]) * factor)
+
+
 # --------------------------------------------------------------------------- parameters
 
 
@@ -254,7 +427,7 @@ def _read_parameter_rows(folder: Path, labels: dict[str, set]) -> pd.DataFrame:
     """All parameter rows of the folder, checked, with their file and line."""
     frames = []
     for path in sorted(folder.glob("*.csv")):
-        if path.name in SET_FILES:
+        if path.name in SET_FILES or path.name in (SOURCES_FILE, DEFLATOR_FILE):
             continue
         frame = _read_csv(path)
         _require_columns(path, frame, VALUE_COLUMNS)
@@ -820,6 +993,10 @@ def load_data(scenario: Scenario) -> Data:
     """Load the scenario's dataset, restricted to its years, with its overrides applied."""
     folder = scenario.dataset_path
     sets = _read_sets(folder)
+    sources = read_sources(folder)
+    for filename in SET_FILES:
+        frame = sets[filename.removesuffix(".csv")]
+        check_source_cells(folder / filename, frame["source"], range(2, len(frame) + 2), sources)
     years = scenario.year_list
     coords = {
         "sector": list(sets["sectors"].index),
@@ -832,6 +1009,14 @@ def load_data(scenario: Scenario) -> Data:
     }
     labels = {dim: set(values) for dim, values in coords.items()}
     rows = _read_parameter_rows(folder, labels)
+    for file, own in rows.groupby("file", sort=False):
+        check_source_cells(Path(file), own["source"], own["line"], sources)
+    rows["citation"] = [citation(cell, sources) for cell in rows["source"]]
+    deflator = read_deflator(folder, sources)
+    if deflator:
+        _deflate(rows, deflator, folder)
+    else:
+        rows["value_as_written"] = rows["value"]
     check = RangeCheck(allow_out_of_range=scenario.allow_out_of_range)
     _check_horizon(scenario, rows, check.warnings)
     values: dict[str, xr.DataArray] = {}
@@ -854,6 +1039,8 @@ def load_data(scenario: Scenario) -> Data:
         instruments=sets["instruments"],
         values=values,
         rows=rows,
+        sources=sources,
+        deflator=deflator,
         hash=dataset_hash(folder),
         warnings=check.warnings,
     )
@@ -971,4 +1158,7 @@ def indicative_target(folder: Path) -> tuple[int, float, str] | None:
     value = _number(row["value"], "value", where) * conversion_factor(
         row["unit"].replace("CO2e", "").strip() or "Mt", "Mt"
     )
-    return int(row["year"]), value, str(row.get("source", ""))
+    cell = str(row.get("source", ""))
+    sources = sources_of_file(path)
+    check_source_cells(path, [cell], [rows.index[0] + 2], sources)
+    return int(row["year"]), value, citation(cell, sources)

@@ -56,6 +56,12 @@ class Parameter:
     #: Why the range is plausible, with the figures it rests on (shown in the error).
     plausible_reason: str = ""
 
+    @property
+    def money(self) -> bool:
+        """True for a money parameter (its unit holds euros): deflated to the dataset's price
+        base year on load, from the year its row gives in ``figure_year``."""
+        return "EUR" in self.unit
+
     def plausible_range(self, output_unit: str | None = None) -> tuple[float, float] | None:
         """The plausible range in the canonical unit (for this output unit, if any).
 
@@ -598,8 +604,9 @@ PARAMETERS: dict[str, Parameter] = {
             "ikc_budget",
             ("year",),
             "MEUR",
-            "Yearly budget of the indirect cost compensation (IKC-ETS), by the year it is paid "
-            "(it pays the compensation for the electricity used the year before).",
+            "Yearly budget of the indirect cost compensation (IKC-ETS) from its own budget line, "
+            "by the year it is paid (it pays the compensation for the electricity used the year "
+            "before); the share ikc_reserve_share of electricity_support_reserve is added.",
             minimum=0,
             group="subsidy",
             plausible=(0.0, 10_000.0),
@@ -663,8 +670,9 @@ PARAMETERS: dict[str, Parameter] = {
             "electricity_rebate_budget",
             ("year",),
             "MEUR",
-            "Yearly budget of the electricity-cost envelope (the part of the support for "
-            "electricity costs not spent on IKC-ETS); leave out for no limit.",
+            "Yearly budget of the electricity-cost envelope from a budget line of its own; the "
+            "part of electricity_support_reserve not given to IKC-ETS is added. Leave out for "
+            "no limit.",
             minimum=0,
             group="subsidy",
             plausible=(0.0, 10_000.0),
@@ -672,6 +680,36 @@ PARAMETERS: dict[str, Parameter] = {
                 "the policy letter of 2026 reserves up to 1 bnEUR a year for electricity costs "
                 "from 2029, IKC-ETS included"
             ),
+        ),
+        _p(
+            "electricity_support_reserve",
+            ("year",),
+            "MEUR",
+            "Yearly means the policy letter of 2026 reserves for the electricity costs of the "
+            "energy-intensive industry, on top of the budget lines of IKC-ETS and the envelope: "
+            "the share ikc_reserve_share goes to IKC-ETS (its extension), the rest to the "
+            "electricity-cost envelope.",
+            default=0.0,
+            minimum=0,
+            group="subsidy",
+            plausible=(0.0, 10_000.0),
+            plausible_reason=(
+                "the policy letter of 2026 reserves means 'oplopend tot 1 miljard per jaar vanaf "
+                "2029' for the electricity costs of the energy-intensive industry"
+            ),
+        ),
+        _p(
+            "ikc_reserve_share",
+            ("year",),
+            "1",
+            "Share of electricity_support_reserve that funds IKC-ETS (added to ikc_budget of the "
+            "year it pays); the rest is added to electricity_rebate_budget. A scenario lever: the "
+            "letter names the IKC extension the first step and the envelope the rest, without "
+            "a split.",
+            default=1.0,
+            minimum=0,
+            maximum=1,
+            group="subsidy",
         ),
         _p(
             "electricity_rebate_eligible",
@@ -726,6 +764,23 @@ PARAMETERS: dict[str, Parameter] = {
             minimum=0,
             maximum=1,
             group="policy",
+        ),
+        _p(
+            "captive_hydrogen",
+            ("route",),
+            "PJ/{output}",
+            "Hydrogen a route makes and uses inside itself per unit of output (the reformer of a "
+            "grey ammonia plant), not bought from the hydrogen pool. RED III Article 22a counts "
+            "it in the hydrogen industry uses, so the RFNBO obligation's denominator holds it.",
+            default=0.0,
+            minimum=0,
+            output_from="route",
+            group="policy",
+            plausible={"Mt": (0.0, 150.0), "PJ": (0.0, 1.5)},
+            plausible_reason=(
+                "a product holds less hydrogen than pure hydrogen (120 GJ/t); ammonia takes 21.3 "
+                "GJ/t; per PJ of output a route uses at most about one PJ of hydrogen"
+            ),
         ),
         _p(
             "rfnbo_counted",

@@ -343,7 +343,9 @@ def build_results(
     ds.attrs.update(
         objective=float(discounted),
         objective_lp=float(solution.objective),
-        objective_units="MEUR (discounted to base_year, without the tie-break penalty)",
+        objective_units=f"million {data.currency} (discounted to base_year, without the "
+        "tie-break penalty)",
+        currency=data.currency,
         termination_condition=solution.termination,
         scenario=scenario.text,
         scenario_hash=scenario.hash,

@@ -13,7 +13,7 @@ import inspect
 from pathlib import Path
 
 from elektra.inputs.config import load_scenario
-from elektra.inputs.data import Data, load_data
+from elektra.inputs.data import Data, load_data, source_ids
 from elektra.inputs.parameters import PARAMETERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -248,27 +248,46 @@ def data_page(data: Data) -> str:
         HEADER,
         f"# Dataset `{data.name}`\n\n",
         f"{len(rows)} figures, {estimates} of them estimates (with their method). Listed as "
-        "in the CSV files, before unit conversion; `elektra data` filters them by parameter, "
-        "sector, cluster or route.\n",
+        "in the CSV files, before unit conversion and before money is deflated to the price "
+        "base year; `elektra data` filters them by parameter, sector, cluster or route.\n",
     ]
     lines.append(dataset_summary(data))
     dims = ("sector", "cluster", "service", "route", "year", "carrier", "instrument")
-    sources: dict[str, int] = {}
+    numbers: dict[str, int] = {}  # citation -> number, for a dataset without sources.csv
+
+    def cited(cell: str) -> str:
+        if not data.sources.empty:
+            return ", ".join(f"[{i}](#source-{i})" for i in source_ids(cell))
+        number = numbers.setdefault(cell, len(numbers) + 1)
+        return f"[{number}](#s{number})"
+
     for name, group in rows.groupby("parameter", sort=False):
         lines.append(f"\n## `{name}`\n\n{PARAMETERS[name].description}\n\n")
         lines.append("| labels | value | unit | figure year | estimate | source | method |\n")
         lines.append("|---|---|---|---|---|---|---|\n")
         for row in group.itertuples(index=False):
             labels = " ".join(str(getattr(row, d)) for d in dims if getattr(row, d) != "")
-            number = sources.setdefault(row.source, len(sources) + 1)
             lines.append(
-                f"| {_cell(labels or 'all')} | {row.value:g} | {_cell(row.unit)} | "
-                f"{_cell(row.figure_year)} | {_cell(row.estimate)} | [{number}](#s{number}) | "
+                f"| {_cell(labels or 'all')} | {row.value_as_written:g} | {_cell(row.unit)} | "
+                f"{_cell(row.figure_year)} | {_cell(row.estimate)} | {cited(row.source)} | "
                 f"{_cell(row.method)} |\n"
             )
     lines.append("\n## Sources\n\n")
-    for source, number in sources.items():
-        lines.append(f'<a id="s{number}"></a>{number}. {_cell(source)}\n')
+    if data.sources.empty:
+        for source, number in numbers.items():
+            lines.append(f'<a id="s{number}"></a>{number}. {_cell(source)}\n')
+        return "".join(lines)
+    lines.append(
+        f"From `{data.path.name}/sources.csv`: each row above names its sources by id. "
+        "`accessed` is empty for the sources gathered for the reference notes (2026).\n\n"
+    )
+    lines.append("| id | citation | link | accessed |\n|---|---|---|---|\n")
+    for source_id, entry in data.sources.iterrows():
+        link = f"<{entry.link}>" if entry.link else ""
+        lines.append(
+            f'| <a id="source-{source_id}"></a>`{source_id}` | {_cell(entry.citation)} | '
+            f"{link} | {entry.accessed} |\n"
+        )
     return "".join(lines)
 
 

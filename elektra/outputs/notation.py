@@ -43,6 +43,7 @@ PARAMETERS = {
     r"\Omega_y": ("rfnbo_obligation", "RFNBO share of industrial hydrogen use"),
     r"\psi_r": ("rfnbo_route_share", "share of a hydrogen route's output that is RFNBO"),
     r"\gamma_s": ("rfnbo_counted", "1 where a sector's hydrogen use counts for RFNBO"),
+    r"\eta^{H_2}_r": ("captive_hydrogen", "hydrogen a route makes and uses inside itself"),
     r"\kappa^{imp}": ("(scenario switch cap_counts_imports)", "1 where the cap counts imports"),
     r"f_k": ("emission_factor", "CO2 per unit of carrier burnt"),
     r"P_{k,y}": ("price", "commodity price of a carrier"),

@@ -10,8 +10,9 @@ option, a rebate per unit of electricity used:
 .. math:: \bar r_{s,c,y} = R^{el}_y \quad \text{for } \omega_{s,y} = 1
 
 (``electricity_rebate_rate``, for the sectors with ``electricity_rebate_eligible`` 1), paid
-in the year of use (:math:`\nu = 1`) from ``electricity_rebate_budget`` of that year,
-and cut pro rata when the claims exceed it, settled as the fixed point of the pro-rata
+in the year of use (:math:`\nu = 1`) from ``electricity_rebate_budget`` of that year plus
+the part of the letter's reserve (``electricity_support_reserve``) that ``ikc_reserve_share``
+does not give to IKC-ETS, and cut pro rata when the claims exceed it, settled as the fixed point of the pro-rata
 supports (:mod:`elektra.policies.prorata`). The electricity is the carrier with role
 ``grid_electricity``.
 """
@@ -35,6 +36,8 @@ class ElectricityRebate(ElectricitySupport):
         "electricity_rebate_budget",
         "electricity_rebate_eligible",
         "electricity_rebate_rate",
+        "electricity_support_reserve",
+        "ikc_reserve_share",
     )
     core_fields = frozenset(
         (
@@ -64,5 +67,10 @@ class ElectricityRebate(ElectricitySupport):
                 key = SectorClusterYear(s, c, y)
                 index.append(key)
                 rate[key] = rate_table[y] if finite(rate_table[y]) else 0.0
-        budget = {y: budget_table[y] for y in core.years if finite(budget_table[y])}
+        reserve, share = data.table("electricity_support_reserve"), data.table("ikc_reserve_share")
+        budget = {
+            y: budget_table[y] + (1.0 - share[y]) * reserve[y]
+            for y in core.years
+            if finite(budget_table[y])
+        }
         return index, rate, budget

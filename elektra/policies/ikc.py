@@ -14,7 +14,9 @@ dataset (``data/nl/subsidies.csv``, column ``method``). The amendment raises the
 intensity from 0.75 to 0.80 from 2026 for the sectors eligible before it; the added ones get
 0.75. The compensation for the electricity used in year :math:`y` is paid in :math:`y+1`
 from that year's budget (:math:`S^{el}_y` below is the budget of the payment year; for the last
-model year the last budget is held), so it counts in the cost of year :math:`y` at
+model year the last budget is held): ``ikc_budget`` plus the share ``ikc_reserve_share`` of
+the means the policy letter reserves for electricity costs (``electricity_support_reserve``),
+the scenario lever that splits them between IKC-ETS and the electricity-cost envelope. It counts in the cost of year :math:`y` at
 :math:`\nu = 1/(1+\rho)`. When the claims exceed the budget every claim is cut by the
 same factor :math:`f_y`: see the fixed point of the pro-rata supports below
 (:mod:`elektra.policies.prorata`). The electricity is the carrier with role
@@ -38,10 +40,12 @@ class Ikc(ElectricitySupport):
     title = "IKC-ETS (indirect cost compensation)"
     switches = ("ikc",)
     reads = (
+        "electricity_support_reserve",
         "ikc_aid_intensity",
         "ikc_budget",
         "ikc_eligible",
         "ikc_emission_factor",
+        "ikc_reserve_share",
     )
     core_fields = frozenset(
         (
@@ -67,6 +71,7 @@ class Ikc(ElectricitySupport):
         aid = data.table("ikc_aid_intensity")
         factor = data.table("ikc_emission_factor")
         budget_table = data.table("ikc_budget")
+        reserve, share = data.table("electricity_support_reserve"), data.table("ikc_reserve_share")
         index, rate = [], {}
         for s, c in core.emission_cells:
             for y in core.years:
@@ -80,5 +85,5 @@ class Ikc(ElectricitySupport):
         for position, y in enumerate(core.years):
             paying = core.years[min(position + 1, len(core.years) - 1)]
             if finite(budget_table[paying]):
-                budget[y] = budget_table[paying]
+                budget[y] = budget_table[paying] + share[paying] * reserve[paying]
         return index, rate, budget

@@ -6,7 +6,10 @@ Switch: ``rfnbo``. Directive (EU) 2018/2001 as amended by Directive (EU) 2023/24
 purposes in industry by 2030 and 60 % by 2035 (``rfnbo_obligation``; the dataset
 interpolates between the two and sets no obligation before 2030). Hydrogen used as an
 intermediate product for conventional transport fuels (refining) does not count
-(``rfnbo_counted`` 0). A hydrogen route's output counts as RFNBO for its
+(``rfnbo_counted`` 0). The hydrogen a route makes inside itself (``captive_hydrogen``: the
+reformer of a grey ammonia plant) counts in the use as much as pool hydrogen does: Article
+22a counts all hydrogen used in industry, not only hydrogen bought. A hydrogen route's
+output counts as RFNBO for its
 ``rfnbo_route_share`` (electrolysis on renewable electricity 1, fossil routes with or
 without capture 0). Hydrogen is pooled nationally (the carrier balance), so the obligation
 is a national mass balance: the renewable hydrogen made covers the share of the counted
@@ -35,7 +38,9 @@ class RfnboCoefficients:
     route_share: Mapping[str, float]
     #: 1 where a sector's hydrogen use counts, 0 where it does not (refining)
     counted: Mapping[str, float]
-    #: the cells that use hydrogen
+    #: hydrogen a route makes and uses inside itself per unit of output (captive)
+    captive: Mapping[str, float]
+    #: the cells that use hydrogen, bought from the pool or captive
     users: tuple[tuple[str, str, str], ...]
 
 
@@ -69,10 +74,11 @@ RESULTS = (
 def rfnbo_obligation(x: Variables, core: Core, coef: RfnboCoefficients, key: Year) -> Row:
     r"""RFNBO obligation: renewable hydrogen covers the obligation's share of industry's use.
 
-    .. math:: \sum_{(s,c,r) \in M_{H_2}} \psi_r\, a_{s,c,r,y} - \Omega_y \sum_{s,c,r} \gamma_s\, \phi_{r,y,H_2}\, a_{s,c,r,y} \;(+\,w_y) \ge 0
+    .. math:: \sum_{(s,c,r) \in M_{H_2}} \psi_r\, a_{s,c,r,y} - \Omega_y \sum_{s,c,r} \gamma_s\, (\phi_{r,y,H_2} + \eta^{H_2}_r)\, a_{s,c,r,y} \;(+\,w_y) \ge 0
 
     :math:`\psi_r` the RFNBO share of a hydrogen route's output, :math:`\Omega_y` the
-    obligation, :math:`\gamma_s` 1 where the sector's use counts, :math:`w` the shortfall in
+    obligation, :math:`\gamma_s` 1 where the sector's use counts, :math:`\eta^{H_2}_r` the route's
+    captive hydrogen per unit of output, :math:`w` the shortfall in
     elastic mode. Dual: the premium per GJ of required RFNBO hydrogen (EUR/GJ). Units: PJ/yr.
     """
     year = key.year
@@ -82,7 +88,7 @@ def rfnbo_obligation(x: Variables, core: Core, coef: RfnboCoefficients, key: Yea
         for cell in core.producers.get(coef.hydrogen, ())
     ]
     for s, c, r in coef.users:
-        use = core.inputs[(r, year)].get(coef.hydrogen, 0.0)
+        use = core.inputs[(r, year)].get(coef.hydrogen, 0.0) + coef.captive.get(r, 0.0)
         pairs.append((-share * coef.counted[s] * use, x.activity[(s, c, r, year)]))
     return at_least(pairs, 0.0)
 
@@ -96,6 +102,7 @@ class Rfnbo(Policy):
     title = "RFNBO obligation (RED III)"
     switches = ("rfnbo",)
     reads = (
+        "captive_hydrogen",
         "rfnbo_counted",
         "rfnbo_obligation",
         "rfnbo_route_share",
@@ -120,10 +127,16 @@ class Rfnbo(Policy):
         obligation = data.table("rfnbo_obligation")
         route_share = data.table("rfnbo_route_share")
         counted = data.table("rfnbo_counted")
+        captive_table = data.table("captive_hydrogen")
+        captive = {r: captive_table[r] for r in core.lifetime if captive_table[r] > 0}
         users = tuple(
             cell
             for cell in core.cells
-            if hydrogen and any(hydrogen in core.inputs[(cell.route, y)] for y in core.years)
+            if hydrogen
+            and (
+                cell.route in captive
+                or any(hydrogen in core.inputs[(cell.route, y)] for y in core.years)
+            )
         )
         share = {Year(y): obligation[y] for y in core.years if hydrogen and finite(obligation[y])}
         return RfnboCoefficients(
@@ -131,6 +144,7 @@ class Rfnbo(Policy):
             share=share,
             route_share={r: route_share[r] for r in core.lifetime},
             counted={s: counted[s] for s in core.labels["sector"]},
+            captive=captive,
             users=users,
         )
 
@@ -155,7 +169,7 @@ class Rfnbo(Policy):
             )
             counted[y] = sum(
                 coef.counted[s]
-                * core.inputs[(r, y)].get(coef.hydrogen, 0.0)
+                * (core.inputs[(r, y)].get(coef.hydrogen, 0.0) + coef.captive.get(r, 0.0))
                 * activity[(s, c, r, y)]
                 for s, c, r in coef.users
             )

@@ -30,6 +30,8 @@ import xarray as xr
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from elektra.inputs.data import DataError, check_source_cells, citation, sources_of_file
+
 #: The criteria the LP computes, with the unit the spec must declare for them.
 LP_CRITERIA_UNITS = {
     "levelised_cost": "EUR/kg H2",
@@ -362,6 +364,12 @@ def read_criteria_data(path: Path) -> pd.DataFrame:
         where = f"{path}: row {number} ({row.option}, {row.criterion})"
         rows.append(_checked_row(where, row))
     data = pd.DataFrame(rows, columns=list(DATA_COLUMNS))
+    sources = sources_of_file(path)
+    try:
+        check_source_cells(path, data["source"], data.index + 2, sources)
+    except DataError as error:
+        raise McaError(str(error)) from None
+    data["source"] = [citation(cell, sources) for cell in data["source"]]
     duplicated = data.duplicated(["option", "criterion"], keep=False)
     if duplicated.any():
         first = data[duplicated].iloc[0]

@@ -888,7 +888,7 @@ def data_sources(answered: Sequence[Answered]) -> dict[str, list[str]]:
     for reference, names in wanted.items():
         rows = load_data(load_scenario(reference)).rows
         for name in sorted(names):
-            found = rows.loc[rows["parameter"] == name, "source"].drop_duplicates().tolist()
+            found = rows.loc[rows["parameter"] == name, "citation"].drop_duplicates().tolist()
             sources.setdefault(name, [])
             sources[name] += [s for s in found if s not in sources[name]]
             if not found:

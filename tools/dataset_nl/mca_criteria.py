@@ -10,52 +10,37 @@ describe the same plants, and the life-cycle intensity here is the LP's result v
 the dataset gives for the Monte Carlo. Levelised cost and the two exclusion criteria come
 from the LP itself (scenarios/mca_hydrogen.yaml).
 
-Run: ``python tools/dataset_nl/build_mca_criteria.py`` after build_dataset.py.
+Written by ``python -m tools.dataset_nl`` after the dataset's CSVs (it reads them).
 """
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data" / "nl"
-OUT = DATA / "mca" / "hydrogen_mca.csv"
+from .sources import (
+    S_ASSUMPTION,
+    S_CRACKER,
+    S_DEFINITION,
+    S_DELEGATED_ACT,
+    S_ELEKTRA_DATASET,
+    S_GWP,
+    S_IRENA_WATER,
+    S_METHANE,
+    S_MONOLITH,
+    S_OFFSHORE_H2,
+    S_POR_IMPORT,
+    S_PYRO_BASF,
+    S_PYRO_STOICH,
+    S_TRL_COMM,
+    checked,
+)
 
 LHV_H2 = 120.0  # MJ/kg
 KWH = 3.6  # MJ/kWh
 YEAR = "2035"
-
-# --- sources --------------------------------------------------------------------------
-DATASET = (
-    "elektra dataset data/nl (route_inputs.csv, routes_techno_economic.csv, carriers_prices.csv, "
-    "life_cycle.csv, built by tools/dataset_nl/build_dataset.py from the sources named there)"
-)
-DELEGATED_ACT = (
-    "Commission Delegated Regulation (EU) 2025/2359 of 8 July 2025 (C(2025) 4674), GHG "
-    "methodology for low-carbon fuels: threshold 70 % below the fossil comparator of 94 g "
-    "CO2e/MJ = 28.2 g CO2e/MJ = 3.38 kg CO2e/kg H2; default upstream CO2 of natural gas "
-    "4.9 g CO2/MJ (as reported by Agence Europe bulletin 13677/21, 2025-07-09, and White & "
-    "Case, 2025)"
-)
-METHANE = (
-    "methane leakage: low end the Delegated Act's lowered default methane intensity (0.19 g "
-    "CO2e/MJ, about 0.04 % leakage; Agence Europe 13677/21, 2025); high end the IEA Methane "
-    "Tracker global average of 3.2 % cited by EDF Europe et al. open letter (2025-02-06); GWP100 "
-    "of fossil methane 29.8 (IPCC AR6 WG1 Table 7.15)"
-)
-IRENA_WATER = (
-    "IRENA & Bluerisk (2023) Water for hydrogen production (figures as summarised by "
-    "synerhy.com 2024-03-07: alkaline 22.3, PEM 17.5, SMR 17.5, SMR with capture 32.1 L/kg "
-    "H2; hydrogeninsight.com 2023-12: electrolysis 9 L/kg stoichiometric plus cooling)"
-)
-PYROLYSIS = (
-    "stoichiometry CH4 -> C + 2 H2 (4 kg CH4 = 200 MJ LHV and 3 kg solid carbon per kg H2; "
-    "reaction enthalpy 74.8 kJ/mol CH4 = 5.2 kWh/kg H2 minimum); process review: "
-    "Lotfollahzade Moghaddam et al. (2025) Methane pyrolysis for hydrogen production, Energy "
-    "Environ. Sci., doi:10.1039/D4EE06191H"
-)
-ESTIMATE = "elektra estimate (see method)"
 
 #: MCA option -> the LP route that is the same plant.
 ROUTES = {
@@ -74,87 +59,116 @@ GAS_IMPORT_SHARE = (0.85, 0.75, 0.95)  # share of NL gas supply imported in 2035
 POWER_IMPORT_SHARE = (0.10, 0.0, 0.25)  # share of NL electricity imported, 2035 (estimate)
 
 
-def _read(name: str) -> list[dict]:
-    with (DATA / f"{name}.csv").open(newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _number(text: str) -> float | None:
     return float(text) if text not in ("", None) else None
 
 
-def dataset_value(name: str, parameter: str, **labels) -> tuple[float, float, float]:
-    """(value, low, high) of one row of a dataset file; low and high default to the value.
-
-    Figures are converted to the unit this script computes in: g/MJ for emission and
-    upstream factors, kg/kWh for electricity's, kg/kg H2 for import life-cycle emissions.
-    """
-    for row in _read(name):
-        if row["parameter"] == parameter and all(row.get(k, "") == v for k, v in labels.items()):
-            value = float(row["value"])
-            low, high = _number(row["low"]), _number(row["high"])
-            scale = {"t/TJ": 1.0, "g/MJ": 1.0, "kg/kWh": 1.0, "1": 1.0, "PJ/PJ": 1.0}.get(
-                row["unit"]
-            )
-            if row["unit"] == "kg/GJ":  # per GJ H2 -> per kg H2
-                scale = LHV_H2 / 1000
-            if scale is None:
-                raise ValueError(f"{name}.csv: {parameter} {labels}: unexpected unit {row['unit']}")
-            low = value if low is None else low
-            high = value if high is None else high
-            return value * scale, low * scale, high * scale
-    return 0.0, 0.0, 0.0
-
-
-def plant(option: str) -> dict[str, float]:
-    """The LP's plant of an option: gas MJ/kg, electricity kWh/kg (with ranges where the
-    dataset gives them), capture rate, solid carbon share, imported life-cycle kg/kg."""
-    route = ROUTES[option]
-    gas = dataset_value("route_inputs", "input", route=route, carrier="natural_gas")[0]
-    electricity = dataset_value("route_inputs", "input", route=route, carrier="electricity")[0]
-    return {
-        "gas_mj": gas * LHV_H2,
-        "kwh": electricity * LHV_H2 / KWH,
-        "capture": dataset_value("routes_techno_economic", "capture_rate", route=route)[0],
-        "solid": dataset_value("life_cycle", "solid_carbon_share", route=route)[0],
-        "imported": dataset_value("life_cycle", "import_life_cycle_emissions", route=route),
-    }
-
-
-GAS_EF = dataset_value("carriers_prices", "emission_factor", carrier="natural_gas")[0]  # g/MJ
-UPSTREAM_GAS = dataset_value(
-    "life_cycle", "upstream_emission_factor", carrier="natural_gas", year=YEAR
-)[0]  # g/MJ
-GRID = dataset_value("life_cycle", "upstream_emission_factor", carrier="electricity", year=YEAR)
-LEAKAGE = dataset_value("life_cycle", "methane_leakage_rate")
-GWP_CH4 = dataset_value("life_cycle", "methane_gwp")[0]
 METHANE_LHV = 50.0  # MJ/kg, as elektra.policies.upstream
-NH3_PER_H2 = 1.46  # GJ NH3 per GJ H2 at the cracker (ENGIE et al. 2020), as build_dataset.py
+NH3_PER_H2 = 1.46  # GJ NH3 per GJ H2 at the cracker (ENGIE et al. 2020), as routes_hydrogen.py
 NH3_H2_YIELD = 0.1776 * LHV_H2 / 18.6  # GJ H2 in a GJ of NH3 (17.76 % H by mass, LHV 18.6 GJ/t)
 
 
-def upstream_gas(leakage: float) -> float:
-    """Upstream intensity of natural gas, g CO2e per MJ delivered (as the LP computes it).
+@dataclass(frozen=True)
+class Dataset:
+    """The figures of a written dataset folder the MCA shares with the LP."""
 
-    CH4 per MJ delivered = leakage / (1 - leakage) x 1000/50 g; times GWP100; plus CO2.
-    """
-    methane = leakage / (1 - leakage) * 1000.0 / METHANE_LHV
-    return UPSTREAM_GAS + methane * GWP_CH4
+    folder: Path
+
+    def _read(self, name: str) -> list[dict]:
+        with (self.folder / f"{name}.csv").open(newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def value(self, name: str, parameter: str, **labels) -> tuple[float, float, float]:
+        """(value, low, high) of one row of a dataset file; low and high default to the value.
+
+        Figures are converted to the unit this module computes in: g/MJ for emission and
+        upstream factors, kg/kWh for electricity's, kg/kg H2 for import life-cycle emissions.
+        """
+        for row in self._read(name):
+            if row["parameter"] == parameter and all(
+                row.get(k, "") == v for k, v in labels.items()
+            ):
+                value = float(row["value"])
+                low, high = _number(row["low"]), _number(row["high"])
+                scale = {"t/TJ": 1.0, "g/MJ": 1.0, "kg/kWh": 1.0, "1": 1.0, "PJ/PJ": 1.0}.get(
+                    row["unit"]
+                )
+                if row["unit"] == "kg/GJ":  # per GJ H2 -> per kg H2
+                    scale = LHV_H2 / 1000
+                if scale is None:
+                    raise ValueError(
+                        f"{name}.csv: {parameter} {labels}: unexpected unit {row['unit']}"
+                    )
+                low = value if low is None else low
+                high = value if high is None else high
+                return value * scale, low * scale, high * scale
+        return 0.0, 0.0, 0.0
+
+    def plant(self, option: str) -> dict[str, float]:
+        """The LP's plant of an option: gas MJ/kg, electricity kWh/kg (with ranges where the
+        dataset gives them), capture rate, solid carbon share, imported life-cycle kg/kg."""
+        route = ROUTES[option]
+        gas = self.value("route_inputs", "input", route=route, carrier="natural_gas")[0]
+        electricity = self.value("route_inputs", "input", route=route, carrier="electricity")[0]
+        return {
+            "gas_mj": gas * LHV_H2,
+            "kwh": electricity * LHV_H2 / KWH,
+            "capture": self.value("routes_techno_economic", "capture_rate", route=route)[0],
+            "solid": self.value("life_cycle", "solid_carbon_share", route=route)[0],
+            "imported": self.value("life_cycle", "import_life_cycle_emissions", route=route),
+        }
+
+    @cached_property
+    def gas_ef(self) -> float:
+        """g CO2/MJ of natural gas."""
+        return self.value("carriers_prices", "emission_factor", carrier="natural_gas")[0]
+
+    @cached_property
+    def upstream_gas_co2(self) -> float:
+        """g CO2/MJ of natural gas supply in the MCA's year."""
+        return self.value(
+            "life_cycle", "upstream_emission_factor", carrier="natural_gas", year=YEAR
+        )[0]
+
+    @cached_property
+    def grid(self) -> tuple[float, float, float]:
+        """kg CO2/kWh of grid electricity in the MCA's year (central, low, high)."""
+        return self.value(
+            "life_cycle", "upstream_emission_factor", carrier="electricity", year=YEAR
+        )
+
+    @cached_property
+    def leakage(self) -> tuple[float, float, float]:
+        return self.value("life_cycle", "methane_leakage_rate")
+
+    @cached_property
+    def gwp_ch4(self) -> float:
+        return self.value("life_cycle", "methane_gwp")[0]
+
+    def upstream_gas(self, leakage: float) -> float:
+        """Upstream intensity of natural gas, g CO2e per MJ delivered (as the LP computes it).
+
+        CH4 per MJ delivered = leakage / (1 - leakage) x 1000/50 g; times GWP100; plus CO2.
+        """
+        methane = leakage / (1 - leakage) * 1000.0 / METHANE_LHV
+        return self.upstream_gas_co2 + methane * self.gwp_ch4
+
+    def life_cycle(self, option: str, end: int) -> float:
+        """kg CO2e/kg H2 of an option: end 0 central, 1 low, 2 high (the LP's definition).
+
+        Direct CO2 after capture (the solid carbon of pyrolysis is not CO2) + upstream gas
+        (supply CO2 and leaked methane) + grid electricity + an imported product's life cycle.
+        """
+        p = self.plant(option)
+        direct = p["gas_mj"] * self.gas_ef * (1 - p["solid"]) * (1 - p["capture"]) / 1000
+        upstream = p["gas_mj"] * self.upstream_gas(self.leakage[end]) / 1000
+        return direct + upstream + p["kwh"] * self.grid[end] + p["imported"][end]
 
 
-def life_cycle(option: str, end: int) -> float:
-    """kg CO2e/kg H2 of an option: end 0 central, 1 low, 2 high (the LP's definition).
-
-    Direct CO2 after capture (the solid carbon of pyrolysis is not CO2) + upstream gas
-    (supply CO2 and leaked methane) + grid electricity + an imported product's life cycle.
-    """
-    p = plant(option)
-    direct = p["gas_mj"] * GAS_EF * (1 - p["solid"]) * (1 - p["capture"]) / 1000
-    upstream = p["gas_mj"] * upstream_gas(LEAKAGE[end]) / 1000
-    return direct + upstream + p["kwh"] * GRID[end] + p["imported"][end]
-
-
-def rows() -> list[dict]:
+def rows(folder: Path) -> list[dict]:
+    """The criteria rows of the MCA, from the dataset written in ``folder``."""
+    data = Dataset(folder)
+    plant, life_cycle = data.plant, data.life_cycle
     out: list[dict] = []
 
     def add(option, criterion, value, unit, source, method="", low=None, high=None, estimate=True):
@@ -166,7 +180,7 @@ def rows() -> list[dict]:
                 "unit": unit,
                 "low": "" if low is None else round(low, 4),
                 "high": "" if high is None else round(high, 4),
-                "source": source,
+                "source": checked(source),
                 "estimate": "true" if estimate else "false",
                 "method": method,
             }
@@ -175,21 +189,21 @@ def rows() -> list[dict]:
     # life-cycle intensity: the LP's hydrogen_life_cycle_intensity in 2035 ----------------
     lc = "life_cycle_intensity"
     unit = "kg CO2e/kg H2"
-    source = f"{DELEGATED_ACT}; {METHANE}; {DATASET}"
+    source = f"{S_DELEGATED_ACT}; {S_METHANE}; {S_GWP}; {S_ELEKTRA_DATASET}"
     for option in ROUTES:
         p = plant(option)
         parts = []
         if p["gas_mj"]:
             carbon = "solid carbon, no CO2" if p["solid"] else f"capture {p['capture']:g}"
             parts.append(
-                f"direct CO2 {p['gas_mj']:.1f} MJ gas/kg x {GAS_EF:g} g/MJ ({carbon}) + upstream "
-                f"gas {p['gas_mj']:.1f} MJ x ({UPSTREAM_GAS:g} g CO2/MJ + methane at leakage "
-                f"{LEAKAGE[0]:.1%}, range {LEAKAGE[1]:.2%}-{LEAKAGE[2]:.1%}, GWP {GWP_CH4:g})"
+                f"direct CO2 {p['gas_mj']:.1f} MJ gas/kg x {data.gas_ef:g} g/MJ ({carbon}) + upstream "
+                f"gas {p['gas_mj']:.1f} MJ x ({data.upstream_gas_co2:g} g CO2/MJ + methane at leakage "
+                f"{data.leakage[0]:.1%}, range {data.leakage[1]:.2%}-{data.leakage[2]:.1%}, GWP {data.gwp_ch4:g})"
             )
         if p["kwh"]:
             parts.append(
-                f"{p['kwh']:.2f} kWh/kg x grid {GRID[0]:g} kg CO2/kWh in {YEAR} (range "
-                f"{GRID[1]:g}-{GRID[2]:g})"
+                f"{p['kwh']:.2f} kWh/kg x grid {data.grid[0]:g} kg CO2/kWh in {YEAR} (range "
+                f"{data.grid[1]:g}-{data.grid[2]:g})"
             )
         if p["imported"][2]:
             parts.append(
@@ -212,17 +226,17 @@ def rows() -> list[dict]:
     # CO2 storage need and grid load: the LP's plant ---------------------------------------
     for option in ROUTES:
         p = plant(option)
-        captured = p["gas_mj"] * GAS_EF * (1 - p["solid"]) * p["capture"] / 1000
+        captured = p["gas_mj"] * data.gas_ef * (1 - p["solid"]) * p["capture"] / 1000
         add(
-            option, "co2_storage_need", captured, "kg CO2/kg H2", DATASET,
-            f"{p['gas_mj']:.1f} MJ gas/kg x {GAS_EF:g} g CO2/MJ x capture {p['capture']:g}"
+            option, "co2_storage_need", captured, "kg CO2/kg H2", S_ELEKTRA_DATASET,
+            f"{p['gas_mj']:.1f} MJ gas/kg x {data.gas_ef:g} g CO2/MJ x capture {p['capture']:g}"
             + (" (pyrolysis: the carbon leaves as a solid)" if p["solid"] else ""),
             estimate=False,
         )  # fmt: skip
         kwh = p["kwh"]
         low, high = (6.0, 15.0) if option == "methane_pyrolysis" else (None, None)
         add(
-            option, "grid_load", kwh, "kWh/kg H2", DATASET,
+            option, "grid_load", kwh, "kWh/kg H2", S_ELEKTRA_DATASET,
             f"grid electricity input of {ROUTES[option]} ({kwh:.2f} kWh/kg)"
             + (
                 "; range 6-15 kWh/kg (reaction enthalpy 5.2 kWh/kg minimum, plasma reactors more)"
@@ -243,7 +257,7 @@ def rows() -> list[dict]:
         gas, power = p["gas_mj"], p["kwh"] * KWH
         values = [(gas * gas_share[i] + power * power_share[i]) / (gas + power) for i in range(3)]
         add(
-            option, "import_dependence", values[0], "share", f"{ESTIMATE}; {DATASET}",
+            option, "import_dependence", values[0], "share", f"{S_ASSUMPTION}; {S_ELEKTRA_DATASET}",
             method_gas.format(
                 g=gas_share[0], gl=gas_share[1], gh=gas_share[2],
                 p=power_share[0], pl=power_share[1], ph=power_share[2],
@@ -251,12 +265,12 @@ def rows() -> list[dict]:
             values[1], values[2],
         )  # fmt: skip
     add(
-        "offshore_wind_electrolysis", "import_dependence", 0.0, "share", ESTIMATE,
+        "offshore_wind_electrolysis", "import_dependence", 0.0, "share", S_OFFSHORE_H2,
         "wind in the Dutch North Sea zone: no imported energy", estimate=True,
     )  # fmt: skip
     for option in ("import_hydrogen", "import_ammonia"):
         add(
-            option, "import_dependence", 1.0, "share", ESTIMATE,
+            option, "import_dependence", 1.0, "share", S_DEFINITION,
             "all of the hydrogen comes from abroad", estimate=True,
         )  # fmt: skip
 
@@ -264,27 +278,27 @@ def rows() -> list[dict]:
     trl = "TRL"
     for option in ("grey_smr", "smr_ccs", "atr_ccs", "grid_electrolysis"):
         add(
-            option, "trl_2035", 9, trl, DATASET,
+            option, "trl_2035", 9, trl, S_ELEKTRA_DATASET,
             "TRL 9 in the dataset (MIDDEN) today; stays 9", estimate=False,
         )  # fmt: skip
     add(
-        "import_hydrogen", "trl_2035", 9, trl, ESTIMATE,
+        "import_hydrogen", "trl_2035", 9, trl, f"{S_TRL_COMM}; {S_ASSUMPTION}",
         "hydrogen pipelines are commercial; cross-border network by 2035 assumed", 8, 9,
     )  # fmt: skip
     add(
-        "methane_pyrolysis", "trl_2035", 7, trl, f"{PYROLYSIS}; {ESTIMATE}",
+        "methane_pyrolysis", "trl_2035", 7, trl, f"{S_PYRO_BASF}; {S_MONOLITH}; {S_ASSUMPTION}",
         "pilots today (BASF Ludwigshafen) and one commercial plasma plant making carbon black "
         "(Monolith, Nebraska); a first hydrogen-scale plant by 2035 assumed",
         6, 8,
     )  # fmt: skip
     add(
-        "offshore_wind_electrolysis", "trl_2035", 7, trl, ESTIMATE,
+        "offshore_wind_electrolysis", "trl_2035", 7, trl, f"{S_OFFSHORE_H2}; {S_ASSUMPTION}",
         "offshore pilot (PosHYdon, about 1 MW on a North Sea platform) today; demonstration "
         "at tens to hundreds of MW by 2035 assumed",
         6, 8,
     )  # fmt: skip
     add(
-        "import_ammonia", "trl_2035", 7, trl, ESTIMATE,
+        "import_ammonia", "trl_2035", 7, trl, f"{S_POR_IMPORT}; {S_CRACKER}; {S_ASSUMPTION}",
         "ammonia shipping is commercial; large-scale cracking back to hydrogen is at "
         "demonstration scale; first commercial crackers at import terminals by 2035 assumed",
         6, 8,
@@ -299,20 +313,20 @@ def rows() -> list[dict]:
         ("grid_electrolysis", 22.3, 15.0, 30.0, "IRENA alkaline electrolysis figure"),
     ):
         add(
-            option, "water_use", value, water, IRENA_WATER,
+            option, "water_use", value, water, S_IRENA_WATER,
             f"{how}; range assumed from the spread of cooling designs", low, high,
         )  # fmt: skip
     add(
-        "offshore_wind_electrolysis", "water_use", 0.0, water, ESTIMATE,
+        "offshore_wind_electrolysis", "water_use", 0.0, water, f"{S_IRENA_WATER}; {S_OFFSHORE_H2}",
         "desalinated sea water offshore: no fresh water from NL sources", 0.0, 2.0,
     )  # fmt: skip
     add(
-        "methane_pyrolysis", "water_use", 3.0, water, ESTIMATE,
+        "methane_pyrolysis", "water_use", 3.0, water, f"{S_PYRO_STOICH}; {S_ASSUMPTION}",
         "no process water (no reforming); cooling only, assumed", 1.0, 8.0,
     )  # fmt: skip
     for option in ("import_hydrogen", "import_ammonia"):
         add(
-            option, "water_use", 0.0, water, ESTIMATE,
+            option, "water_use", 0.0, water, S_DEFINITION,
             "water is used abroad, not in NL", 0.0, 1.0,
         )  # fmt: skip
 
@@ -347,7 +361,7 @@ def rows() -> list[dict]:
         ("import_ammonia", 80, 40, 150, "terminal tanks and cracker"),
     ):
         add(
-            option, "land_use", value, land, ESTIMATE,
+            option, "land_use", value, land, S_ASSUMPTION,
             f"order-of-magnitude plot area per MW of hydrogen output, assumed ({how}); no "
             "public Dutch figure per technique was found",
             low, high,
@@ -359,7 +373,7 @@ def rows() -> list[dict]:
     for option, share in fired.items():
         gas = plant(option)["gas_mj"]
         add(
-            option, "nox_emissions", gas * share * 30 / 1000, nox, f"{DATASET}; {ESTIMATE}",
+            option, "nox_emissions", gas * share * 30 / 1000, nox, f"{S_ELEKTRA_DATASET}; {S_ASSUMPTION}",
             f"fired gas {share:.0%} of {gas:.0f} MJ/kg (assumed) x 30 g NOx/GJ (assumed for "
             "low-NOx furnace burners; range 15-70 g/GJ)",
             gas * share * 15 / 1000, gas * share * 70 / 1000,
@@ -371,13 +385,13 @@ def rows() -> list[dict]:
         "import_hydrogen",
     ):
         add(
-            option, "nox_emissions", 0.0, nox, ESTIMATE,
+            option, "nox_emissions", 0.0, nox, S_DEFINITION,
             "no combustion at the Dutch site (electrolysis; pyrolysis electrically heated; "
             "pipeline import)", 0.0, 0.5,
         )  # fmt: skip
     burnt = (NH3_PER_H2 - 1 / NH3_H2_YIELD) * LHV_H2  # MJ ammonia burnt per kg H2
     add(
-        "import_ammonia", "nox_emissions", burnt * 100 / 1000, nox, f"{DATASET}; {ESTIMATE}",
+        "import_ammonia", "nox_emissions", burnt * 100 / 1000, nox, f"{S_ELEKTRA_DATASET}; {S_ASSUMPTION}",
         f"the cracker burns the ammonia it does not convert: ({NH3_PER_H2} - 1/{NH3_H2_YIELD:.3f}) GJ "
         "NH3 "
         f"per GJ H2 = {burnt:.0f} MJ/kg H2 x 100 g NOx/GJ (assumed, ammonia flame with DeNOx; range "
@@ -387,15 +401,13 @@ def rows() -> list[dict]:
     return out
 
 
-def main() -> None:
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    data = rows()
-    with OUT.open("w", newline="") as handle:
+def write(out: Path) -> int:
+    """Write ``out``/mca/hydrogen_mca.csv from the dataset in ``out``."""
+    path = out / "mca" / "hydrogen_mca.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = rows(out)
+    with path.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(data[0]))
         writer.writeheader()
         writer.writerows(data)
-    print(f"wrote {OUT} ({len(data)} rows)")
-
-
-if __name__ == "__main__":
-    main()
+    return len(data)

@@ -2,7 +2,7 @@
 and the base-year (2025) emissions and energy use implied by the reference routes match the
 published figures. Prints the calibration tables used in data/nl/README.md.
 
-Run: .venv/bin/python tools/dataset_nl/check_dataset.py
+Run: .venv/bin/python -m tools.dataset_nl.check [FOLDER]   (default data/nl)
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pint
 
+from elektra.inputs.parameters import PARAMETERS
+from elektra.inputs.units import conversion_factor
+
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data" / "nl"
-sys.path.insert(0, str(ROOT))
-from elektra.inputs.parameters import PARAMETERS  # noqa: E402
-from elektra.inputs.units import conversion_factor  # noqa: E402
+DATA = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "nl"
 
 U = pint.UnitRegistry()
 U.define("EUR = [currency]")
@@ -53,7 +53,7 @@ for r in routes.itertuples():
         errors.append(f"route {r.route}: unknown sector")
 assert len(labels["cluster"]) == 6
 
-set_files = {f"{f}" for f in SETS} | {"services"}
+set_files = {f"{f}" for f in SETS} | {"services", "sources", "deflator"}
 param_files = sorted(p.stem for p in DATA.glob("*.csv") if p.stem not in set_files)
 P = {}
 nrows = 0

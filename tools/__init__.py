@@ -1,0 +1,1 @@
+"""Tools beside the package: the dataset compiler and the IAMC codelist vendoring."""
