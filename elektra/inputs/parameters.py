@@ -12,6 +12,7 @@ route serves (``PJ`` for heat and hydrogen, ``Mt`` for steel or ammonia): a cape
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 #: Dimension names in their canonical order (STYLE.md: sectors, clusters, routes, years,
@@ -91,7 +92,9 @@ def _p(*args, **kwargs) -> Parameter:
     return Parameter(*args, **kwargs)
 
 
-PARAMETERS: dict[str, Parameter] = {
+#: The parameters of the core model and of the data every stage shares; each policy
+#: declares its own (``Policy.parameters``), merged in :data:`PARAMETERS`.
+CORE_PARAMETERS: dict[str, Parameter] = {
     p.name: p
     for p in [
         # ---------------------------------------------------------------- demand
@@ -317,17 +320,6 @@ PARAMETERS: dict[str, Parameter] = {
             maximum=8784,
         ),
         _p(
-            "firm_share",
-            ("route",),
-            "1",
-            "Share of the route's grid electricity drawn on a firm connection, which adds to "
-            "the cluster's peak; the rest runs on a non-firm or time-block contract in the "
-            "hours the grid allows (flexible e-boilers).",
-            default=1.0,
-            minimum=0,
-            maximum=1,
-        ),
-        _p(
             "electricity_discount",
             ("route", "year"),
             "MEUR/PJ",
@@ -399,57 +391,6 @@ PARAMETERS: dict[str, Parameter] = {
         ),
         # ---------------------------------------------------------------- ETS
         _p(
-            "ets_price",
-            ("year",),
-            "MEUR/Mt",
-            "EU-ETS allowance price (EUR per tonne CO2 = MEUR per Mt).",
-            minimum=0,
-            group="policy",
-            plausible=(0.0, 1_000.0),
-            plausible_reason=(
-                "EU-ETS allowances have traded below 110 EUR/t; analysts' 2035 paths stay below "
-                "300 EUR/t; 1,000 leaves room for stress tests"
-            ),
-        ),
-        _p(
-            "free_allocation_benchmark",
-            ("sector", "service"),
-            "Mt/{output}",
-            "ETS free allocation per unit of domestic output (product benchmark, or the "
-            "heat/fuel benchmark for heat services), before the CBAM phase-out.",
-            default=0.0,
-            minimum=0,
-            output_from="service",
-            group="policy",
-            plausible={"Mt": (0.0, 10.0), "PJ": (0.0, 0.2)},
-            plausible_reason=(
-                "the highest EU product benchmark is hydrogen, 6.84 t CO2/t; the heat and fuel "
-                "benchmarks are 47.3 and 42.6 t CO2/TJ (Regulation (EU) 2021/447)"
-            ),
-        ),
-        _p(
-            "free_allocation_factor",
-            ("year",),
-            "1",
-            "Share of the benchmark allocated for free to non-CBAM sectors in a year "
-            "(cross-sectoral correction and benchmark updates folded in).",
-            default=1.0,
-            minimum=0,
-            maximum=1,
-            group="policy",
-        ),
-        _p(
-            "cbam_phase_out",
-            ("year",),
-            "1",
-            "Share of free allocation withdrawn from CBAM sectors in a year "
-            "(Regulation (EU) 2023/956, Art. 36; Directive (EU) 2023/959, Art. 10a(1a)).",
-            default=0.0,
-            minimum=0,
-            maximum=1,
-            group="policy",
-        ),
-        _p(
             "embedded_emissions",
             ("route",),
             "Mt/{output}",
@@ -461,379 +402,7 @@ PARAMETERS: dict[str, Parameter] = {
             plausible={"Mt": (0.0, 20.0), "PJ": (0.0, 0.3)},
             plausible_reason="grey hydrogen embeds about 10 t CO2/t, steel and ammonia about 2-2.5 t/t",
         ),
-        # ---------------------------------------------------------------- grid
-        _p(
-            "grid_capacity",
-            ("cluster", "year"),
-            "MW",
-            "Grid connection capacity available to the modelled industry in a cluster "
-            "(existing load included, scheduled reinforcements included from their year).",
-            minimum=0,
-            group="grid",
-            plausible=(0.0, 100_000.0),
-            plausible_reason=(
-                "the Dutch national peak load is about 20 GW; a cluster's connection is a fraction"
-            ),
-        ),
-        _p(
-            "grid_expansion_cost",
-            ("cluster",),
-            "MEUR/MW",
-            "Overnight cost of one extra MW of connection capacity, paid by industry.",
-            minimum=0,
-            group="grid",
-            plausible=(0.0, 20.0),
-            plausible_reason="grid reinforcement costs 0.3-1.5 MEUR per MW of connection",
-        ),
-        _p(
-            "grid_expansion_lead_time",
-            ("cluster",),
-            "yr",
-            "Years from the first model year before paid expansion can be in service.",
-            default=0.0,
-            minimum=0,
-            group="grid",
-            plausible=(0.0, 30.0),
-            plausible_reason="grid projects take 4-10 years",
-        ),
-        _p(
-            "grid_expansion_lifetime",
-            (),
-            "yr",
-            "Lifetime over which paid grid expansion is annualised.",
-            default=40.0,
-            minimum=1,
-            group="grid",
-            plausible=(1.0, 100.0),
-            plausible_reason="grid assets are written off over 40-60 years",
-        ),
-        # ---------------------------------------------------------------- subsidies
-        _p(
-            "subsidy_budget",
-            ("instrument", "year"),
-            "MEUR",
-            "Budget of a subsidy instrument for the projects it commits in a year (the "
-            "round's opening budget, over the whole subsidy duration).",
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 100_000.0),
-            plausible_reason=(
-                "100 bnEUR is the whole EU Industrial Decarbonisation Bank the policy letter of "
-                "2026 names; Dutch SDE++ rounds and the NIKI/VEKI budgets are a fraction of it"
-            ),
-        ),
-        _p(
-            "grant_share",
-            ("instrument", "route"),
-            "1",
-            "Largest share of capex an investment grant pays (its aid intensity); a route "
-            "without a row is not eligible.",
-            minimum=0,
-            maximum=1,
-            group="subsidy",
-        ),
-        _p(
-            "operating_subsidy_rate",
-            ("instrument", "route", "year"),
-            "MEUR/{output}",
-            "Largest operating subsidy per unit of output (e.g. the SDE++ base amount less "
-            "the correction amount); never more than the unprofitable gap to the reference "
-            "route. A route without a row is not eligible.",
-            minimum=0,
-            output_from="route",
-            group="subsidy",
-            plausible={"Mt": (0.0, 5_000.0), "PJ": (0.0, 500.0)},
-            plausible_reason=(
-                "SDE++ pays at most 300 EUR per t CO2 avoided (a few hundred EUR per t product, "
-                "tens of EUR per GJ)"
-            ),
-        ),
-        _p(
-            "subsidy_duration",
-            ("instrument",),
-            "yr",
-            "Years an operating subsidy pays after the capacity is commissioned.",
-            default=15.0,
-            minimum=1,
-            group="subsidy",
-            plausible=(1.0, 40.0),
-            plausible_reason="SDE++ pays for 12-15 years",
-        ),
-        _p(
-            "subsidy_awarded",
-            ("instrument", "year"),
-            "MEUR",
-            "Budget of a round already awarded to named projects outside the modelled routes "
-            "(a committed draw: the modelled routes can draw on the rest of the round).",
-            default=0.0,
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 100_000.0),
-            plausible_reason="a draw cannot be larger than the largest round (see subsidy_budget)",
-        ),
-        _p(
-            "subsidy_lead_time",
-            ("instrument",),
-            "yr",
-            "Years from a round's award to the commissioning of the capacity it funds: the "
-            "round of year t funds capacity built in t plus this lead time.",
-            default=0.0,
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 10.0),
-            plausible_reason=(
-                "industrial projects are realised within a few years of the award (RVO sets "
-                "realisation periods of 3-5 years)"
-            ),
-        ),
-        _p(
-            "subsidy_ccs_cap",
-            ("instrument", "year"),
-            "Mt/yr",
-            "Largest CO2 capture per year an instrument may fund, counting the funded capacity "
-            "in service (leave out for no cap).",
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 100.0),
-            plausible_reason=(
-                "the Klimaatakkoord capped subsidised industrial CCS at 7.2 Mt/yr (raised by 2.5 "
-                "Mt in 2021); the whole Dutch ETS industry emits about 50 Mt/yr"
-            ),
-        ),
-        _p(
-            "ikc_budget",
-            ("year",),
-            "MEUR",
-            "Yearly budget of the indirect cost compensation (IKC-ETS) from its own budget line, "
-            "by the year it is paid (it pays the compensation for the electricity used the year "
-            "before); the share ikc_reserve_share of electricity_support_reserve is added.",
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 10_000.0),
-            plausible_reason="the Dutch IKC-ETS budget is 130-200 MEUR a year",
-        ),
-        _p(
-            "ikc_aid_intensity",
-            ("sector", "year"),
-            "1",
-            "Share of indirect ETS costs that IKC-ETS compensates (per sector and year of use: "
-            "0.75 under the 2020 ETS State aid Guidelines, 0.80 from 2026 for the sectors "
-            "eligible before their amendment).",
-            default=0.75,
-            minimum=0,
-            maximum=1,
-            group="subsidy",
-            plausible=(0.0, 0.85),
-            plausible_reason=(
-                "the ETS State aid Guidelines allow at most 75 % (2020/C 317/04), 80 % from "
-                "2026 for the sectors eligible before the amendment (C/2026/196)"
-            ),
-        ),
-        _p(
-            "ikc_emission_factor",
-            ("year",),
-            "Mt/PJ",
-            "CO2 emission factor of electricity used to compute indirect costs (the "
-            "Commission's maximum regional factor).",
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 0.5),
-            plausible_reason="the Commission's maximum regional factors stay below 1.2 t CO2/MWh (0.33 t/GJ)",
-        ),
-        _p(
-            "ikc_eligible",
-            ("sector", "year"),
-            "1",
-            "1 where the sector is eligible for IKC-ETS in the year of use, 0 otherwise.",
-            default=0.0,
-            minimum=0,
-            maximum=1,
-            group="subsidy",
-        ),
-        _p(
-            "electricity_rebate_rate",
-            ("year",),
-            "MEUR/PJ",
-            "Full rebate per unit of electricity of the electricity-cost envelope, before the "
-            "pro-rata cut when its budget is short.",
-            default=0.0,
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 30.0),
-            plausible_reason=(
-                "a rebate above the whole network tariff and energy tax of a large user "
-                "(together below 30 EUR/MWh, 8.3 EUR/GJ) would pay more than the costs the "
-                "letter means to lower; 30 EUR/GJ is 108 EUR/MWh, more than the all-in price"
-            ),
-        ),
-        _p(
-            "electricity_rebate_budget",
-            ("year",),
-            "MEUR",
-            "Yearly budget of the electricity-cost envelope from a budget line of its own; the "
-            "part of electricity_support_reserve not given to IKC-ETS is added. Leave out for "
-            "no limit.",
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 10_000.0),
-            plausible_reason=(
-                "the policy letter of 2026 reserves up to 1 bnEUR a year for electricity costs "
-                "from 2029, IKC-ETS included"
-            ),
-        ),
-        _p(
-            "electricity_support_reserve",
-            ("year",),
-            "MEUR",
-            "Yearly means the policy letter of 2026 reserves for the electricity costs of the "
-            "energy-intensive industry, on top of the budget lines of IKC-ETS and the envelope: "
-            "the share ikc_reserve_share goes to IKC-ETS (its extension), the rest to the "
-            "electricity-cost envelope.",
-            default=0.0,
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 10_000.0),
-            plausible_reason=(
-                "the policy letter of 2026 reserves means 'oplopend tot 1 miljard per jaar vanaf "
-                "2029' for the electricity costs of the energy-intensive industry"
-            ),
-        ),
-        _p(
-            "ikc_reserve_share",
-            ("year",),
-            "1",
-            "Share of electricity_support_reserve that funds IKC-ETS (added to ikc_budget of the "
-            "year it pays); the rest is added to electricity_rebate_budget. A scenario lever: the "
-            "letter names the IKC extension the first step and the envelope the rest, without "
-            "a split.",
-            default=1.0,
-            minimum=0,
-            maximum=1,
-            group="subsidy",
-        ),
-        _p(
-            "electricity_rebate_eligible",
-            ("sector", "year"),
-            "1",
-            "1 where the sector may claim the electricity-cost rebate in the year, 0 otherwise.",
-            default=0.0,
-            minimum=0,
-            maximum=1,
-            group="subsidy",
-        ),
-        _p(
-            "flex_e_budget",
-            ("year",),
-            "MEUR",
-            "Budget of Flex-e for the flexible capacity built in a year.",
-            minimum=0,
-            group="subsidy",
-            plausible=(0.0, 1_000.0),
-            plausible_reason=(
-                "the policy letter of 2026 puts the Flex-e need at 198.9 MEUR for 2027-2030 in all"
-            ),
-        ),
-        _p(
-            "flex_e_grant_share",
-            ("route",),
-            "1",
-            "Largest share of a flexible route's capex Flex-e pays (never more than its funding "
-            "gap); a route without a row is not eligible.",
-            minimum=0,
-            maximum=1,
-            group="subsidy",
-        ),
-        # ---------------------------------------------------------------- RFNBO obligation
-        _p(
-            "rfnbo_obligation",
-            ("year",),
-            "1",
-            "Share of the hydrogen used by industry that must be renewable hydrogen (RFNBO), "
-            "RED III Article 22a.",
-            minimum=0,
-            maximum=1,
-            group="policy",
-        ),
-        _p(
-            "rfnbo_route_share",
-            ("route",),
-            "1",
-            "Share of a hydrogen route's output that counts as RFNBO (renewable fuel of "
-            "non-biological origin).",
-            default=0.0,
-            minimum=0,
-            maximum=1,
-            group="policy",
-        ),
-        _p(
-            "captive_hydrogen",
-            ("route",),
-            "PJ/{output}",
-            "Hydrogen a route makes and uses inside itself per unit of output (the reformer of a "
-            "grey ammonia plant), not bought from the hydrogen pool. RED III Article 22a counts "
-            "it in the hydrogen industry uses, so the RFNBO obligation's denominator holds it.",
-            default=0.0,
-            minimum=0,
-            output_from="route",
-            group="policy",
-            plausible={"Mt": (0.0, 150.0), "PJ": (0.0, 1.5)},
-            plausible_reason=(
-                "a product holds less hydrogen than pure hydrogen (120 GJ/t); ammonia takes 21.3 "
-                "GJ/t; per PJ of output a route uses at most about one PJ of hydrogen"
-            ),
-        ),
-        _p(
-            "rfnbo_counted",
-            ("sector",),
-            "1",
-            "1 where a sector's hydrogen use counts for the RFNBO obligation, 0 where it does "
-            "not (hydrogen used to make conventional transport fuels).",
-            default=1.0,
-            minimum=0,
-            maximum=1,
-            group="policy",
-        ),
-        # ---------------------------------------------------------------- national CO2 levy
-        _p(
-            "co2_levy_rate",
-            ("year",),
-            "MEUR/Mt",
-            "Rate of the national CO2 levy on industry (CO2-heffing industrie); ETS "
-            "participants pay the rate less the ETS price.",
-            default=0.0,
-            minimum=0,
-            group="policy",
-            plausible=(0.0, 1_000.0),
-            plausible_reason=(
-                "the statutory Dutch levy tariff reaches about 127 EUR/t in 2030 (NEa), before the "
-                "ETS price is deducted"
-            ),
-        ),
-        _p(
-            "co2_levy_dispensation",
-            ("sector", "cluster", "year"),
-            "Mt",
-            "Dispensation rights: emissions exempt from the national CO2 levy.",
-            default=0.0,
-            minimum=0,
-            group="policy",
-            plausible=(0.0, 100.0),
-            plausible_reason="the whole Dutch ETS industry emits about 50 Mt CO2 a year",
-        ),
         # ---------------------------------------------------------------- CO2 storage
-        _p(
-            "co2_storage_capacity",
-            ("year",),
-            "Mt/yr",
-            "CO2 that can be injected in a year (Porthos, Aramis, ...).",
-            minimum=0,
-            group="infrastructure",
-            plausible=(0.0, 500.0),
-            plausible_reason=(
-                "Porthos and Aramis together inject up to about 10 Mt/yr; the EU aims at 50 Mt/yr "
-                "by 2030"
-            ),
-        ),
         _p(
             "co2_transport_storage_tariff",
             ("year",),
@@ -846,67 +415,6 @@ PARAMETERS: dict[str, Parameter] = {
             plausible_reason="transport and storage tariffs are 50-100 EUR/t CO2",
         ),
         # ---------------------------------------------------------------- life cycle
-        _p(
-            "upstream_emission_factor",
-            ("carrier", "year"),
-            "Mt/PJ",
-            "Greenhouse gases emitted before a carrier reaches the site, per unit used "
-            "(production, processing and transport; for grid electricity its generation), "
-            "methane leakage excluded (see methane_leakage_rate). Reported in the life-cycle "
-            "intensity of hydrogen; the upstream_emissions switch counts it in the emission "
-            "accounting for every bought carrier except grid electricity, whose generation is "
-            "under the EU ETS.",
-            default=0.0,
-            minimum=0,
-            group="life cycle",
-            plausible=(0.0, 0.3),
-            plausible_reason=(
-                "the upstream CO2 of natural gas is about 5 g/MJ (0.005 Mt/PJ); coal-fired "
-                "electricity is about 1 kg/kWh (0.28 Mt/PJ)"
-            ),
-        ),
-        _p(
-            "methane_leakage_rate",
-            (),
-            "1",
-            "Share of the methane produced that escapes to the air before the carrier with "
-            "the role fossil_methane reaches the site (production, processing, transport).",
-            default=0.0,
-            minimum=0,
-            maximum=1,
-            group="life cycle",
-            plausible=(0.0, 0.1),
-            plausible_reason=(
-                "reported methane intensities of gas supply range from below 0.1 % (Norway) to "
-                "a few percent (IEA Methane Tracker); above 10 % is a unit slip (percent for share)"
-            ),
-        ),
-        _p(
-            "methane_gwp",
-            (),
-            "1",
-            "Global warming potential of fossil methane over 100 years (t CO2e per t CH4), "
-            "to count leaked methane as CO2e.",
-            minimum=0,
-            group="life cycle",
-            plausible=(20.0, 40.0),
-            plausible_reason="IPCC reports 25 (AR4), 28-30 (AR5) and 29.8 (AR6, fossil) for GWP100",
-        ),
-        _p(
-            "import_life_cycle_emissions",
-            ("route",),
-            "Mt/{output}",
-            "Greenhouse gases of an imported product before it reaches the site (production "
-            "abroad, conversion and shipping), per unit of output; reported in the life-cycle "
-            "intensity and counted by the upstream_emissions switch (not charged by CBAM: "
-            "that is embedded_emissions).",
-            default=0.0,
-            minimum=0,
-            output_from="route",
-            group="life cycle",
-            plausible={"Mt": (0.0, 20.0), "PJ": (0.0, 0.3)},
-            plausible_reason="grey hydrogen carries about 12 kg CO2e/kg (0.1 Mt/PJ) over its life cycle",
-        ),
         _p(
             "fossil_comparator",
             (),
@@ -931,64 +439,6 @@ PARAMETERS: dict[str, Parameter] = {
             plausible_reason="EU law asks 70 % for low-carbon and renewable hydrogen",
         ),
         # ---------------------------------------------------------------- supply limits
-        _p(
-            "supply_limit",
-            ("carrier", "year"),
-            "PJ/yr",
-            "Largest yearly national use of a carrier (biomethane, for instance).",
-            minimum=0,
-            group="infrastructure",
-            plausible=(0.0, 10_000.0),
-            plausible_reason=(
-                "above the EU's whole industrial final energy use (about 10,000 PJ/yr) is a unit "
-                "slip"
-            ),
-        ),
-        _p(
-            "route_activity_limit",
-            ("route", "year"),
-            "{output}/yr",
-            "Largest yearly national activity of a route (hydrogen import, for instance).",
-            minimum=0,
-            output_from="route",
-            group="infrastructure",
-            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
-            plausible_reason=(
-                "any one service in one cluster is below what the whole EU makes or uses (crude "
-                "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
-                "unit slip"
-            ),
-        ),
-        _p(
-            "route_activity_minimum",
-            ("route", "year"),
-            "{output}/yr",
-            "Smallest yearly national activity of a route: committed projects that run under "
-            "contract (Porthos capture under SDE++) or an obligation (a quota).",
-            minimum=0,
-            output_from="route",
-            group="infrastructure",
-            plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
-            plausible_reason=(
-                "any one service in one cluster is below what the whole EU makes or uses (crude "
-                "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
-                "unit slip"
-            ),
-        ),
-        _p(
-            "emission_cap",
-            ("year",),
-            "Mt/yr",
-            "Cap on direct CO2 emissions of the modelled industry (optional target); with "
-            "upstream_emissions on, on direct plus counted upstream emissions.",
-            minimum=0,
-            group="policy",
-            plausible=(0.0, 1_000.0),
-            plausible_reason=(
-                "the whole Dutch ETS industry emits about 50 Mt CO2 a year, EU industry about 700 "
-                "Mt"
-            ),
-        ),
         _p(
             "discount_rate",
             (),
@@ -1028,6 +478,46 @@ PARAMETERS: dict[str, Parameter] = {
         ),
     ]
 }
+
+
+class _Registry(Mapping[str, Parameter]):
+    """Every parameter: the core's, then each policy's, in the order of the policies.
+
+    Filled on first use, so that the policy modules (which declare their parameters with
+    :class:`Parameter`) can be imported after this one.
+    """
+
+    def __init__(self, core: Mapping[str, Parameter]):
+        self._core = core
+        self._all: dict[str, Parameter] | None = None
+
+    def _merged(self) -> dict[str, Parameter]:
+        if self._all is None:
+            from elektra.policies import POLICIES
+
+            merged = dict(self._core)
+            for policy in POLICIES:
+                for spec in policy.parameters:
+                    if spec.name in merged and merged[spec.name] is not spec:
+                        raise ValueError(
+                            f"parameter {spec.name!r} of policy {policy.name!r} is declared twice"
+                        )
+                    merged[spec.name] = spec
+            self._all = merged
+        return self._all
+
+    def __getitem__(self, name: str) -> Parameter:
+        return self._merged()[name]
+
+    def __iter__(self):
+        return iter(self._merged())
+
+    def __len__(self) -> int:
+        return len(self._merged())
+
+
+#: The registry of every parameter: the loader, the schema and the docs read it.
+PARAMETERS: Mapping[str, Parameter] = _Registry(CORE_PARAMETERS)
 
 
 def parameter(name: str) -> Parameter:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Variables
 from elektra.model.resultspec import ResultSpec
 from elektra.model.structure import Core
@@ -39,6 +40,9 @@ class Policy:
     core_fields: frozenset[str] = frozenset()
     #: The policies whose coefficients it reads, by name; it is computed after them.
     requires: tuple[str, ...] = ()
+    #: The input parameters it owns (reads and no other part of the model does), merged
+    #: into the registry :data:`elektra.inputs.parameters.PARAMETERS`.
+    parameters: tuple[Parameter, ...] = ()
     #: The constraint rule functions, in the order they are added (their docstrings are
     #: the policy's math in ``docs/math.md``).
     constraints: tuple[Callable, ...] = ()

@@ -19,12 +19,60 @@ supports (:mod:`elektra.policies.prorata`). The electricity is the carrier with 
 
 from __future__ import annotations
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.structure import SectorClusterYear, finite
 from elektra.policies.prorata import (
+    RESERVE_PARAMETERS,
     ElectricitySupport,
     support_claims,
     support_costs,
     support_results,
+)
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "electricity_rebate_rate",
+        ("year",),
+        "MEUR/PJ",
+        "Full rebate per unit of electricity of the electricity-cost envelope, before the "
+        "pro-rata cut when its budget is short.",
+        default=0.0,
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 30.0),
+        plausible_reason=(
+            "a rebate above the whole network tariff and energy tax of a large user "
+            "(together below 30 EUR/MWh, 8.3 EUR/GJ) would pay more than the costs the "
+            "letter means to lower; 30 EUR/GJ is 108 EUR/MWh, more than the all-in price"
+        ),
+    ),
+    Parameter(
+        "electricity_rebate_budget",
+        ("year",),
+        "MEUR",
+        "Yearly budget of the electricity-cost envelope from a budget line of its own; the "
+        "part of electricity_support_reserve not given to IKC-ETS is added. Leave out for "
+        "no limit.",
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 10_000.0),
+        plausible_reason=(
+            "the policy letter of 2026 reserves up to 1 bnEUR a year for electricity costs "
+            "from 2029, IKC-ETS included"
+        ),
+    ),
+    Parameter(
+        "electricity_rebate_eligible",
+        ("sector", "year"),
+        "1",
+        "1 where the sector may claim the electricity-cost rebate in the year, 0 otherwise.",
+        default=0.0,
+        minimum=0,
+        maximum=1,
+        group="subsidy",
+    ),
 )
 
 
@@ -32,6 +80,7 @@ class ElectricityRebate(ElectricitySupport):
     name = "electricity_rebate"
     title = "Electricity-cost envelope (rebate per MWh)"
     switches = ("electricity_rebate",)
+    parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
     reads = (
         "electricity_rebate_budget",
         "electricity_rebate_eligible",

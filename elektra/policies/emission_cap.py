@@ -16,11 +16,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import national_emission_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
 from elektra.model.structure import Core, Year, finite
 from elektra.policies.base import Policy
 from elektra.policies.upstream import UpstreamCoefficients, upstream_emission_pairs
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "emission_cap",
+        ("year",),
+        "Mt/yr",
+        "Cap on direct CO2 emissions of the modelled industry (optional target); with "
+        "upstream_emissions on, on direct plus counted upstream emissions.",
+        minimum=0,
+        group="policy",
+        plausible=(0.0, 1_000.0),
+        plausible_reason=(
+            "the whole Dutch ETS industry emits about 50 Mt CO2 a year, EU industry about 700 Mt"
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,7 @@ class EmissionCap(Policy):
     name = "emission_cap"
     title = "Emission cap"
     switches = ("emission_cap", "cap_counts_imports")
+    parameters = PARAMETERS
     reads = (
         "embedded_emissions",
         "emission_cap",

@@ -13,10 +13,67 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import national_emission_pairs
 from elektra.model.lp import Builder, Variables
 from elektra.model.structure import Core, StructureError, finite
 from elektra.policies.base import Policy
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "ets_price",
+        ("year",),
+        "MEUR/Mt",
+        "EU-ETS allowance price (EUR per tonne CO2 = MEUR per Mt).",
+        minimum=0,
+        group="policy",
+        plausible=(0.0, 1_000.0),
+        plausible_reason=(
+            "EU-ETS allowances have traded below 110 EUR/t; analysts' 2035 paths stay below "
+            "300 EUR/t; 1,000 leaves room for stress tests"
+        ),
+    ),
+    Parameter(
+        "free_allocation_benchmark",
+        ("sector", "service"),
+        "Mt/{output}",
+        "ETS free allocation per unit of domestic output (product benchmark, or the "
+        "heat/fuel benchmark for heat services), before the CBAM phase-out.",
+        default=0.0,
+        minimum=0,
+        output_from="service",
+        group="policy",
+        plausible={"Mt": (0.0, 10.0), "PJ": (0.0, 0.2)},
+        plausible_reason=(
+            "the highest EU product benchmark is hydrogen, 6.84 t CO2/t; the heat and fuel "
+            "benchmarks are 47.3 and 42.6 t CO2/TJ (Regulation (EU) 2021/447)"
+        ),
+    ),
+    Parameter(
+        "free_allocation_factor",
+        ("year",),
+        "1",
+        "Share of the benchmark allocated for free to non-CBAM sectors in a year "
+        "(cross-sectoral correction and benchmark updates folded in).",
+        default=1.0,
+        minimum=0,
+        maximum=1,
+        group="policy",
+    ),
+    Parameter(
+        "cbam_phase_out",
+        ("year",),
+        "1",
+        "Share of free allocation withdrawn from CBAM sectors in a year "
+        "(Regulation (EU) 2023/956, Art. 36; Directive (EU) 2023/959, Art. 10a(1a)).",
+        default=0.0,
+        minimum=0,
+        maximum=1,
+        group="policy",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +126,7 @@ class Ets(Policy):
     name = "ets"
     title = "EU-ETS, free allocation and CBAM"
     switches = ("ets", "cbam")
+    parameters = PARAMETERS
     reads = (
         "cbam_phase_out",
         "embedded_emissions",

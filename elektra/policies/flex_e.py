@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import MWH_PER_PJ, CellYear, Core, Year, annuity_factor, finite
@@ -42,6 +43,33 @@ from elektra.policies.subsidies import (
     funded_capacity,
     funding_gaps,
     route_margins,
+)
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "flex_e_budget",
+        ("year",),
+        "MEUR",
+        "Budget of Flex-e for the flexible capacity built in a year.",
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 1_000.0),
+        plausible_reason=(
+            "the policy letter of 2026 puts the Flex-e need at 198.9 MEUR for 2027-2030 in all"
+        ),
+    ),
+    Parameter(
+        "flex_e_grant_share",
+        ("route",),
+        "1",
+        "Largest share of a flexible route's capex Flex-e pays (never more than its funding "
+        "gap); a route without a row is not eligible.",
+        minimum=0,
+        maximum=1,
+        group="subsidy",
+    ),
 )
 
 
@@ -145,6 +173,7 @@ class FlexE(Policy):
     name = "flex_e"
     title = "Flex-e (flexible electrification)"
     switches = ("flex_e",)
+    parameters = PARAMETERS
     reads = (
         "capex",
         "flex_e_budget",

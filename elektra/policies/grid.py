@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Elastic, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import (
@@ -24,6 +25,67 @@ from elektra.model.structure import (
     in_service,
 )
 from elektra.policies.base import Policy
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "firm_share",
+        ("route",),
+        "1",
+        "Share of the route's grid electricity drawn on a firm connection, which adds to "
+        "the cluster's peak; the rest runs on a non-firm or time-block contract in the "
+        "hours the grid allows (flexible e-boilers).",
+        default=1.0,
+        minimum=0,
+        maximum=1,
+    ),
+    Parameter(
+        "grid_capacity",
+        ("cluster", "year"),
+        "MW",
+        "Grid connection capacity available to the modelled industry in a cluster "
+        "(existing load included, scheduled reinforcements included from their year).",
+        minimum=0,
+        group="grid",
+        plausible=(0.0, 100_000.0),
+        plausible_reason=(
+            "the Dutch national peak load is about 20 GW; a cluster's connection is a fraction"
+        ),
+    ),
+    Parameter(
+        "grid_expansion_cost",
+        ("cluster",),
+        "MEUR/MW",
+        "Overnight cost of one extra MW of connection capacity, paid by industry.",
+        minimum=0,
+        group="grid",
+        plausible=(0.0, 20.0),
+        plausible_reason="grid reinforcement costs 0.3-1.5 MEUR per MW of connection",
+    ),
+    Parameter(
+        "grid_expansion_lead_time",
+        ("cluster",),
+        "yr",
+        "Years from the first model year before paid expansion can be in service.",
+        default=0.0,
+        minimum=0,
+        group="grid",
+        plausible=(0.0, 30.0),
+        plausible_reason="grid projects take 4-10 years",
+    ),
+    Parameter(
+        "grid_expansion_lifetime",
+        (),
+        "yr",
+        "Lifetime over which paid grid expansion is annualised.",
+        default=40.0,
+        minimum=1,
+        group="grid",
+        plausible=(1.0, 100.0),
+        plausible_reason="grid assets are written off over 40-60 years",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -121,6 +183,7 @@ class Grid(Policy):
     name = "grid"
     title = "Grid congestion"
     switches = ("grid", "grid_expansion")
+    parameters = PARAMETERS
     reads = (
         "firm_share",
         "full_load_hours",

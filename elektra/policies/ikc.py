@@ -25,13 +25,70 @@ same factor :math:`f_y`: see the fixed point of the pro-rata supports below
 
 from __future__ import annotations
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.structure import SectorClusterYear, finite
 from elektra.policies.ets import carbon_price
 from elektra.policies.prorata import (
+    RESERVE_PARAMETERS,
     ElectricitySupport,
     support_claims,
     support_costs,
     support_results,
+)
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "ikc_budget",
+        ("year",),
+        "MEUR",
+        "Yearly budget of the indirect cost compensation (IKC-ETS) from its own budget line, "
+        "by the year it is paid (it pays the compensation for the electricity used the year "
+        "before); the share ikc_reserve_share of electricity_support_reserve is added.",
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 10_000.0),
+        plausible_reason="the Dutch IKC-ETS budget is 130-200 MEUR a year",
+    ),
+    Parameter(
+        "ikc_aid_intensity",
+        ("sector", "year"),
+        "1",
+        "Share of indirect ETS costs that IKC-ETS compensates (per sector and year of use: "
+        "0.75 under the 2020 ETS State aid Guidelines, 0.80 from 2026 for the sectors "
+        "eligible before their amendment).",
+        default=0.75,
+        minimum=0,
+        maximum=1,
+        group="subsidy",
+        plausible=(0.0, 0.85),
+        plausible_reason=(
+            "the ETS State aid Guidelines allow at most 75 % (2020/C 317/04), 80 % from "
+            "2026 for the sectors eligible before the amendment (C/2026/196)"
+        ),
+    ),
+    Parameter(
+        "ikc_emission_factor",
+        ("year",),
+        "Mt/PJ",
+        "CO2 emission factor of electricity used to compute indirect costs (the "
+        "Commission's maximum regional factor).",
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 0.5),
+        plausible_reason="the Commission's maximum regional factors stay below 1.2 t CO2/MWh (0.33 t/GJ)",
+    ),
+    Parameter(
+        "ikc_eligible",
+        ("sector", "year"),
+        "1",
+        "1 where the sector is eligible for IKC-ETS in the year of use, 0 otherwise.",
+        default=0.0,
+        minimum=0,
+        maximum=1,
+        group="subsidy",
+    ),
 )
 
 
@@ -39,6 +96,7 @@ class Ikc(ElectricitySupport):
     name = "ikc"
     title = "IKC-ETS (indirect cost compensation)"
     switches = ("ikc",)
+    parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
     reads = (
         "electricity_support_reserve",
         "ikc_aid_intensity",

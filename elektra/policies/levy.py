@@ -11,11 +11,43 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import emission_pairs
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_least
 from elektra.model.structure import Core, SectorClusterYear
 from elektra.policies.base import Policy
 from elektra.policies.ets import carbon_price
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "co2_levy_rate",
+        ("year",),
+        "MEUR/Mt",
+        "Rate of the national CO2 levy on industry (CO2-heffing industrie); ETS "
+        "participants pay the rate less the ETS price.",
+        default=0.0,
+        minimum=0,
+        group="policy",
+        plausible=(0.0, 1_000.0),
+        plausible_reason=(
+            "the statutory Dutch levy tariff reaches about 127 EUR/t in 2030 (NEa), before the "
+            "ETS price is deducted"
+        ),
+    ),
+    Parameter(
+        "co2_levy_dispensation",
+        ("sector", "cluster", "year"),
+        "Mt",
+        "Dispensation rights: emissions exempt from the national CO2 levy.",
+        default=0.0,
+        minimum=0,
+        group="policy",
+        plausible=(0.0, 100.0),
+        plausible_reason="the whole Dutch ETS industry emits about 50 Mt CO2 a year",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +100,7 @@ class Levy(Policy):
     name = "co2_levy"
     title = "National CO2 levy"
     switches = ("co2_levy",)
+    parameters = PARAMETERS
     reads = (
         "co2_levy_dispensation",
         "co2_levy_rate",

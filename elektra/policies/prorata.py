@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import Core, SectorClusterYear, Year
@@ -50,6 +51,42 @@ TOLERANCE = 1e-3
 
 PLAIN = "plain iteration"
 THRESHOLD = "threshold, claims held at the budget (partial uptake)"
+
+
+#: The parameters of the letter's reserve for electricity costs, shared by IKC-ETS and the
+#: envelope (merged into the registry :data:`elektra.inputs.parameters.PARAMETERS`).
+RESERVE_PARAMETERS = (
+    Parameter(
+        "electricity_support_reserve",
+        ("year",),
+        "MEUR",
+        "Yearly means the policy letter of 2026 reserves for the electricity costs of the "
+        "energy-intensive industry, on top of the budget lines of IKC-ETS and the envelope: "
+        "the share ikc_reserve_share goes to IKC-ETS (its extension), the rest to the "
+        "electricity-cost envelope.",
+        default=0.0,
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 10_000.0),
+        plausible_reason=(
+            "the policy letter of 2026 reserves means 'oplopend tot 1 miljard per jaar vanaf "
+            "2029' for the electricity costs of the energy-intensive industry"
+        ),
+    ),
+    Parameter(
+        "ikc_reserve_share",
+        ("year",),
+        "1",
+        "Share of electricity_support_reserve that funds IKC-ETS (added to ikc_budget of the "
+        "year it pays); the rest is added to electricity_rebate_budget. A scenario lever: the "
+        "letter names the IKC extension the first step and the envelope the rest, without "
+        "a split.",
+        default=1.0,
+        minimum=0,
+        maximum=1,
+        group="subsidy",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -289,6 +326,8 @@ def support_results(name: str, title: str, paid: str = "") -> tuple[ResultSpec, 
 
 class ElectricitySupport(Policy):
     """A support per unit of electricity with a budget, cut pro rata (see module docs)."""
+
+    parameters = RESERVE_PARAMETERS
 
     #: cost component of the support
     component: str = ""

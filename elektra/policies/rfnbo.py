@@ -23,10 +23,65 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import CellYear, Core, Year, finite
 from elektra.policies.base import Policy
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "rfnbo_obligation",
+        ("year",),
+        "1",
+        "Share of the hydrogen used by industry that must be renewable hydrogen (RFNBO), "
+        "RED III Article 22a.",
+        minimum=0,
+        maximum=1,
+        group="policy",
+    ),
+    Parameter(
+        "rfnbo_route_share",
+        ("route",),
+        "1",
+        "Share of a hydrogen route's output that counts as RFNBO (renewable fuel of "
+        "non-biological origin).",
+        default=0.0,
+        minimum=0,
+        maximum=1,
+        group="policy",
+    ),
+    Parameter(
+        "captive_hydrogen",
+        ("route",),
+        "PJ/{output}",
+        "Hydrogen a route makes and uses inside itself per unit of output (the reformer of a "
+        "grey ammonia plant), not bought from the hydrogen pool. RED III Article 22a counts "
+        "it in the hydrogen industry uses, so the RFNBO obligation's denominator holds it.",
+        default=0.0,
+        minimum=0,
+        output_from="route",
+        group="policy",
+        plausible={"Mt": (0.0, 150.0), "PJ": (0.0, 1.5)},
+        plausible_reason=(
+            "a product holds less hydrogen than pure hydrogen (120 GJ/t); ammonia takes 21.3 "
+            "GJ/t; per PJ of output a route uses at most about one PJ of hydrogen"
+        ),
+    ),
+    Parameter(
+        "rfnbo_counted",
+        ("sector",),
+        "1",
+        "1 where a sector's hydrogen use counts for the RFNBO obligation, 0 where it does "
+        "not (hydrogen used to make conventional transport fuels).",
+        default=1.0,
+        minimum=0,
+        maximum=1,
+        group="policy",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +156,7 @@ class Rfnbo(Policy):
     name = "rfnbo"
     title = "RFNBO obligation (RED III)"
     switches = ("rfnbo",)
+    parameters = PARAMETERS
     reads = (
         "captive_hydrogen",
         "rfnbo_counted",

@@ -10,11 +10,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import captured_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import Core, Year, finite
 from elektra.policies.base import Policy
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "co2_storage_capacity",
+        ("year",),
+        "Mt/yr",
+        "CO2 that can be injected in a year (Porthos, Aramis, ...).",
+        minimum=0,
+        group="infrastructure",
+        plausible=(0.0, 500.0),
+        plausible_reason=(
+            "Porthos and Aramis together inject up to about 10 Mt/yr; the EU aims at 50 Mt/yr "
+            "by 2030"
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +75,7 @@ class Storage(Policy):
     name = "co2_storage"
     title = "CO2 storage"
     switches = ("co2_storage",)
+    parameters = PARAMETERS
     reads = ("co2_storage_capacity",)
     core_fields = frozenset(
         (

@@ -46,11 +46,109 @@ from typing import NamedTuple
 
 import numpy as np
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import CellYear, Core, annuity_factor, finite, in_service
 from elektra.policies.base import ZERO_DUAL, Policy
 from elektra.policies.ets import carbon_price
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "subsidy_budget",
+        ("instrument", "year"),
+        "MEUR",
+        "Budget of a subsidy instrument for the projects it commits in a year (the "
+        "round's opening budget, over the whole subsidy duration).",
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 100_000.0),
+        plausible_reason=(
+            "100 bnEUR is the whole EU Industrial Decarbonisation Bank the policy letter of "
+            "2026 names; Dutch SDE++ rounds and the NIKI/VEKI budgets are a fraction of it"
+        ),
+    ),
+    Parameter(
+        "grant_share",
+        ("instrument", "route"),
+        "1",
+        "Largest share of capex an investment grant pays (its aid intensity); a route "
+        "without a row is not eligible.",
+        minimum=0,
+        maximum=1,
+        group="subsidy",
+    ),
+    Parameter(
+        "operating_subsidy_rate",
+        ("instrument", "route", "year"),
+        "MEUR/{output}",
+        "Largest operating subsidy per unit of output (e.g. the SDE++ base amount less "
+        "the correction amount); never more than the unprofitable gap to the reference "
+        "route. A route without a row is not eligible.",
+        minimum=0,
+        output_from="route",
+        group="subsidy",
+        plausible={"Mt": (0.0, 5_000.0), "PJ": (0.0, 500.0)},
+        plausible_reason=(
+            "SDE++ pays at most 300 EUR per t CO2 avoided (a few hundred EUR per t product, "
+            "tens of EUR per GJ)"
+        ),
+    ),
+    Parameter(
+        "subsidy_duration",
+        ("instrument",),
+        "yr",
+        "Years an operating subsidy pays after the capacity is commissioned.",
+        default=15.0,
+        minimum=1,
+        group="subsidy",
+        plausible=(1.0, 40.0),
+        plausible_reason="SDE++ pays for 12-15 years",
+    ),
+    Parameter(
+        "subsidy_awarded",
+        ("instrument", "year"),
+        "MEUR",
+        "Budget of a round already awarded to named projects outside the modelled routes "
+        "(a committed draw: the modelled routes can draw on the rest of the round).",
+        default=0.0,
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 100_000.0),
+        plausible_reason="a draw cannot be larger than the largest round (see subsidy_budget)",
+    ),
+    Parameter(
+        "subsidy_lead_time",
+        ("instrument",),
+        "yr",
+        "Years from a round's award to the commissioning of the capacity it funds: the "
+        "round of year t funds capacity built in t plus this lead time.",
+        default=0.0,
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 10.0),
+        plausible_reason=(
+            "industrial projects are realised within a few years of the award (RVO sets "
+            "realisation periods of 3-5 years)"
+        ),
+    ),
+    Parameter(
+        "subsidy_ccs_cap",
+        ("instrument", "year"),
+        "Mt/yr",
+        "Largest CO2 capture per year an instrument may fund, counting the funded capacity "
+        "in service (leave out for no cap).",
+        minimum=0,
+        group="subsidy",
+        plausible=(0.0, 100.0),
+        plausible_reason=(
+            "the Klimaatakkoord capped subsidised industrial CCS at 7.2 Mt/yr (raised by 2.5 "
+            "Mt in 2021); the whole Dutch ETS industry emits about 50 Mt/yr"
+        ),
+    ),
+)
 
 
 class InstrumentYear(NamedTuple):
@@ -417,6 +515,7 @@ class Subsidies(Policy):
     name = "subsidies"
     title = "Subsidy instruments with budgets"
     switches = ("subsidies",)
+    parameters = PARAMETERS
     reads = (
         "capex",
         "grant_share",

@@ -11,10 +11,59 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import carrier_use_pairs, route_activity_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least, at_most
 from elektra.model.structure import CarrierYear, Core, RouteYear, finite
 from elektra.policies.base import Policy
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "supply_limit",
+        ("carrier", "year"),
+        "PJ/yr",
+        "Largest yearly national use of a carrier (biomethane, for instance).",
+        minimum=0,
+        group="infrastructure",
+        plausible=(0.0, 10_000.0),
+        plausible_reason=(
+            "above the EU's whole industrial final energy use (about 10,000 PJ/yr) is a unit slip"
+        ),
+    ),
+    Parameter(
+        "route_activity_limit",
+        ("route", "year"),
+        "{output}/yr",
+        "Largest yearly national activity of a route (hydrogen import, for instance).",
+        minimum=0,
+        output_from="route",
+        group="infrastructure",
+        plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+        plausible_reason=(
+            "any one service in one cluster is below what the whole EU makes or uses (crude "
+            "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
+            "unit slip"
+        ),
+    ),
+    Parameter(
+        "route_activity_minimum",
+        ("route", "year"),
+        "{output}/yr",
+        "Smallest yearly national activity of a route: committed projects that run under "
+        "contract (Porthos capture under SDE++) or an obligation (a quota).",
+        minimum=0,
+        output_from="route",
+        group="infrastructure",
+        plausible={"Mt": (0.0, 200.0), "PJ": (0.0, 10_000.0)},
+        plausible_reason=(
+            "any one service in one cluster is below what the whole EU makes or uses (crude "
+            "steel about 130 Mt/yr, industrial final energy about 10,000 PJ/yr); beyond is a "
+            "unit slip"
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +154,7 @@ class Supply(Policy):
     name = "supply_limits"
     title = "Supply limits and commitments"
     switches = ("supply_limits",)
+    parameters = PARAMETERS
     reads = (
         "route_activity_limit",
         "route_activity_minimum",

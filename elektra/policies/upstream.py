@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Variables
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import Core, StructureError
@@ -56,6 +57,73 @@ RESULTS = (
         ("sector", "cluster", "year"),
         "Mt/yr",
         "Direct CO2 after capture plus counted upstream emissions: what the emission cap limits",
+    ),
+)
+
+
+#: The parameters this policy reads and no other part of the model does: merged into
+#: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
+PARAMETERS = (
+    Parameter(
+        "upstream_emission_factor",
+        ("carrier", "year"),
+        "Mt/PJ",
+        "Greenhouse gases emitted before a carrier reaches the site, per unit used "
+        "(production, processing and transport; for grid electricity its generation), "
+        "methane leakage excluded (see methane_leakage_rate). Reported in the life-cycle "
+        "intensity of hydrogen; the upstream_emissions switch counts it in the emission "
+        "accounting for every bought carrier except grid electricity, whose generation is "
+        "under the EU ETS.",
+        default=0.0,
+        minimum=0,
+        group="life cycle",
+        plausible=(0.0, 0.3),
+        plausible_reason=(
+            "the upstream CO2 of natural gas is about 5 g/MJ (0.005 Mt/PJ); coal-fired "
+            "electricity is about 1 kg/kWh (0.28 Mt/PJ)"
+        ),
+    ),
+    Parameter(
+        "methane_leakage_rate",
+        (),
+        "1",
+        "Share of the methane produced that escapes to the air before the carrier with "
+        "the role fossil_methane reaches the site (production, processing, transport).",
+        default=0.0,
+        minimum=0,
+        maximum=1,
+        group="life cycle",
+        plausible=(0.0, 0.1),
+        plausible_reason=(
+            "reported methane intensities of gas supply range from below 0.1 % (Norway) to "
+            "a few percent (IEA Methane Tracker); above 10 % is a unit slip (percent for share)"
+        ),
+    ),
+    Parameter(
+        "methane_gwp",
+        (),
+        "1",
+        "Global warming potential of fossil methane over 100 years (t CO2e per t CH4), "
+        "to count leaked methane as CO2e.",
+        minimum=0,
+        group="life cycle",
+        plausible=(20.0, 40.0),
+        plausible_reason="IPCC reports 25 (AR4), 28-30 (AR5) and 29.8 (AR6, fossil) for GWP100",
+    ),
+    Parameter(
+        "import_life_cycle_emissions",
+        ("route",),
+        "Mt/{output}",
+        "Greenhouse gases of an imported product before it reaches the site (production "
+        "abroad, conversion and shipping), per unit of output; reported in the life-cycle "
+        "intensity and counted by the upstream_emissions switch (not charged by CBAM: "
+        "that is embedded_emissions).",
+        default=0.0,
+        minimum=0,
+        output_from="route",
+        group="life cycle",
+        plausible={"Mt": (0.0, 20.0), "PJ": (0.0, 0.3)},
+        plausible_reason="grey hydrogen carries about 12 kg CO2e/kg (0.1 Mt/PJ) over its life cycle",
     ),
 )
 
@@ -147,6 +215,7 @@ class Upstream(Policy):
     name = "upstream_emissions"
     title = "Upstream emissions in the emission accounting"
     switches = ("upstream_emissions",)
+    parameters = PARAMETERS
     reads = (
         "import_life_cycle_emissions",
         "methane_gwp",
