@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 from elektra.model import core as model
 from elektra.outputs.docs import data_page, default_data, math_page, parameters_page, results_page
@@ -28,13 +29,37 @@ def test_every_constraint_and_cost_has_a_formula_and_units():
         assert "Units:" in doc, function.__name__
 
 
-def test_every_parameter_in_the_symbol_table_exists():
-    """The symbol table names registry parameters (or says the symbol is derived)."""
-    from elektra.inputs.parameters import PARAMETERS
-    from elektra.outputs.notation import PARAMETERS as SYMBOLS
+def test_the_math_page_is_markdown_that_github_renders():
+    """No reST left (roles, ``.. math::``, double-backtick literals), math as GitHub and
+    GitLab render it untouched (fenced ``math`` blocks, inline ``$`...`$`` after a space or
+    an opening bracket, never after a letter or digit), no doubled backslash, headings in
+    one piece, every link to a section of the page pointing at an anchor that exists."""
+    page = math_page()
+    for rest in (":func:", ":mod:", ":class:", ":meth:", ":math:", ":data:"):
+        assert rest not in page, rest
+    assert not re.search(r"^\s*\.\. math::", page, flags=re.M)
+    assert "$$" not in page
+    assert "\\\\" not in page  # a doubled backslash
+    prose = re.sub(r"```math\n.*?\n```", "", page, flags=re.S)
+    assert "``" not in prose.replace("```", "")
+    for match in re.finditer(r"\$`", prose):
+        before = prose[match.start() - 1]
+        assert not before.isalnum(), prose[match.start() - 30 : match.start() + 10]
+    assert prose.count("$`") == prose.count("`$")
+    for heading in re.findall(r"^#+ (.*)$", page, flags=re.M):
+        assert heading[0].isupper(), heading
+        assert heading.count("(") == heading.count(")"), heading
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', page)) | {"the-elektra-model"}
+    for target in re.findall(r"\]\(#([^)]+)\)", page):
+        assert target in anchors, target
 
-    for symbol, (name, _meaning) in SYMBOLS.items():
-        assert name in PARAMETERS or name.startswith("("), (symbol, name)
+
+def test_functions_two_policies_share_are_printed_once():
+    page = math_page()
+    assert page.count("Code: `elektra.policies.prorata.support_claims`") == 1
+    assert page.count("Code: `elektra.policies.prorata.support_costs`") == 1
+    shared = page.index("## Shared by IKC-ETS (indirect cost compensation) and Electricity-cost")
+    assert page.index("## Policy: Electricity-cost envelope") < shared
 
 
 def test_results_page_lists_every_dual_of_the_model(toy_run):
