@@ -21,7 +21,7 @@ import pytest
 from elektra.inputs.config import Policies, Scenario
 from elektra.inputs.parameters import PARAMETERS
 from elektra.outputs import notation
-from elektra.outputs.docs import math_page
+from elektra.outputs.docs import math_page, resolve
 
 GREEK = set(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu "
@@ -329,3 +329,13 @@ def test_every_entry_names_what_holds_it_in_the_code():
                 assert _resolves(code), (table_name, symbol, code)
             else:
                 assert code in PARAMETERS, (table_name, symbol, code)
+
+
+def test_every_reference_in_a_docstring_of_the_model_names_something():
+    """``:func:``, ``:class:``, ``:mod:`` and the like, read where they are written: a
+    renamed function leaves no stale reference behind."""
+    role = re.compile(r":(?:func|meth|mod|class|data|attr|obj):`~?([^`]+)`")
+    for where, docstring in _docstrings():
+        context = where.rsplit(".", 1)[0] if where.count(".") > 2 else where
+        for target in role.findall(docstring):
+            resolve(target, context)

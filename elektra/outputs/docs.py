@@ -45,11 +45,16 @@ def display_math(lines: list[str]) -> str:
 
 
 def resolve(target: str, module: str) -> tuple[str, object]:
-    """The dotted name and object of a reST role's target, read in ``module``.
+    """The dotted name and object of a reST role's target, read where the docstring is
+    (``module``: a module, or a class of one, by its dotted name).
 
     Raises ValueError for a target that names nothing (a stale reference in a docstring).
     """
-    candidates = [target] if target.startswith("elektra.") else [f"{module}.{target}", target]
+    candidates = [target]
+    if not target.startswith("elektra."):
+        parts = module.split(".")
+        candidates = [".".join([*parts[:n], target]) for n in range(len(parts), 0, -1)]
+        candidates.append(target)
     for name in candidates:
         parts = name.split(".")
         for split in range(len(parts), 0, -1):
