@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from elektra.inputs.config import load_scenario
+from elektra.inputs.config import Scenario, load_scenario
 from elektra.inputs.data import Data, load_data
 from elektra.inputs.parameters import PARAMETERS
 
@@ -456,8 +456,9 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def data_page(data: Data) -> str:
-    """Every figure of a dataset with its labels, unit, source and estimate flag."""
+def data_page(data: Data, scenario: Scenario) -> str:
+    """Every figure of a dataset with its labels, unit, source and estimate flag, and the
+    summary of what its reference routes imply in ``scenario``'s first year."""
     rows = data.rows
     estimates = (rows["estimate"].str.lower() == "true").sum()
     lines = [
@@ -467,7 +468,7 @@ def data_page(data: Data) -> str:
         "in the CSV files, before unit conversion; `elektra data` filters them by parameter, "
         "sector, cluster or route.\n",
     ]
-    lines.append(dataset_summary(data))
+    lines.append(dataset_summary(data, scenario))
     dims = ("sector", "cluster", "service", "route", "year", "carrier", "instrument")
     sources: dict[str, int] = {}
     for name, group in rows.groupby("parameter", sort=False):
@@ -489,20 +490,22 @@ def data_page(data: Data) -> str:
 
 
 def reference_base_year(
-    data: Data,
+    data: Data, scenario: Scenario
 ) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     """Carrier purchases (PJ/yr), direct CO2 per cluster (Mt/yr) and produced carriers made
     and used inside (PJ/yr) in the first model year if every demand is met by its reference
     route.
 
     A produced carrier (hydrogen) is made by the reference route of its own service, in the
-    clusters that hold that route's existing capacity, in proportion to it. Capture and
-    process emissions of the reference routes count. Units: PJ/yr and Mt/yr.
+    clusters that hold that route's existing capacity, in proportion to it. The emissions
+    per unit are the model's own net emission factor (solid carbon, process emissions and
+    capture included: ``Core.net_emission_factor``). Units: PJ/yr and Mt/yr.
     """
+    from elektra.model.structure import build_core
+
+    core = build_core(data, scenario)
     year = data.years[0]
-    demand, inputs = data.table("demand"), data.table("input")
-    factor, capture = data.table("emission_factor"), data.table("capture_rate")
-    process, existing = data.table("process_emissions"), data.table("existing_capacity")
+    demand, existing = data.table("demand"), data.table("existing_capacity")
     routes, carriers = data.routes, list(data.carriers.index)
     reference = {
         (row.sector, row.service): route
@@ -514,11 +517,9 @@ def reference_base_year(
     made: dict[str, float] = {}
 
     def run(route: str, cluster: str, level: float) -> None:
-        gross = process[route]
-        for k in carriers:
-            energy[k] += level * inputs[route, year, k]
-            gross += inputs[route, year, k] * factor[k]
-        emissions[cluster] += level * gross * (1 - capture[route])
+        for k, amount in core.inputs[(route, year)].items():
+            energy[k] += level * amount
+        emissions[cluster] += level * core.net_emission_factor[(route, year)]
 
     for sector, service in data.services.index:
         for cluster in data.clusters.index:
@@ -538,14 +539,14 @@ def reference_base_year(
     return energy, emissions, made
 
 
-def dataset_summary(data: Data) -> str:
+def dataset_summary(data: Data, scenario: Scenario) -> str:
     """Rows per file and the base-year energy and emissions of the reference routes."""
     rows = data.rows
     lines = ["\n## Summary\n\n", "| file | rows | estimates |\n", "|---|---:|---:|\n"]
     for file, group in rows.groupby("file", sort=True):
         estimates = (group["estimate"].str.lower() == "true").sum()
         lines.append(f"| {Path(file).name} | {len(group)} | {estimates} |\n")
-    energy, emissions, made = reference_base_year(data)
+    energy, emissions, made = reference_base_year(data, scenario)
     year = data.years[0]
     lines.append(
         f"\nIn {year}, with every demand met by its reference route (the calibration: these "
@@ -560,9 +561,14 @@ def dataset_summary(data: Data) -> str:
     return "".join(lines)
 
 
+def default_scenario() -> Scenario:
+    """The shipped base scenario."""
+    return load_scenario(ROOT / "scenarios" / "base.yaml")
+
+
 def default_data() -> Data:
     """The dataset of the shipped base scenario."""
-    return load_data(load_scenario(ROOT / "scenarios" / "base.yaml"))
+    return load_data(default_scenario())
 
 
 def write_docs(folder: Path) -> list[Path]:
@@ -571,7 +577,7 @@ def write_docs(folder: Path) -> list[Path]:
     pages = {
         "math.md": math_page(),
         "parameters.md": parameters_page(),
-        "data.md": data_page(default_data()),
+        "data.md": data_page(default_data(), default_scenario()),
         "results.md": results_page(),
     }
     written = []
