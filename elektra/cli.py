@@ -1,4 +1,4 @@
-"""The ``elektra`` command line: run, validate, data, docs.
+"""The ``elektra`` command line: run, validate, compare, sweep, mca, questions, data, docs.
 
 Importing this module costs typer and nothing else: each command imports pandas, xarray,
 pint, Pyomo or matplotlib when it runs, so ``elektra --help`` and ``--version`` answer at
@@ -558,7 +558,7 @@ def data(
 def docs(
     out: Path = typer.Option(Path("docs"), metavar="DIR", help="Folder for the generated docs"),
 ) -> None:
-    """Generate docs/math.md and docs/parameters.md from the code."""
+    """Generate docs/math.md, parameters.md, data.md and results.md from the code."""
     with _reported():
         from elektra.outputs.docs import write_docs
 

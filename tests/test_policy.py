@@ -475,45 +475,59 @@ def test_subsidies_do_not_stack_on_the_same_capacity(tmp_path):
     assert float(ds["subsidy_committed"].sum()) == pytest.approx(250.0)
 
 
-def test_funding_gaps_equal_the_year_by_year_present_value_on_the_dutch_data(base_run):
-    """The funding gap sums the years after the horizon in closed form; on base's every
-    build key it equals the plain year-by-year sum over the plant's lifetime (years after
-    the horizon holding the last year's margin and fixed O&M), replacement counterfactual
-    included."""
-    from elektra.model.structure import CellYear
-    from elektra.policies.ets import carbon_price
-    from elektra.policies.subsidies import (
-        _references,
-        _replacing,
-        funding_gaps,
-        route_margins,
-    )
+def test_funding_and_unprofitable_gaps_worked_by_hand(tmp_path):
+    """Heat pump against gas over 2030-2031 at a discount rate of 10 %, the ETS price
+    100 EUR/t in 2030 and 150 in 2031. Heat pump: capex 100 MEUR per PJ/yr, fixed O&M 2,
+    lifetime 4 years, 0.25 PJ electricity at 10 EUR/GJ = 2.5 MEUR/PJ. Gas boiler: capex 30,
+    fixed O&M 1, 1 PJ gas at 10 EUR/GJ plus 0.056 Mt/PJ of CO2: 15.6 MEUR/PJ in 2030, 18.4
+    in 2031. The heat pump's margin over gas: 13.1 in 2030, 15.9 in 2031 (and after).
 
-    core, coefficients, data = base_run.core, base_run.coefficients, base_run.data
-    margins = route_margins(
-        core, carbon_price(coefficients, core.years), coefficients["ets"].cbam_charge
+    Funding gap of the 2030 vintage (20 PJ/yr of gas stock serves the 10 of demand: nothing
+    to replace): 100 - [(13.1 - 2) + (15.9 - 2) (1/1.1 + 1/1.1^2 + 1/1.1^3)]
+    = 100 - (11.1 + 13.9 x 2.486852) = 100 - 45.66724 = 54.33276.
+    The 2031 vintage replaces retiring stock (4 PJ/yr of gas left against 10 of demand): a
+    new gas boiler's capex 30 and fixed O&M 1 a year are avoided:
+    100 - 30 - (15.9 - 2 + 1) (1 + 1/1.1 + 1/1.1^2 + 1/1.1^3) = 70 - 14.9 x 3.486852
+    = 70 - 51.95410 = 18.04590.
+    A 60 % grant pays the gap where it is below 60. The unprofitable gap per PJ: capital
+    recovery 0.1 / (1 - 1.1^-4) = 0.3154708, so 100 x 0.3154708 + 2 = 33.54708 less the
+    margin: 20.44708 in 2030, 17.64708 in 2031."""
+    from elektra.model.pipeline import run
+    from elektra.model.structure import CellYear
+
+    rows = HEAT_PUMP + [
+        {"parameter": "capex", "route": "gas_boiler", "value": 30, "unit": "MEUR/(PJ/yr)"},
+        {"parameter": "fixed_om", "route": "heat_pump", "value": 2, "unit": "MEUR/(PJ/yr)/yr"},
+        {"parameter": "fixed_om", "route": "gas_boiler", "value": 1, "unit": "MEUR/(PJ/yr)/yr"},
+        {"parameter": "grant_share", "instrument": "niki", "route": "heat_pump", "value": 0.6},
+    ]
+    rows += [
+        {"parameter": "subsidy_budget", "instrument": "niki", "year": y, "value": 1, "unit": "MEUR"}
+        for y in (2030, 2031)
+    ]
+    path = heat_case(
+        tmp_path,
+        enabled=("gas_boiler", "heat_pump"),
+        rows=rows,
+        instruments=[("niki", "investment")],
+        years=[2030, 2031],
+        parameters={
+            "discount_rate": [{"value": 0.1}],
+            "lifetime": [{"where": {"route": "heat_pump"}, "value": 4}],
+            "ets_price": [{"where": {"year": 2031}, "value": "150 EUR/t"}],
+            "existing_capacity": [
+                {"where": {"route": "gas_boiler", "year": 2031}, "value": "4 PJ/yr"}
+            ],
+        },
     )
-    gaps = funding_gaps(data, core, margins)
-    capex, last, rate = data.table("capex"), core.years[-1], core.discount_rate
-    checked = beyond = 0
-    for key in core.build_index[::7]:
-        s, c, r, v = key
-        if margins[key] == float("-inf"):
-            continue
-        references = _references(core, s, c, r)
-        avoided_capex, avoided_fom = 0.0, {}
-        if _replacing(core, key, references):
-            cheapest = min(references, key=lambda x: capex[x, v])
-            ratio = core.availability[r] / core.availability[cheapest]
-            avoided_capex = capex[cheapest, v] * ratio
-            avoided_fom = {y: core.fixed_om[(cheapest, y)] * ratio for y in core.years}
-        value = 0.0
-        for age in range(int(round(core.lifetime[r]))):
-            y = min(v + age, last)
-            yearly = core.availability[r] * margins[CellYear(s, c, r, y)] - core.fixed_om[(r, y)]
-            value += (yearly + avoided_fom.get(y, 0.0)) * (1.0 + rate) ** -age
-        expected = max(0.0, capex[r, v] - avoided_capex - value)
-        assert gaps[key] == pytest.approx(expected, rel=1e-9, abs=1e-12), key
-        checked += 1
-        beyond += v + core.lifetime[r] > last + 1
-    assert checked > 300 and beyond > 300  # most plants outlive the horizon
+    coefficients = run(path).coefficients["subsidies"]
+
+    def cell(year):
+        return CellYear("food", "x", "heat_pump", year)
+
+    assert coefficients.funding_gap[cell(2030)] == pytest.approx(54.33276, abs=1e-4)
+    assert coefficients.funding_gap[cell(2031)] == pytest.approx(18.04590, abs=1e-4)
+    assert coefficients.gap[cell(2030)] == pytest.approx(20.44708, abs=1e-4)
+    assert coefficients.gap[cell(2031)] == pytest.approx(17.64708, abs=1e-4)
+    grants = {f.year: v for f, v in coefficients.grant_per_unit.items() if f.route == "heat_pump"}
+    assert grants == pytest.approx({2030: 54.33276, 2031: 18.04590}, abs=1e-4)

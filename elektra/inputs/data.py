@@ -155,9 +155,6 @@ class Data:
         services = set(self.services.index.get_level_values("service"))
         return [k for k in self.carriers.index if k in services]
 
-    def output_unit_of_route(self) -> pd.Series:
-        return self.routes["output_unit"]
-
 
 def as_table(array: xr.DataArray):
     """A DataArray as a dict: label (one dimension) or label tuple -> float."""

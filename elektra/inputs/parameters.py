@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-#: Dimension names in their canonical order (STYLE.md: sectors, clusters, routes, years,
-#: carriers), with the extra dimensions elektra needs after them.
+#: Dimension names in their canonical order, the order of every index, array and CSV column
+#: (sector, cluster, route, year, carrier, with the service of a sector after its cluster),
+#: then the extra dimensions elektra needs.
 DIMENSIONS: tuple[str, ...] = (
     "sector",
     "cluster",

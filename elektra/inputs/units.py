@@ -55,18 +55,6 @@ def _parse(unit: str) -> pint.Quantity:
         raise UnitError(f"unknown unit {unit!r}: {error}") from None
 
 
-def parse_quantity(text: str, to_unit: str) -> float:
-    """Parse ``'150 EUR/t'`` and return its magnitude in ``to_unit``."""
-    try:
-        quantity = ureg.Quantity(text)
-    except Exception as error:  # pint raises several unrelated types here
-        raise UnitError(f"cannot read {text!r} as a quantity: {error}") from None
-    try:
-        return float(quantity.to(_parse(to_unit)).magnitude)
-    except pint.DimensionalityError:
-        raise UnitError(f"{text!r} does not convert to {to_unit!r}") from None
-
-
 def split_quantity(text: str) -> tuple[float, str]:
     """Split ``'150 EUR/t'`` into its magnitude and its unit (checked, as pint reads it)."""
     try:

@@ -1,4 +1,4 @@
-"""The core of the elektra LP: variables, one function per constraint, the cost terms.
+r"""The core of the elektra LP: variables, one function per constraint, the cost terms.
 
 Every constraint is written once, as a function below whose docstring holds its formula
 (``.. math::``) and units; ``docs/math.md`` is generated from these docstrings and from
@@ -10,11 +10,13 @@ variables, constraints and cost terms through the same :class:`elektra.model.lp.
 Notation: sectors :math:`s`, clusters :math:`c`, routes :math:`r`, years :math:`y`,
 vintages :math:`v` (the year capacity was built), services :math:`j`, carriers
 :math:`k`, instruments :math:`i`. Money in MEUR, energy in PJ, CO2 in Mt, products in Mt,
-power in MW; a route's flows are in its service's output unit per year. The symbol table
-below the equations names the parameter behind every symbol.
+power in MW; a route's flows are in its service's output unit per year. The symbol tables
+below the equations give every symbol one meaning and name the parameter or code
+attribute behind it.
 
-:func:`build_lp` assembles the LP as arrays (what HiGHS solves); :func:`to_pyomo` gives the
-same LP as a Pyomo model with one named component per variable and constraint.
+:func:`elektra.model.build.build` assembles the LP as arrays (what HiGHS solves);
+:func:`to_pyomo` gives the same LP as a Pyomo model with one named component per variable
+and constraint.
 """
 
 from __future__ import annotations
@@ -157,11 +159,11 @@ DUAL = {spec.constraint: spec for spec in DUALS}
 def demand_balance(x: Variables, core: Core, key: ServiceYear) -> Row:
     r"""Demand: the routes of a service meet its demand in each cluster and year.
 
-    .. math:: \sum_{r \in R_{s,j}} a_{s,c,r,y} \;(+\,u_{s,c,j,y}) = D_{s,c,j,y}
+    .. math:: \sum_{r \in \mathcal{R}_{s,j}} a_{s,c,r,y} \;(+\,\xi_{s,c,j,y}) = D_{s,c,j,y}
 
-    :math:`R_{s,j}` the routes of service :math:`j` of sector :math:`s`, :math:`u`
-    unserved demand, present only when an infeasible scenario is re-solved to explain
-    itself. Dual: the marginal cost of the service. Units: output unit per year.
+    :math:`\mathcal{R}_{s,j}` the routes of service :math:`j` of sector :math:`s`,
+    :math:`\xi` the unserved demand, present only when an infeasible scenario is re-solved
+    to explain itself. Dual: the marginal cost of the service. Units: output unit per year.
     """
     sector, cluster, service, year = key
     routes = core.demand_routes[(sector, cluster, service)]
@@ -202,9 +204,10 @@ def potential_limit(x: Variables, core: Core, key: CellYear) -> Row:
 def producer_potential_limit(x: Variables, core: Core, key: CellYear) -> Row:
     r"""Potential of a carrier maker: at most its share of the carrier made in its cluster.
 
-    .. math:: a_{s,c,r,y} \le \pi_{c,r} \sum_{(s',r') \in M_{k(r),c}} a_{s',c,r',y}
+    .. math:: a_{s,c,r,y} \le \pi_{c,r} \sum_{(s',r') \in \mathcal{M}_{k(r),c}} a_{s',c,r',y}
 
-    :math:`M_{k,c}` the routes making carrier :math:`k` (hydrogen) in cluster :math:`c`;
+    :math:`\mathcal{M}_{k,c}` the routes making carrier :math:`k` (hydrogen) in cluster
+    :math:`c`;
     only where :math:`\pi < 1` (e.g. blue hydrogen where only part of the CO2 can be
     shipped). Units: PJ/yr.
     """
@@ -246,9 +249,9 @@ def build_limit(
 ) -> Row:
     r"""Build rate: new capacity of a route in a cluster and year is at most its limit.
 
-    .. math:: \sum_s n_{s,c,r,y} \;(-\,b_{c,r,y}) \le B_{c,r,y}
+    .. math:: \sum_s n_{s,c,r,y} \;(-\,\xi_{c,r,y}) \le B_{c,r,y}
 
-    :math:`b` the excess in elastic mode. Units: output unit per year.
+    :math:`\xi` the excess in elastic mode. Units: output unit per year.
     """
     cluster, route, year = key
     pairs = [(1.0, x.new_capacity[(s, cluster, route, year)]) for s in builders[key]]
@@ -261,12 +264,13 @@ def lead_time_limit(
     r"""Lead time: new capacity cannot come online before a decision in the first model
     year allows, except the build already decided.
 
-    .. math:: \sum_s n_{s,c,r,v} \le N^{0}_{c,r,v} \quad \text{for } v < y_0 + T_r
+    .. math:: \sum_s n_{s,c,r,v} \le N^{0}_{c,r,v}
 
-    :math:`T_r` the route's lead time from decision to operation, :math:`y_0` the first
-    model year, :math:`N^0` the committed build (projects with a final investment decision
-    before the model starts). Only where the scenario's foresight switches ``lead_times``
-    on. Units: output unit per year.
+    for the vintages :math:`v` that come online less than :math:`d^{lead}_r` years (the
+    route's lead time from decision to operation) after the first model year.
+    :math:`N^0` the committed build (projects with a final investment decision before the
+    model starts). Only where the scenario's foresight switches ``lead_times`` on. Units:
+    output unit per year.
     """
     cluster, route, year = key
     pairs = [(1.0, x.new_capacity[(s, cluster, route, year)]) for s in builders[key]]
@@ -276,9 +280,9 @@ def lead_time_limit(
 def carrier_balance(x: Variables, core: Core, key: tuple[str, int]) -> Row:
     r"""Produced carriers (hydrogen): national production equals national use, per year.
 
-    .. math:: \sum_{(s,c,r) \in M_k} a_{s,c,r,y} - U_{k,y} = 0
+    .. math:: \sum_{(s,c,r) \in \mathcal{M}_k} a_{s,c,r,y} - U_{k,y} = 0
 
-    :math:`M_k` the routes that make carrier :math:`k`. Dual: the marginal cost of the
+    :math:`\mathcal{M}_k` the routes that make carrier :math:`k`. Dual: the marginal cost of the
     carrier (hydrogen) in the year. Units: PJ/yr.
     """
     carrier, year = key
@@ -426,14 +430,18 @@ def core_costs(b: Builder, x: Variables, core: Core) -> None:
 
     in cost components ``investment`` (the capex annuity :math:`C\,\mathrm{crf}`, counted
     in the years of the vintage's life inside the horizon), ``fixed_om``, ``energy``
-    (carriers bought at commodity price plus network tariff,
-    :math:`c^{en}_{r,y} = \sum_k \phi_{r,y,k}(P_{k,y} + N_{k,y}) - \phi_{r,y,\mathrm{el}}\,
-    \Theta_{r,y}` over carriers not made in the model, :math:`\Theta` the discount a
-    flexible route gets on electricity bought in the hours it may run), ``energy_tax``
-    (:math:`c^{tax}_{s,c,r,y} = \sum_k \phi_{r,y,k} T_{s,c,k,y}`: the tax depends on who
-    uses the carrier, its tier and exemptions), ``variable`` (non-energy
-    variable cost; the product's price for import routes) and ``co2_transport_storage``
-    (tariff :math:`\theta` on captured CO2 :math:`q`). Units: MEUR/yr.
+    (carriers bought at commodity price plus network tariff, less the discount
+    :math:`\Theta` a flexible route gets on electricity bought in the hours it may run),
+    ``energy_tax`` (the tax depends on who uses the carrier, its tier and exemptions),
+    ``variable`` (non-energy variable cost; the product's price for import routes) and
+    ``co2_transport_storage`` (tariff :math:`\theta` on captured CO2 :math:`q`), with the
+    carriers not made in the model bought:
+
+    .. math::
+       c^{en}_{r,y} = \sum_{k \notin \mathcal{K}^{made}} \phi_{r,y,k}\,(P_{k,y} + N_{k,y}) - \phi_{r,y,\mathrm{el}}\,\Theta_{r,y},
+       \qquad c^{tax}_{s,c,r,y} = \sum_{k \notin \mathcal{K}^{made}} \phi_{r,y,k}\, T_{s,c,k,y}
+
+    Units: MEUR/yr.
     """
     investment: dict[int, list] = defaultdict(list)
     fixed_om: dict[int, list] = defaultdict(list)
@@ -472,11 +480,12 @@ def core_costs(b: Builder, x: Variables, core: Core) -> None:
 def tie_break_cost(b: Builder, x: Variables, core: Core) -> None:
     r"""Tie-break: a tiny CO2 penalty so that equally cheap solutions go to lower emissions.
 
-    .. math:: C^{tie}_y = \epsilon\, E_y
+    .. math:: C^{tie}_y = P^{tie}\, E_y
 
-    :math:`\epsilon` is ``tie_break_emission_penalty`` (EUR/t, 0.01 by default). It is in
-    the objective only: the reported cost leaves it out, and the LP objective equals the
-    discounted reported cost plus :math:`\sum_y \delta_y \epsilon E_y`. Units: MEUR/yr.
+    :math:`P^{tie}` is the scenario's ``tie_break_emission_penalty`` (EUR/t, 0.01 by
+    default). It is in the objective only: the reported cost leaves it out, and the LP
+    objective equals the discounted reported cost plus
+    :math:`\sum_y \delta_y P^{tie} E_y`. Units: MEUR/yr.
     """
     if core.tie_break == 0:
         return
@@ -486,18 +495,6 @@ def tie_break_cost(b: Builder, x: Variables, core: Core) -> None:
             y,
             [(core.tie_break * c, column) for c, column in national_emission_pairs(x, core, y)],
         )
-
-
-OBJECTIVE = r"""
-.. math:: \min \sum_y \delta_y \Big(C^{core}_y + \sum_{p \in \mathrm{policies}} C^{p}_y + C^{tie}_y\Big) \;(+\, M \sum \mathrm{slack})
-
-:math:`\delta_y = (1+\rho)^{-(y - y_0)}` the discount factor from the base year
-:math:`y_0`. Each policy adds its own cost terms :math:`C^p_y` (ETS allowances and free
-allocation, CBAM, subsidies, IKC, the CO2 levy, grid expansion), listed with the policy
-below. The reported yearly cost per component is exactly these terms evaluated on the
-solution. :math:`M` is the penalty on elastic slacks, present only when an infeasible
-scenario is explained.
-"""
 
 
 # --------------------------------------------------------------------------- assembly

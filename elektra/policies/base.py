@@ -81,7 +81,7 @@ class Policy:
 
         A policy whose coefficients depend on the solution (a rate cut pro rata when a
         budget is short) returns updated coefficients; the pipeline rebuilds the LP, which
-        must keep its shape, and re-solves it warm (:func:`elektra.model.pipeline.solve_to_fixed_point`)
+        must keep its shape, and re-solves it warm (:func:`elektra.model.pipeline.settle`)
         until every policy returns None. By default a policy has no such coefficients.
         """
         return None

@@ -7,13 +7,15 @@ of which the IKC-ETS extension is the first step and the rest a separate envelop
 spending is still being worked out. elektra models the envelope as the simplest spending
 option, a rebate per unit of electricity used:
 
-.. math:: \bar r_{s,c,y} = R^{el}_y \quad \text{for } \omega_{s,y} = 1
+.. math:: R_{s,c,y} = R^{el}_y
 
-(``electricity_rebate_rate``, for the sectors with ``electricity_rebate_eligible`` 1), paid
-in the year of use (:math:`\nu = 1`) from ``electricity_rebate_budget`` of that year plus
-the part of the letter's reserve (``electricity_support_reserve``) that ``ikc_reserve_share``
-does not give to IKC-ETS, and cut pro rata when the claims exceed it, settled as the fixed point of the pro-rata
-supports (:mod:`elektra.policies.prorata`). The electricity is the carrier with role
+(``electricity_rebate_rate``) for the sectors with ``electricity_rebate_eligible`` 1 in year
+:math:`y`, paid in the year of use (:math:`d^{pay} = 0`, :math:`\nu = 1`) from
+``electricity_rebate_budget`` of that year plus the part of the letter's reserve
+(``electricity_support_reserve``) that ``ikc_reserve_share`` does not give to IKC-ETS
+(:math:`S^{el}_y`), and cut pro rata when the claims exceed it, settled as the fixed point of
+the pro-rata supports (:mod:`elektra.policies.prorata`), whose claims limit and cost term
+this policy shares with IKC-ETS. The electricity is the carrier with role
 ``grid_electricity``.
 """
 

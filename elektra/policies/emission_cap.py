@@ -68,13 +68,13 @@ def emission_cap(x: Variables, core: Core, coef: CapCoefficients, key: Year) -> 
     counts them, upstream emissions and the CO2 embedded in imported products) stay within
     the cap.
 
-    .. math:: E_y + E^{up}_y + \kappa^{imp} \sum_{s,c,r \in \mathrm{imp}} m_r\, a_{s,c,r,y} \;(-\,o_y) \le \bar E_y
+    .. math:: E_y + E^{up}_y + z^{imp} \sum_{s,c} \sum_{r \in \mathcal{R}^{imp}} m_r\, a_{s,c,r,y} \;(-\,\xi_y) \le \bar E_y
 
     :math:`E` direct CO2 after capture; :math:`E^{up}_y = \sum_{s,c,r} a_{s,c,r,y}\, u_{r,y}`
     the upstream emissions counted when ``upstream_emissions`` is on (else 0), with
     :math:`u` per unit of output as :mod:`elektra.policies.upstream` defines it;
-    :math:`\kappa^{imp}` 1 with ``cap_counts_imports``, else 0; :math:`m` CO2 embedded per
-    unit imported, :math:`o` the excess in elastic mode. Dual: the CO2 price the target
+    :math:`z^{imp}` 1 with ``cap_counts_imports``, else 0; :math:`m` CO2 embedded per
+    unit imported, :math:`\xi` the excess in elastic mode. Dual: the CO2 price the target
     implies on top of the ETS (EUR/t). Units: Mt/yr.
     """
     pairs = national_emission_pairs(x, core, key.year)

@@ -97,13 +97,16 @@ def ets_costs(b: Builder, x: Variables, core: Core, coef: EtsCoefficients) -> No
 
     .. math::
        C^{ETS}_y = P^{ETS}_y\, E_y
-       - \sum_{s,c,r \in \mathrm{dom}} P^{ETS}_y\, b_{s,j(r)}\, \lambda_y\, (1 - \chi_{s,y})\, a_{s,c,r,y}
-       + \sum_{s,c,r \in \mathrm{imp}} P^{ETS}_y \max\big(0,\; m_r - b_{s,j(r)} (1 - \chi_{s,y})\big)\, a_{s,c,r,y}
+       - \sum_{s,c} \sum_{r \in \mathcal{R}^{dom}} P^{ETS}_y\, b_{s,j(r)}\, \lambda_y\, (1 - \chi_{s,y})\, a_{s,c,r,y}
+       + \sum_{s,c} \sum_{r \in \mathcal{R}^{imp}} c^{CBAM}_{r,y}\, a_{s,c,r,y},
+       \qquad c^{CBAM}_{r,y} = P^{ETS}_y \max\big(0,\; m_r - b_{s,j(r)} (1 - \chi_{s,y})\big)
 
     in components ``ets``, ``free_allocation`` and ``cbam``. :math:`b` the benchmark
     (free allocation per unit of output), :math:`\lambda` the free allocation factor,
     :math:`\chi_{s,y}` the CBAM phase-out (0 for sectors outside CBAM or with CBAM off),
-    :math:`m` CO2 embedded per unit imported. Units: MEUR/yr.
+    :math:`m` CO2 embedded per unit imported, :math:`c^{CBAM}` the CBAM charge per unit
+    imported (:math:`s` the sector of the route; charged only on the imports of CBAM sectors
+    with ``cbam`` on). Units: MEUR/yr.
     """
     for y in core.years:
         price = coef.price[y]

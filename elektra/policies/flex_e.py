@@ -20,7 +20,7 @@ The Flex-e grant pays at most ``flex_e_grant_share`` of a flexible route's capex
 most its funding gap (no aid without an incentive effect, as for the other grants,
 :mod:`elektra.policies.subsidies`), within ``flex_e_budget`` per year, and never on
 capacity another instrument funds. The results then say what the budget buys: the MW of
-non-firm connection the funded capacity uses (:math:`\phi_{r,y,el}\,\alpha_r\,\mu/h_r` per
+non-firm connection the funded capacity uses (:math:`\phi_{r,y,\mathrm{el}}\,\alpha_r\,\mu/h_r` per
 unit), the PJ of electricity it uses and the CO2 it avoids against the cell's reference
 route.
 """

@@ -126,22 +126,22 @@ RESULTS = (
 
 
 def peak_load_factor(electricity: float, full_load_hours: float) -> float:
-    r"""Peak grid load per unit of activity: :math:`\phi_{r,y,el}\,\mu / h_r` (MW per unit/yr),
-    with :math:`\mu` = 277 777.8 MWh per PJ."""
+    r"""Peak grid load per unit of activity: :math:`\phi_{r,y,\mathrm{el}}\,\mu / h_r` (MW per
+    unit/yr), with :math:`\mu` = 277 777.8 MWh per PJ."""
     return electricity * MWH_PER_PJ / full_load_hours
 
 
 def grid_limit(x: Variables, core: Core, coef: GridCoefficients, key: ClusterYear) -> Row:
     r"""Grid congestion: peak electricity load of a cluster is within its connection capacity.
 
-    .. math:: \sum_{s,r} \frac{\mu\,\varphi_r\,\phi_{r,y,\mathrm{el}}}{h_r}\, a_{s,c,r,y} \le G_{c,y} + \sum_{v \le y < v + L^G} x_{c,v} \;(+\,g_{c,y})
+    .. math:: \sum_{s,r} \frac{\mu\,\eta_r\,\phi_{r,y,\mathrm{el}}}{h_r}\, a_{s,c,r,y} \le G_{c,y} + \sum_{v \le y < v + L^G} x_{c,v} \;(+\,\xi_{c,y})
 
     :math:`\phi_{r,y,\mathrm{el}}` the route's grid electricity per unit of output (PJ),
-    :math:`\varphi_r` the share of it drawn on a firm connection (0 for a flexible route on
+    :math:`\eta_r` the share of it drawn on a firm connection (0 for a flexible route on
     a non-firm or time-block contract, which stays outside the firm peak),
     :math:`\mu` = 277 777.8 MWh/PJ, :math:`h_r` full-load hours of its electricity use,
     :math:`G` connection capacity, :math:`x` paid expansion built in year :math:`v`
-    (where switched on), :math:`g` the excess in elastic mode. Dual: the value of one more
+    (where switched on), :math:`\xi` the excess in elastic mode. Dual: the value of one more
     MW of connection in that cluster and year. Units: MW.
     """
     pairs = [(coef.peak[cell], x.activity[cell]) for cell in coef.loads.get(key, ())]

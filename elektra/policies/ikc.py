@@ -4,7 +4,7 @@ after the electricity is used.
 
 Switch: ``ikc``. The full rate of a sector's electricity in a year of use is
 
-.. math:: \bar r_{s,c,y} = \beta_{s,y}\, \varepsilon_y\, P^{ETS}_y
+.. math:: R_{s,c,y} = \beta_{s,y}\, \varepsilon_y\, P^{ETS}_y
 
 (aid intensity :math:`\beta`, the Commission's maximum regional emission factor
 :math:`\varepsilon`, the ETS price), for the sectors with ``ikc_eligible`` 1 in that year:
@@ -13,14 +13,15 @@ the sectors of Annex I of the ETS State aid Guidelines (2020/C 317/04) and, from
 dataset (``data/nl/subsidies.csv``, column ``method``). The amendment raises the aid
 intensity from 0.75 to 0.80 from 2026 for the sectors eligible before it; the added ones get
 0.75. The compensation for the electricity used in year :math:`y` is paid in :math:`y+1`
-from that year's budget (:math:`S^{el}_y` below is the budget of the payment year; for the last
+from that year's budget (:math:`S^{el}_y` is the budget of the payment year; for the last
 model year the last budget is held): ``ikc_budget`` plus the share ``ikc_reserve_share`` of
 the means the policy letter reserves for electricity costs (``electricity_support_reserve``),
-the scenario lever that splits them between IKC-ETS and the electricity-cost envelope. It counts in the cost of year :math:`y` at
-:math:`\nu = 1/(1+\rho)`. When the claims exceed the budget every claim is cut by the
-same factor :math:`f_y`: see the fixed point of the pro-rata supports below
-(:mod:`elektra.policies.prorata`). The electricity is the carrier with role
-``grid_electricity``.
+the scenario lever that splits them between IKC-ETS and the electricity-cost envelope. It
+counts in the cost of year :math:`y` at :math:`\nu = 1/(1+\rho)` (:math:`d^{pay} = 1`). When
+the claims exceed the budget every claim is cut by the same factor :math:`\zeta_y`, settled
+as the fixed point of the pro-rata supports (:mod:`elektra.policies.prorata`), whose claims
+limit and cost term this policy shares with the electricity-cost envelope. The electricity
+is the carrier with role ``grid_electricity``.
 """
 
 from __future__ import annotations

@@ -74,9 +74,9 @@ DUALS = (
 def levy_base(x: Variables, core: Core, coef: LevyCoefficients, key: SectorClusterYear) -> Row:
     r"""National CO2 levy: the levied emissions are those above the dispensation rights.
 
-    .. math:: \ell_{s,c,y} \ge E_{s,c,y} - R_{s,c,y}, \quad \ell \ge 0
+    .. math:: \ell_{s,c,y} \ge E_{s,c,y} - V_{s,c,y}, \quad \ell \ge 0
 
-    with :math:`R` the dispensation rights. Units: Mt/yr.
+    with :math:`V` the dispensation rights. Units: Mt/yr.
     """
     pairs = [(-c, column) for c, column in emission_pairs(x, core, *key)]
     return at_least([(1.0, x.levied[key])] + pairs, -coef.dispensation[key])

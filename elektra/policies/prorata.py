@@ -1,35 +1,38 @@
 r"""Electricity-cost support paid per unit of electricity and cut pro rata when its budget is
 short, settled as a fixed point (shared by IKC-ETS and the electricity-cost envelope).
 
-A support of this kind pays every eligible firm a rate per unit of the electricity it uses.
-When the claims at the full rate exceed the year's budget, every claim is cut by the same
-factor, budget over claims. A firm deciding how much to electrify sees the cut rate, and the
-cut depends on what all firms decide: the rate a firm earns is not linear in the LP's
-variables. elektra settles it as a fixed point (:func:`next_pro_rata`, run by
-:func:`elektra.model.pipeline.solve_to_fixed_point`):
+A support of this kind pays every eligible firm a rate per unit of the electricity it uses,
+the full rate :math:`R_{s,c,y}` that each policy defines. When the claims at the full rate
+exceed the year's budget, every claim is cut by the same factor, budget over claims. A firm
+deciding how much to electrify sees the cut rate, and the cut depends on what all firms
+decide: the rate a firm earns is not linear in the LP's variables. elektra settles it as a
+fixed point (:meth:`ElectricitySupport.fixed_point` and :func:`next_pro_rata`, run by
+:func:`elektra.model.pipeline.settle`):
 
-1. Solve with the full rate (factor :math:`f_y = 1`).
+1. Solve with the full rate (factor :math:`\zeta_y = 1`).
 2. From the solution, the claims at the full rate :math:`K_y`, and the factor they imply,
-   :math:`\hat f_y = \min(1, S^{el}_y / K_y)` (:math:`S^{el}_y` the budget that pays them).
-3. If :math:`|\hat f_y - f_y| \le 0.001\, f_y` in every year, stop. Else set :math:`f_y
-   \leftarrow \hat f_y` (plain iteration) and re-solve warm.
+   :math:`\hat\zeta_y = \min(1, S^{el}_y / K_y)` (:math:`S^{el}_y` the budget that pays
+   them).
+3. If :math:`|\hat\zeta_y - \zeta_y| \le 0.001\, \zeta_y` in every year, stop. Else set
+   :math:`\zeta_y \leftarrow \hat\zeta_y` (plain iteration) and re-solve warm.
 
-More support never lowers electricity use, so :math:`\hat f_y` falls as :math:`f_y` rises and the
-fixed point is where the two meet. Plain iteration overshoots where electricity use jumps
-(one more cluster switches to e-boilers at a rate): the factor then swings around the point.
-From the first swing the year is solved at a threshold: the claims are held at the budget
-over the lowest factor seen to overclaim (row ``<policy>_claims``, free until then), so the
-budget pays them exactly, and the row's dual :math:`\mu_y` says how much the marginal claim
-is still worth above the factor. The next factor is :math:`f_y - \mu_y` (a little above it,
-so that the marginal claims are taken up to the limit): the factor at which the marginal
-claim is indifferent, exact where one jump of the response lies in between. A factor whose
-claims fall short of the limit is too low and raises the bracket's lower end. The year is
-settled when the budget pays the claims at the factor to 0.1 % and the limit rations no
-claim by more than 0.1 % of the factor, or when the bracket around the threshold is
-narrower than 0.1 % (a partial uptake at the threshold rate). A threshold that other years'
-factors have since moved is searched again. The run notes the factor, the method and the
-number of re-solves per year, and the years whose claims are held at the budget; the
-settled LP (``--write-model``) carries those limits.
+More support never lowers electricity use, so :math:`\hat\zeta_y` falls as :math:`\zeta_y`
+rises and the fixed point is where the two meet. Plain iteration overshoots where
+electricity use jumps (one more cluster switches to e-boilers at a rate): the factor then
+swings around the point. From the first swing the year is solved at a threshold: the
+claims are held at the budget over the lowest factor seen to overclaim (row
+``<policy>_claims``, free until then), so the budget pays them exactly, and the row's dual
+:math:`\Lambda_y` says how much the marginal claim is still worth above the factor. The
+next factor is :math:`\zeta_y - \Lambda_y` (a little above it, so that the marginal claims
+are taken up to the limit): the factor at which the marginal claim is indifferent, exact
+where one jump of the response lies in between. A factor whose claims fall short of the
+limit is too low and raises the bracket's lower end. The year is settled when the budget
+pays the claims at the factor to 0.1 % and the limit rations no claim by more than 0.1 %
+of the factor, or when the bracket around the threshold is narrower than 0.1 % (a partial
+uptake at the threshold rate). A threshold that other years' factors have since moved is
+searched again. The run notes the factor, the method and the number of re-solves per
+year, and the years whose claims are held at the budget; the settled LP
+(``--write-model``) carries those limits.
 """
 
 from __future__ import annotations
@@ -110,7 +113,7 @@ class ProRata:
 
 
 def implied_factor(claims: float, budget: float) -> float:
-    r"""The factor a budget pays on claims: :math:`\min(1, S / K)` (1 without claims)."""
+    r"""The factor a budget pays on claims: :math:`\min(1, S^{el}_y / K_y)` (1 without claims)."""
     if claims <= budget or claims <= 0:
         return 1.0
     return budget / claims
@@ -257,7 +260,7 @@ def support_claims(
 ) -> Row:
     r"""Claims at the full rate, held at the budget over the factor only at a threshold.
 
-    .. math:: K_y = \sum_{s,c} \bar r_{s,c,y} \sum_r \phi_{r,y,\mathrm{el}}\, a_{s,c,r,y} \le S^{el}_y / f_y
+    .. math:: K_y = \sum_{s,c} R_{s,c,y} \sum_r \phi_{r,y,\mathrm{el}}\, a_{s,c,r,y} \le S^{el}_y / \zeta_y
 
     The bound is infinite except in the one solve that settles a factor at a threshold
     (see the fixed point above). Units: MEUR/yr.
@@ -276,10 +279,11 @@ def support_costs(
 ) -> None:
     r"""The support received: the cut rate on the electricity used, valued in its year of use.
 
-    .. math:: C_y = -\,\nu \sum_{s,c} f_y\, \bar r_{s,c,y} \sum_r \phi_{r,y,\mathrm{el}}\, a_{s,c,r,y}
+    .. math:: C^{sup}_y = -\,\nu \sum_{s,c} \zeta_y\, R_{s,c,y} \sum_r \phi_{r,y,\mathrm{el}}\, a_{s,c,r,y}
 
-    :math:`f_y` the pro-rata factor, :math:`\bar r` the full rate, :math:`\nu =
-    (1+\rho)^{-\ell}` for a support paid :math:`\ell` years after the use. Units: MEUR/yr.
+    :math:`\zeta_y` the pro-rata factor, :math:`R` the full rate,
+    :math:`\nu = (1+\rho)^{-d^{pay}}` for a support paid :math:`d^{pay}` years after the
+    use. In the policy's own cost component. Units: MEUR/yr.
     """
     by_year = defaultdict(list)
     for key in coef.index:

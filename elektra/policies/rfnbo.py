@@ -129,12 +129,13 @@ RESULTS = (
 def rfnbo_obligation(x: Variables, core: Core, coef: RfnboCoefficients, key: Year) -> Row:
     r"""RFNBO obligation: renewable hydrogen covers the obligation's share of industry's use.
 
-    .. math:: \sum_{(s,c,r) \in M_{H_2}} \psi_r\, a_{s,c,r,y} - \Omega_y \sum_{s,c,r} \gamma_s\, (\phi_{r,y,H_2} + \eta^{H_2}_r)\, a_{s,c,r,y} \;(+\,w_y) \ge 0
+    .. math:: \sum_{(s,c,r) \in \mathcal{M}_{\mathrm{H_2}}} \psi_r\, a_{s,c,r,y} - \Omega_y \sum_{s \in \mathcal{S}^{RFNBO}} \sum_{c,r} (\phi_{r,y,\mathrm{H_2}} + \phi^{cap}_r)\, a_{s,c,r,y} \;(+\,\xi_y) \ge 0
 
     :math:`\psi_r` the RFNBO share of a hydrogen route's output, :math:`\Omega_y` the
-    obligation, :math:`\gamma_s` 1 where the sector's use counts, :math:`\eta^{H_2}_r` the route's
-    captive hydrogen per unit of output, :math:`w` the shortfall in
-    elastic mode. Dual: the premium per GJ of required RFNBO hydrogen (EUR/GJ). Units: PJ/yr.
+    obligation, :math:`\mathcal{S}^{RFNBO}` the sectors whose use counts (``rfnbo_counted``
+    1), :math:`\phi^{cap}_r` the hydrogen a route makes and uses itself per unit of output
+    (``captive_hydrogen``: the ammonia reformers'), :math:`\xi` the shortfall in elastic
+    mode. Dual: the premium per GJ of required RFNBO hydrogen (EUR/GJ). Units: PJ/yr.
     """
     year = key.year
     share = coef.share[key]

@@ -59,9 +59,9 @@ RESULTS = (
 def co2_storage_limit(x: Variables, core: Core, coef: StorageCoefficients, key: Year) -> Row:
     r"""CO2 storage: CO2 captured in a year fits the storage that can be injected.
 
-    .. math:: Q_y \le Z_y \;(+\,q_y)
+    .. math:: Q_y \le Z_y \;(+\,\xi_y)
 
-    :math:`q` the excess in elastic mode. Dual: the value of one more Mt of storage in the
+    :math:`\xi` the excess in elastic mode. Dual: the value of one more Mt of storage in the
     year. Units: Mt/yr.
     """
     return at_most(captured_pairs(x, core, key.year), coef.limit[key])

@@ -15,25 +15,48 @@ never a missing column.
   modelled routes (``subsidy_awarded``: NIKI round 1 to Reju) is taken off the round's
   budget: :math:`S_{i,t} - W_{i,t}` is what the modelled routes can draw on.
 - **No aid without an incentive effect.** A grant pays at most its aid intensity of the
-  capex and at most the project's funding gap (the unprofitable gap :math:`\Delta` against
-  the cheapest reference route of its cell, as a capital sum):
-  :math:`g_{i,s,c,r,v} = \min(\sigma_{i,r} C_{r,v},\; \Delta_{s,c,r,v}\,\alpha_r / \mathrm{crf}_r)`.
-  A grant that would only lower the cost of a plant built anyway is windfall; the EU state
-  aid rules (CEEAG 2022, section 3.1.2) require aid to change the decision, and capping it
-  at the gap makes the marginal euro of a used-up budget fund the next project, so the CO2
-  it avoids (``co2_avoided_per_budget``) measures additional abatement.
+  capex and at most the project's funding gap :math:`\Gamma` (below):
+  :math:`g_{i,s,c,r,v} = \min(\sigma_{i,r} C_{r,v},\; \Gamma_{s,c,r,v})`. A grant that
+  would only lower the cost of a plant built anyway is windfall; the EU state aid rules
+  (CEEAG 2022, section 3.1.2) require aid to change the decision, and capping it at the gap
+  makes the marginal euro of a used-up budget fund the next project, so the CO2 it avoids
+  (``co2_avoided_per_budget``) measures additional abatement.
 - **Operating subsidies follow the prices of each year.** SDE++ pays the base amount less a
   correction amount set every year from the market prices (energy and ETS) of that year:
-  elektra pays :math:`\min(\rho_{i,r,v}, \Delta_{s,c,r,y})` on the output of year
-  :math:`y`, the gap at that year's prices and the scenario's ETS path, so a higher ETS
-  price pays less. The budget commits the rate at the round's prices over the whole
-  duration (what the round reserves).
+  elektra pays :math:`\min(R^{op}_{i,r,v}, \Delta_{s,c,r,y})` on the output of year
+  :math:`y`, the unprofitable gap :math:`\Delta` (below) at that year's prices and the
+  scenario's ETS path, so a higher ETS price pays less. The budget commits the rate at the
+  prices of the commissioning year over the whole duration (what the round reserves).
 - **Domains.** A domain with its own budget (an SDE++ "hekje": high-temperature heat) is
   an instrument of its own whose rate rows name the routes it funds; the same routes may
   also compete in the general round. Green gas is paid to its producers, not to the
   boilers that burn it: biomethane enters through its supply and price.
 - **CCS cap.** Where ``subsidy_ccs_cap`` is given, the CO2 captured by capacity an
   instrument funds, in service in a year, stays within it.
+
+The gaps. A unit of a route saves, against the cheapest reference route of the same
+service in its cell (whose capital is sunk), its margin :math:`\Pi`: the reference's
+running and CO2 cost (the market value the SDE++ correction amount stands for) less its
+own,
+
+.. math::
+   \Pi_{s,c,r,y} = \min_{r' \in \mathcal{R}^{ref}_{s,j(r)}} c^{run}_{s,c,r',y} - c^{run}_{s,c,r,y},
+   \qquad c^{run}_{s,c,r,y} = c^{en}_{r,y} + c^{tax}_{s,c,r,y} + c^{var}_{r,y} + P^{ETS}_y\, e_{r,y} + c^{CBAM}_{r,y}
+
+The unprofitable gap per unit of output (the SDE++ base amount, levelised capital and
+fixed O&M at full availability, less the margin) and the funding gap of a unit of new
+capacity (its capex less the present value of its margins over its lifetime) are
+
+.. math::
+   \Delta_{s,c,r,y} = \max\Big(0,\; \frac{C_{r,y}\,\mathrm{crf}_r + F_{r,y}}{\alpha_r} - \Pi_{s,c,r,y}\Big),
+   \qquad \Gamma_{s,c,r,v} = \max\Big(0,\; C_{r,v} - \tilde C_{s,c,r,v} - \sum_{y'=v}^{v+L_r-1} \frac{\alpha_r\,\Pi_{s,c,r,y'} - F_{r,y'} + \tilde F_{s,c,r,y'}}{(1+\rho)^{y'-v}}\Big)
+
+where the years after the horizon hold the last year's values. Where the new capacity
+replaces retiring reference stock (the reference stock left cannot serve the service's
+demand at its availability), the counterfactual is a new reference plant, whose capex
+:math:`\tilde C` and fixed O&M :math:`\tilde F` it avoids (the reference route with the
+lowest capex, scaled by the ratio of availabilities); otherwise both are 0. A route
+without a reference route in its cell has no margin: its funding gap is its capex.
 """
 
 from __future__ import annotations
@@ -333,15 +356,13 @@ def subsidy_budget(
     r"""Budget of a round: grants plus the full commitment of operating subsidies, within what
     the round has left after its committed draws.
 
-    .. math:: \sum_{s,c,r} g_{i,s,c,r,t+d_i}\, w^G_{i,s,c,r,t+d_i} + \sum_{s,c,r} \min(\rho_{i,r,v}, \Delta_{s,c,r,v})\,\alpha_r\, H_i\, w^O_{i,s,c,r,v} \le S_{i,t} - W_{i,t}, \quad v = t + d_i
+    .. math:: \sum_{s,c,r} g_{i,s,c,r,v}\, w^G_{i,s,c,r,v} + \sum_{s,c,r} \min(R^{op}_{i,r,v}, \Delta_{s,c,r,v})\,\alpha_r\, H_i\, w^O_{i,s,c,r,v} \le S_{i,t} - W_{i,t}, \quad v = t + d_i
 
     :math:`g` the grant per unit (aid intensity :math:`\sigma` of the capex :math:`C`, at
-    most the funding gap, see above),
-    :math:`\rho` the operating rate, :math:`\Delta` the unprofitable gap at the round's
-    prices: the route's levelised cost and CO2 cost (the SDE++ base amount) less the running
-    and CO2 cost of the cheapest reference route of the cell (the correction amount: the
-    energy and ETS cost it avoids), :math:`H` the subsidy duration, :math:`d` the lead time from
-    award to commissioning, :math:`W` the committed draws. Dual: what one more MEUR of the
+    most the funding gap :math:`\Gamma`), :math:`R^{op}` the operating rate,
+    :math:`\Delta` the unprofitable gap at the prices of the commissioning year :math:`v`
+    (the gaps are defined in the introduction above), :math:`H` the subsidy duration,
+    :math:`d` the lead time from award to commissioning, :math:`W` the committed draws. Dual: what one more MEUR of the
     round saves industry (MEUR per MEUR). Units: MEUR.
     """
     pairs = [(coef.grant_per_unit[f], x.grant_capacity[f]) for f in by_budget[key]["grant"]]
@@ -354,7 +375,7 @@ def subsidy_ccs_cap(
 ) -> Row:
     r"""CCS cap: CO2 captured by the capacity an instrument funds, in service in a year.
 
-    .. math:: \sum_{s,c,r} \sum_{v \le y < v + H_i} q_{r,v}\,\alpha_r\, w^O_{i,s,c,r,v} \le \bar Q_{i,y}
+    .. math:: \sum_{s,c,r} \sum_{v \le y < v + \min(H_i, L_r)} q_{r,v}\,\alpha_r\, w^O_{i,s,c,r,v} \le \bar Q_{i,y}
 
     :math:`q` CO2 captured per unit of output (0 for a route without capture),
     :math:`\bar Q` the cap. Units: Mt/yr.
@@ -372,9 +393,11 @@ def subsidy_costs(b: Builder, x: Variables, core: Core, coef: SubsidyCoefficient
     r"""Subsidies received: grants annualised like the capex they pay for, and operating
     subsidies on paid output at the rate of each year.
 
-    .. math:: C^{sub}_y = -\sum_{i,s,c,r} \sum_{v \le y < v + L_r} g_{i,s,c,r,v}\,\mathrm{crf}_r\, w^G_{i,s,c,r,v} - \sum_{i,s,c,r,v} \min(\rho_{i,r,v}, \Delta_{s,c,r,y})\, o_{i,s,c,r,v,y}
+    .. math:: C^{sub}_y = -\sum_{i,s,c,r} \sum_{v \le y < v + L_r} g_{i,s,c,r,v}\,\mathrm{crf}_r\, w^G_{i,s,c,r,v} - \sum_{i,s,c,r,v} \min(R^{op}_{i,r,v}, \Delta_{s,c,r,y})\, o_{i,s,c,r,v,y}
 
-    in components ``investment_grants`` and ``operating_subsidies``. Units: MEUR/yr.
+    in components ``investment_grants`` and ``operating_subsidies``; paid output
+    :math:`o` of vintage :math:`v` in the years :math:`v \le y < v + \min(H_i, L_r)`.
+    Units: MEUR/yr.
     """
     grants, operating = defaultdict(list), defaultdict(list)
     for f in coef.grant_index:

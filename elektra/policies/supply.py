@@ -124,10 +124,10 @@ def route_activity_minimum(
 ) -> Row:
     r"""Commitments: national activity of a route is at least its committed minimum.
 
-    .. math:: A_{r,y} \;(+\,w_{r,y}) \ge \underline{A}_{r,y}
+    .. math:: A_{r,y} \;(+\,\xi_{r,y}) \ge \underline{A}_{r,y}
 
     For projects that run under contract (Porthos capture) or obligations (a quota);
-    :math:`w` is the shortfall in elastic mode. Dual: what the commitment costs per unit.
+    :math:`\xi` is the shortfall in elastic mode. Dual: what the commitment costs per unit.
     Units: output unit per year.
     """
     return at_least(route_activity_pairs(x, core, *key), coef.route_minimum[key])

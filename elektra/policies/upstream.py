@@ -4,16 +4,17 @@ accounting where a scenario switches them on.
 Switch: ``upstream_emissions`` (off by default). The upstream emissions of one unit of a
 route's output are
 
-.. math:: u_{r,y} = \sum_{k \notin \{\mathrm{el}\} \cup K^{made}} \phi_{r,y,k}\,\big(g_{k,y} + [k = \mathrm{CH_4}]\; \mathrm{GWP}\,\frac{\omega}{(1-\omega)\,H}\big) + l_r
+.. math:: u_{r,y} = \sum_{k \notin \{\mathrm{el}\} \cup \mathcal{K}^{made}} \phi_{r,y,k}\,\big(f^{up}_{k,y} + [k = \mathrm{CH_4}]\; \mathrm{GWP}\,\frac{\omega}{(1-\omega)\,\mathrm{LHV}}\big) + m^{lc}_r
 
-with :math:`g` the upstream emission factor of a carrier (production, processing,
+with :math:`f^{up}` the upstream emission factor of a carrier (production, processing,
 transport), :math:`\omega` the methane leakage rate of the carrier with the role
-``fossil_methane`` (share of the methane produced), :math:`H` = 50 PJ/Mt the lower heating
-value of methane, GWP its 100-year warming potential and :math:`l` the life-cycle
-emissions of an imported product (hydrogen by pipeline or as ammonia). Grid electricity
-(el) is left out: its generation is under the EU ETS cap of the power sector, and
-counting it here would count the same tonne under two caps. Carriers made in the model
-(hydrogen) are left out: their makers are in the model with their own emissions.
+``fossil_methane`` (share of the methane produced), :math:`\mathrm{LHV}` = 50 PJ/Mt the lower
+heating value of methane, :math:`\mathrm{GWP}` its 100-year warming potential and
+:math:`m^{lc}` the life-cycle emissions of an imported product (hydrogen by pipeline or as
+ammonia). Grid electricity (:math:`\mathrm{el}`) is left out: its generation is under the
+EU ETS cap of the power sector, and counting it here would count the same tonne under two
+caps. Carriers made in the model (hydrogen, :math:`\mathcal{K}^{made}`) are left out: their
+makers are in the model with their own emissions.
 
 With the switch on, the emission cap limits direct plus upstream emissions
 (:func:`elektra.policies.emission_cap.emission_cap`) and the results report
@@ -131,10 +132,10 @@ PARAMETERS = (
 def leaked_methane_factor(rate: float, gwp: float) -> float:
     r"""CO2e of the methane leaked per PJ of methane delivered (Mt CO2e/PJ).
 
-    .. math:: \mathrm{GWP}\,\frac{\omega}{(1-\omega)\,H}
+    .. math:: \mathrm{GWP}\,\frac{\omega}{(1-\omega)\,\mathrm{LHV}}
 
     A share :math:`\omega` of the methane produced leaks, so per unit delivered
-    :math:`\omega / (1 - \omega)` leaks; 1 PJ of methane is 1/H Mt.
+    :math:`\omega / (1 - \omega)` leaks; 1 PJ of methane is :math:`1/\mathrm{LHV}` Mt.
     """
     if rate == 0:
         return 0.0

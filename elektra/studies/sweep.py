@@ -252,10 +252,6 @@ class Plan:
     #: the unit-cube points of the samples (rows of the SALib matrix with --sobol)
     unit: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
 
-    @property
-    def sample_variants(self) -> list[Variant]:
-        return [v for v in self.variants if v.kind in (SAMPLE, GRID)]
-
 
 def unit_samples(dimensions: int, samples: int, seed: int, sampling: str) -> np.ndarray:
     """``samples`` points of the unit cube: Latin hypercube (``lhs``) or plain random."""
