@@ -393,6 +393,6 @@ def test_every_policy_switch_is_in_the_scenario_schema_and_back():
     from elektra.inputs.config import Policies
     from elektra.policies import POLICIES
 
-    claimed = [switch for policy in POLICIES for switch in policy.switches]
+    claimed = [switch.name for policy in POLICIES for switch in policy.switches]
     assert len(claimed) == len(set(claimed))
     assert set(claimed) == set(Policies.model_fields)

@@ -149,7 +149,7 @@ def _scenarios():
             found.append(load_scenario(path))
         except Exception:  # sweep or MCA specs, not scenarios
             continue
-    switches = {name: True for policy in POLICIES for name in policy.switches}
+    switches = {switch.name: True for policy in POLICIES for switch in policy.switches}
     for path in (ROOT / "scenarios" / "base.yaml", TOY):
         scenario = load_scenario(path)
         policies = scenario.policies.model_copy(update=switches)

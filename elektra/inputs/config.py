@@ -182,27 +182,28 @@ class Foresight(_Strict):
     hurdle_rates: bool = False
 
 
-class Policies(_Strict):
-    """Switches for the policy constraints and cost terms."""
+def _policies_schema() -> type[_Strict]:
+    """The ``policies:`` block: one switch per field the policy modules declare
+    (``Policy.switches``), with its default and meaning."""
+    from pydantic import create_model
 
-    ets: bool = True
-    cbam: bool = True
-    grid: bool = True
-    grid_expansion: bool = False
-    subsidies: bool = True
-    ikc: bool = True
-    electricity_rebate: bool = False
-    co2_levy: bool = False
-    co2_storage: bool = True
-    supply_limits: bool = True
-    #: count upstream emissions (methane leakage, imported products) in the emission
-    #: accounting and the cap; never charged the ETS price
-    upstream_emissions: bool = False
-    emission_cap: bool = False
-    #: the emission cap counts the CO2 embedded in imported products too
-    cap_counts_imports: bool = False
-    flex_e: bool = True
-    rfnbo: bool = False
+    from elektra.policies import POLICIES
+
+    fields = {
+        switch.name: (bool, Field(default=switch.default, description=switch.description))
+        for policy in POLICIES
+        for switch in policy.switches
+    }
+    return create_model(
+        "Policies",
+        __base__=_Strict,
+        __doc__="Switches for the policies (built from the policy modules).",
+        __module__=__name__,
+        **fields,
+    )
+
+
+Policies = _policies_schema()
 
 
 class SweepFactor(_Strict):

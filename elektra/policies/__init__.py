@@ -15,7 +15,7 @@ Adding a policy = adding one module with a subclass of :class:`Policy`, listing 
 from __future__ import annotations
 
 from elektra.model.lp import Variables
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 from elektra.policies.electricity_rebate import ElectricityRebate
 from elektra.policies.emission_cap import EmissionCap
 from elektra.policies.ets import Ets
@@ -72,4 +72,4 @@ def ordered_policies(scenario) -> tuple[Policy, ...]:
     return tuple(placed)
 
 
-__all__ = ["POLICIES", "Policy", "Variables", "ordered_policies"]
+__all__ = ["POLICIES", "Policy", "Switch", "Variables", "ordered_policies"]

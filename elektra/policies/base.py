@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from elektra.inputs.parameters import Parameter
@@ -21,6 +22,15 @@ if TYPE_CHECKING:
 ZERO_DUAL = 1e-9
 
 
+@dataclass(frozen=True)
+class Switch:
+    """A field of the scenario's ``policies:`` block that a policy reads."""
+
+    name: str
+    default: bool
+    description: str
+
+
 class Policy:
     """One policy. Subclasses set the class attributes and override what they need."""
 
@@ -28,9 +38,10 @@ class Policy:
     name: str = ""
     #: A title for the docs.
     title: str = ""
-    #: Fields of :class:`elektra.inputs.config.Policies` this policy reads; it is active when the
+    #: The fields of the scenario's ``policies:`` block this policy reads (the schema,
+    #: :class:`elektra.inputs.config.Policies`, is built from them); it is active when the
     #: first is on.
-    switches: tuple[str, ...] = ()
+    switches: tuple[Switch, ...] = ()
     #: The parameters its coefficients read (only these are given to it:
     #: :class:`elektra.model.build.DeclaredData`); a variant that changes none of them, of
     #: the core fields below or of the required policies' coefficients keeps its coefficients.
@@ -52,7 +63,7 @@ class Policy:
     results: tuple[ResultSpec, ...] = ()
 
     def active(self, scenario: Scenario) -> bool:
-        return bool(getattr(scenario.policies, self.switches[0]))
+        return bool(getattr(scenario.policies, self.switches[0].name))
 
     def coefficients(
         self, data: Data, scenario: Scenario, core: Core, required: Mapping[str, Any]

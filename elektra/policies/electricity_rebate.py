@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.structure import SectorClusterYear, finite
+from elektra.policies.base import Switch
 from elektra.policies.prorata import (
     RESERVE_PARAMETERS,
     ElectricitySupport,
@@ -81,7 +82,13 @@ PARAMETERS = (
 class ElectricityRebate(ElectricitySupport):
     name = "electricity_rebate"
     title = "Electricity-cost envelope (rebate per MWh)"
-    switches = ("electricity_rebate",)
+    switches = (
+        Switch(
+            "electricity_rebate",
+            False,
+            "the letter's electricity-cost envelope as a rebate per MWh",
+        ),
+    )
     parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
     reads = (
         "electricity_rebate_budget",

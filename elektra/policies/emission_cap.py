@@ -20,7 +20,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import national_emission_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
 from elektra.model.structure import Core, Year, finite
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 from elektra.policies.upstream import UpstreamCoefficients, upstream_emission_pairs
 
 #: The parameters this policy reads and no other part of the model does: merged into
@@ -94,7 +94,14 @@ def _explain(key: Year, amount: float, row: Row) -> str:
 class EmissionCap(Policy):
     name = "emission_cap"
     title = "Emission cap"
-    switches = ("emission_cap", "cap_counts_imports")
+    switches = (
+        Switch("emission_cap", False, "a cap on direct industrial emissions in given years"),
+        Switch(
+            "cap_counts_imports",
+            False,
+            "the emission cap counts the CO2 embedded in imported products too",
+        ),
+    )
     parameters = PARAMETERS
     reads = (
         "embedded_emissions",

@@ -17,7 +17,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import national_emission_pairs
 from elektra.model.lp import Builder, Variables
 from elektra.model.structure import Core, StructureError, finite
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 
 #: The parameters this policy reads and no other part of the model does: merged into
 #: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
@@ -128,7 +128,14 @@ def ets_costs(b: Builder, x: Variables, core: Core, coef: EtsCoefficients) -> No
 class Ets(Policy):
     name = "ets"
     title = "EU-ETS, free allocation and CBAM"
-    switches = ("ets", "cbam")
+    switches = (
+        Switch("ets", True, "EU-ETS allowances for direct emissions, with free allocation"),
+        Switch(
+            "cbam",
+            True,
+            "the CBAM phase-out of free allocation in CBAM sectors and the charge on their imports",
+        ),
+    )
     parameters = PARAMETERS
     reads = (
         "cbam_phase_out",

@@ -36,7 +36,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import MWH_PER_PJ, CellYear, Core, Year, annuity_factor, finite
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 from elektra.policies.ets import carbon_price
 from elektra.policies.subsidies import (
     SubsidyCoefficients,
@@ -172,7 +172,11 @@ def flex_e_costs(b: Builder, x: Variables, core: Core, coef: FlexECoefficients) 
 class FlexE(Policy):
     name = "flex_e"
     title = "Flex-e (flexible electrification)"
-    switches = ("flex_e",)
+    switches = (
+        Switch(
+            "flex_e", True, "Flex-e grants for flexible electrification on non-firm connections"
+        ),
+    )
     parameters = PARAMETERS
     reads = (
         "capex",

@@ -24,7 +24,7 @@ from elektra.model.structure import (
     finite,
     in_service,
 )
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 
 #: The parameters this policy reads and no other part of the model does: merged into
 #: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
@@ -182,7 +182,12 @@ def _explain(key: ClusterYear, amount: float, row: Row) -> str:
 class Grid(Policy):
     name = "grid"
     title = "Grid congestion"
-    switches = ("grid", "grid_expansion")
+    switches = (
+        Switch("grid", True, "grid connection limits per cluster"),
+        Switch(
+            "grid_expansion", False, "paid grid expansion beyond the limits, after its lead time"
+        ),
+    )
     parameters = PARAMETERS
     reads = (
         "firm_share",

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.structure import SectorClusterYear, finite
+from elektra.policies.base import Switch
 from elektra.policies.ets import carbon_price
 from elektra.policies.prorata import (
     RESERVE_PARAMETERS,
@@ -96,7 +97,11 @@ PARAMETERS = (
 class Ikc(ElectricitySupport):
     name = "ikc"
     title = "IKC-ETS (indirect cost compensation)"
-    switches = ("ikc",)
+    switches = (
+        Switch(
+            "ikc", True, "IKC-ETS compensation of indirect ETS costs, cut pro rata to its budget"
+        ),
+    )
     parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
     reads = (
         "electricity_support_reserve",

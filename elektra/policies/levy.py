@@ -15,7 +15,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import emission_pairs
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_least
 from elektra.model.structure import Core, SectorClusterYear
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 from elektra.policies.ets import carbon_price
 
 #: The parameters this policy reads and no other part of the model does: merged into
@@ -99,7 +99,11 @@ def levy_costs(b: Builder, x: Variables, core: Core, coef: LevyCoefficients) -> 
 class Levy(Policy):
     name = "co2_levy"
     title = "National CO2 levy"
-    switches = ("co2_levy",)
+    switches = (
+        Switch(
+            "co2_levy", False, "the national CO2 levy on industry above its dispensation rights"
+        ),
+    )
     parameters = PARAMETERS
     reads = (
         "co2_levy_dispensation",

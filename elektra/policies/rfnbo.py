@@ -27,7 +27,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import CellYear, Core, Year, finite
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 
 #: The parameters this policy reads and no other part of the model does: merged into
 #: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
@@ -156,7 +156,9 @@ def _explain(key: Year, amount: float, row: Row) -> str:
 class Rfnbo(Policy):
     name = "rfnbo"
     title = "RFNBO obligation (RED III)"
-    switches = ("rfnbo",)
+    switches = (
+        Switch("rfnbo", False, "the RFNBO obligation for industrial hydrogen (RED III, Art. 22a)"),
+    )
     parameters = PARAMETERS
     reads = (
         "captive_hydrogen",

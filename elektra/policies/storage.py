@@ -15,7 +15,7 @@ from elektra.model.expressions import captured_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import Core, Year, finite
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 
 #: The parameters this policy reads and no other part of the model does: merged into
 #: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
@@ -74,7 +74,9 @@ def _explain(key: Year, amount: float, row: Row) -> str:
 class Storage(Policy):
     name = "co2_storage"
     title = "CO2 storage"
-    switches = ("co2_storage",)
+    switches = (
+        Switch("co2_storage", True, "CO2 storage injection capacity per year (Porthos, Aramis)"),
+    )
     parameters = PARAMETERS
     reads = ("co2_storage_capacity",)
     core_fields = frozenset(

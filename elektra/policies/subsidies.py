@@ -73,7 +73,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import CellYear, Core, annuity_factor, finite, in_service
-from elektra.policies.base import ZERO_DUAL, Policy
+from elektra.policies.base import ZERO_DUAL, Policy, Switch
 from elektra.policies.ets import carbon_price
 
 #: The parameters this policy reads and no other part of the model does: merged into
@@ -537,7 +537,9 @@ def funding_gaps(
 class Subsidies(Policy):
     name = "subsidies"
     title = "Subsidy instruments with budgets"
-    switches = ("subsidies",)
+    switches = (
+        Switch("subsidies", True, "subsidy instruments with budgets (SDE++, NIKI, VEKI, DEI+)"),
+    )
     parameters = PARAMETERS
     reads = (
         "capex",

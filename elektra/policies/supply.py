@@ -15,7 +15,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import carrier_use_pairs, route_activity_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least, at_most
 from elektra.model.structure import CarrierYear, Core, RouteYear, finite
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 
 #: The parameters this policy reads and no other part of the model does: merged into
 #: the registry (:data:`elektra.inputs.parameters.PARAMETERS`).
@@ -153,7 +153,13 @@ def _explain_minimum(key: RouteYear, amount: float, row: Row) -> str:
 class Supply(Policy):
     name = "supply_limits"
     title = "Supply limits and commitments"
-    switches = ("supply_limits",)
+    switches = (
+        Switch(
+            "supply_limits",
+            True,
+            "supply limits (biomethane, hydrogen import) and committed activity",
+        ),
+    )
     parameters = PARAMETERS
     reads = (
         "route_activity_limit",

@@ -35,7 +35,7 @@ from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Variables
 from elektra.model.resultspec import ResultSpec, to_array
 from elektra.model.structure import Core, StructureError
-from elektra.policies.base import Policy
+from elektra.policies.base import Policy, Switch
 
 #: Lower heating value of methane, MJ/kg = PJ/Mt: 802.3 kJ/mol heat of combustion to water
 #: vapour (NIST Chemistry WebBook) over 16.04 g/mol.
@@ -215,7 +215,13 @@ def upstream_emission_pairs(
 class Upstream(Policy):
     name = "upstream_emissions"
     title = "Upstream emissions in the emission accounting"
-    switches = ("upstream_emissions",)
+    switches = (
+        Switch(
+            "upstream_emissions",
+            False,
+            "count upstream emissions (methane leakage, imported products) in the emission accounting and the cap; never charged the ETS price",
+        ),
+    )
     parameters = PARAMETERS
     reads = (
         "import_life_cycle_emissions",
