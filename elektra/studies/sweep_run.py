@@ -124,7 +124,7 @@ def _dask(setup: Setup, variants: list[Variant], client, execution: Execution) -
     futures = [client.submit(solve_on_dask, shared, v, pure=False) for v in variants]
     labels = {str(f.key): v.label for f, v in zip(futures, variants)}
     try:
-        for future in as_completed(futures):
+        for future in as_completed(futures, loop=client.loop):
             try:
                 yield future.result()
             except KilledWorker as error:

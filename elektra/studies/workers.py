@@ -150,7 +150,9 @@ def _connect(scheduler: str) -> Any:
 
     check_address(scheduler)
     try:
-        return Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        # not the default client: a failed connection must leave no client behind that
+        # later dask computations in this process would try to use
+        return Client(scheduler, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise ClusterError(
             f"--scheduler {scheduler}: no Dask scheduler answered within {SCHEDULER_TIMEOUT} "
@@ -184,7 +186,7 @@ def dask_client(local: bool, scheduler: str | None, processes: int) -> Iterator[
             processes=True,
             dashboard_address=None,
         ) as cluster,
-        Client(cluster) as client,
+        Client(cluster, set_as_default=False) as client,
     ):
         yield client
 
@@ -197,28 +199,34 @@ class LostWorkers:
     """Which Dask workers left while a study ran, and which of its tasks Dask ran again.
 
     Start it before submitting; :meth:`notes` reads the scheduler's ``remove-worker``
-    events since then, and names each task (by ``labels``: task key -> what it is) that
-    the lost worker was running or held unreturned, which Dask then ran elsewhere.
+    events of each worker present at the start since then (each worker's own topic: the
+    topic "all" may hold events Dask cannot send), and names each task (by ``labels``:
+    task key -> what it is) that the lost worker was running or held unreturned, which
+    Dask then ran elsewhere.
     """
 
     def __init__(self, client: Any) -> None:
         self.client = client
         self.since = time.time()
-        self.workers = worker_count(client)
+        self.addresses = sorted(client.scheduler_info().get("workers", {}))
+        self.workers = len(self.addresses)
 
     def removed(self) -> list[dict]:
-        try:
-            events = self.client.get_events("all")
-        except Exception:  # a scheduler gone at the end: nothing more to learn
-            return []
-        return [
-            message
-            for stamp, message in events
-            if stamp >= self.since
-            and isinstance(message, dict)
-            and message.get("action") == "remove-worker"
-            and not message.get("expected", False)
-        ]
+        found = []
+        for address in self.addresses:
+            try:
+                events = self.client.get_events(address)
+            except Exception:  # a scheduler gone at the end: nothing more to learn
+                continue
+            found += [
+                {**message, "worker": address}
+                for stamp, message in events
+                if stamp >= self.since
+                and isinstance(message, dict)
+                and message.get("action") == "remove-worker"
+                and not message.get("expected", False)
+            ]
+        return found
 
     def notes(self, labels: dict[str, str]) -> list[str]:
         """One line per lost worker: its address and the tasks that were run again."""
