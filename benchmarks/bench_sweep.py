@@ -75,7 +75,11 @@ def _two_processes(setup: Setup, variants) -> tuple[float, float]:
         stamps: list[float] = []
         start = time.perf_counter()
         run_variants(
-            setup, variants, parts, processes=2, progress=lambda o: stamps.append(time.perf_counter())
+            setup,
+            variants,
+            parts,
+            processes=2,
+            progress=lambda o: stamps.append(time.perf_counter()),
         )
         wall = (time.perf_counter() - start) / len(variants)
     steady = (stamps[-1] - stamps[0]) / max(1, len(stamps) - 1)

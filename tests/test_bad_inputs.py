@@ -78,19 +78,19 @@ def scenario(root: Path, name: str, text: str | bytes) -> str:
     return f"scenarios/{name}.yaml"
 
 
-def invoke(root: Path, args: list[str], output: str | None = None):
+def invoke(root: Path, args: list[str], output: str | None = None, **options):
     """Run the CLI; assert that nothing outside ``output`` (relative to root) changed."""
     before = tree(root)
-    result = runner.invoke(app, args)
+    result = runner.invoke(app, args, **options)
     after = tree(root)
     assert outside(after, output) == outside(before, output), "a file outside the output changed"
     assert "Traceback" not in result.output
     return result
 
 
-def refused(root: Path, args: list[str], code: int, *expected: str):
+def refused(root: Path, args: list[str], code: int, *expected: str, **options):
     """Run the CLI expecting a refusal: exit ``code``, the messages, no file changed."""
-    result = invoke(root, args)
+    result = invoke(root, args, **options)
     assert result.exit_code == code, result.output
     for text in expected:
         assert text in result.output, result.output
@@ -548,3 +548,481 @@ def test_importing_the_cli_imports_no_heavy_library():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert completed.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------ work lost or hidden
+
+
+def test_an_empty_question_set_is_an_error_and_replaces_no_answers(project):
+    """A folder that does not exist, or one without question files, answers nothing: it is
+    an error, and the earlier answers stay as they were."""
+    earlier = project / "results" / "x"
+    earlier.mkdir()
+    (earlier / "answers.csv").write_text("question,answer\n1,42\n")
+    (earlier / "report.html").write_text("<p>42</p>")
+    refused(
+        project,
+        ["questions", "nowhere", "--out", "results/x"],
+        2,
+        "nowhere: no such folder of question files",
+    )
+    refused(
+        project,
+        ["questions", "scenarios", "--out", "results/x"],
+        2,
+        "scenarios: no question files (q*.yaml)",
+    )
+
+
+def test_a_model_file_inside_the_results_folder_is_kept_with_the_run(project):
+    """--write-model into the run's own folder: written with it and listed in its
+    manifest, so the next run of the scenario is not refused."""
+    result = invoke(
+        project,
+        ["run", "scenarios/toy.yaml", "--no-extras", "--write-model", "results/toy/model.mps"],
+        output="results/toy",
+    )
+    assert result.exit_code == 0, result.output
+    assert "model written to results/toy/model.mps" in result.output
+    manifest = json.loads((project / "results" / "toy" / "manifest.json").read_text())
+    assert manifest["files"] == ["manifest.json", "model.mps", "results.nc"]
+    assert (
+        "demand_balance(food,port,heat_low,2026)"
+        in (project / "results" / "toy" / "model.mps").read_text()
+    )
+    again = invoke(project, ["run", "scenarios/toy.yaml", "--no-extras"], output="results/toy")
+    assert again.exit_code == 0, again.output
+
+
+def test_a_model_file_inside_another_runs_folder_is_refused_before_solving(project):
+    path = scenario(project, "child", "extends: toy\n")
+    refused(
+        project,
+        ["run", path, "--no-extras", "--write-model", "results/toy/model.mps"],
+        2,
+        "results/toy, the results folder of another run",
+    )
+
+
+def test_a_truncated_sweep_part_is_named_and_solved_again(project, monkeypatch):
+    """A sweep interrupted after three variants keeps three part files; one is then cut
+    short (as a full disk would leave it). The rerun names it, solves its variant again
+    and takes the other two as they were."""
+    import elektra.studies.sweep_run as sweep_run
+
+    solve = sweep_run.Worker.solve
+    calls = []
+
+    def interrupted(self, variant):
+        calls.append(variant.key)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        return solve(self, variant)
+
+    monkeypatch.setattr(sweep_run.Worker, "solve", interrupted)
+    parts = project / "results" / ".toy_sweep.sweep-parts"
+    before = tree(project)
+    result = runner.invoke(
+        app,
+        [
+            "sweep",
+            "scenarios/toy.yaml",
+            "--vary",
+            "ets_price=0.5:1.5:5",
+            "--no-extras",
+            "--part-size",
+            "1",
+        ],
+    )
+    assert result.exit_code == 130, result.output
+    assert "3 part files" in result.output
+    kept = sorted(parts.glob("part-*.nc"))
+    assert len(kept) == 3
+    assert {k: v for k, v in tree(project).items() if ".sweep-parts" not in k} == before
+    broken = kept[1]
+    broken.write_bytes(broken.read_bytes()[: broken.stat().st_size // 2])
+    monkeypatch.setattr(sweep_run.Worker, "solve", solve)
+    result = runner.invoke(app, ["sweep", "scenarios/toy.yaml", "--vary", "ets_price=0.5:1.5:5"])
+    assert result.exit_code == 0, result.output
+    assert outside(tree(project), "results/toy_sweep") == before
+    assert f"part file {broken.relative_to(project)} could not be read" in result.output
+    assert "its variants were solved again" in result.output
+    assert "2 taken from before" in result.output
+    assert not parts.exists()
+
+
+def _toy_question(project: Path) -> None:
+    from tests.test_questions import TOY_QUESTION
+
+    folder = project / "scenarios" / "questions"
+    folder.mkdir()
+    (folder / "q01.yaml").write_text(TOY_QUESTION.format(toy="../toy.yaml"))
+    (folder / "higher.yaml").write_text(
+        "name: higher\nextends: ../toy.yaml\nparameters:\n  potential:\n"
+        "    - where: {route: food_heat_pump}\n      value: 0.8\n"
+    )
+
+
+QUESTIONS = ["questions", "scenarios/questions", "--samples", "0", "--processes", "1"]
+
+
+def test_a_truncated_stored_question_run_is_named_and_solved_again(project):
+    _toy_question(project)
+    first = invoke(project, [*QUESTIONS, "--out", "results/q"], output="results/q")
+    assert first.exit_code == 0, first.output
+    assert "Q1 The toy's ETS price: -0.17 Mt/yr" in first.output
+    stored = project / "results" / "q" / "runs" / "toy" / "results.nc"
+    whole = stored.read_bytes()
+    stored.write_bytes(whole[: len(whole) // 3])
+    again = invoke(project, [*QUESTIONS, "--out", "results/q"], output="results/q")
+    assert again.exit_code == 0, again.output
+    assert "note: stored run results/q/runs/toy/results.nc could not be read" in again.output
+    assert "it was solved again" in again.output
+    assert "Q1 The toy's ETS price: -0.17 Mt/yr" in again.output
+    with xr.open_dataset(stored, engine=NETCDF_ENGINE) as ds:
+        assert float(ds["emissions"].sum()) > 0
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["run", "scenarios/toy.yaml", "--out", "."], "is the current folder"),
+        (["run", "scenarios/toy.yaml", "--out", ".."], "holds the current folder"),
+        (["run", "scenarios/toy.yaml", "--out", "scenarios"], "is the folder of toy.yaml"),
+        (["validate", "scenarios/toy.yaml", "--out", "data"], "is the folder of toy"),
+        (["sweep", "scenarios/toy.yaml", "--vary", "ets_price", "--out", "."], "current folder"),
+        (["compare", "results/toy", "results/toy", "--out", "results/toy"], "an input"),
+        (["questions", "scenarios/questions", "--out", ".."], "holds the current folder"),
+    ],
+)
+def test_force_never_replaces_a_folder_holding_the_project_or_the_current_folder(
+    project, args, expected
+):
+    """--force replaces a folder that is not elektra's, but never the current folder,
+    the project, the scenario's folder, the dataset or a compared run, nor one holding
+    them: a results folder is replaced whole."""
+    _toy_question(project)
+    refused(project, [*args, "--force"], 2, expected, "not even with --force")
+
+
+def test_a_symlinked_results_folder_names_its_target(project, tmp_path):
+    """A results folder may be a link: elektra writes where it points, keeps the link,
+    and names the target in what it says."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "notes.txt").write_text("the user's")
+    (project / "results" / "linked").symlink_to(elsewhere)
+    refused(
+        project,
+        ["run", "scenarios/toy.yaml", "--no-extras", "--out", "results/linked"],
+        2,
+        f"results/linked (a link to {elsewhere}) is a folder with files",
+    )
+    assert (elsewhere / "notes.txt").is_file()
+    result = invoke(
+        project,
+        ["run", "scenarios/toy.yaml", "--no-extras", "--out", "results/linked", "--force"],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"results in results/linked (a link to {elsewhere})/" in result.output
+    assert (project / "results" / "linked").is_symlink()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["manifest.json", "results.nc"]
+    (project / "results" / "up").symlink_to(tmp_path)
+    refused(
+        project,
+        ["run", "scenarios/toy.yaml", "--out", "results/up", "--force"],
+        2,
+        f"results/up (a link to {tmp_path}) holds the current folder",
+    )
+
+
+@pytest.fixture
+def full_disk(project):
+    """``project/full``: a 48 KiB tmpfs, a real full disk for what is written there."""
+    folder = project / "full"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        folder.rmdir()
+        pytest.skip(f"no tiny tmpfs here ({mounted.stderr.strip()}); see the patched test")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_full_disk_while_a_run_writes_its_netcdf_is_exit_5_with_the_path(project, full_disk):
+    result = refused(
+        project,
+        ["run", "scenarios/toy.yaml", "--no-extras", "--out", "full/toy"],
+        5,
+        "disk full: cannot write full/toy/results.nc",
+    )
+    assert len(result.output.strip().splitlines()) == 1
+    assert list(full_disk.iterdir()) == []
+
+
+def test_a_full_disk_while_compare_writes_is_exit_5_with_the_path(project, full_disk):
+    result = refused(
+        project,
+        ["compare", "results/toy", "results/toy", "--out", "full/cmp"],
+        5,
+        "disk full: cannot write full/cmp",
+    )
+    assert "internal error" not in result.output
+    assert list(full_disk.iterdir()) == []
+
+
+def test_a_full_disk_while_questions_write_is_exit_5_and_leaves_no_empty_runs(project, full_disk):
+    _toy_question(project)
+    result = refused(
+        project, [*QUESTIONS, "--out", "full/q"], 5, "disk full: cannot write full/q/runs/"
+    )
+    assert "internal error" not in result.output
+    assert list(full_disk.iterdir()) == []
+
+
+def test_a_full_disk_as_the_netcdf_library_reports_it_is_exit_5(project, monkeypatch):
+    """Where no tmpfs can be mounted: the netCDF library's own report of a full disk
+    (``RuntimeError('NetCDF: HDF error')``, no errno) on a file system with no room."""
+    import shutil as shutil_module
+
+    import elektra.outputs.output as output
+
+    def full(self, *args, **kwargs):
+        raise RuntimeError("NetCDF: HDF error")
+
+    monkeypatch.setattr(xr.Dataset, "to_netcdf", full)
+    usage = shutil_module.disk_usage(project)
+    monkeypatch.setattr(output.shutil, "disk_usage", lambda path: usage._replace(free=4096))
+    result = refused(
+        project,
+        ["run", "scenarios/toy.yaml", "--no-extras", "--out", "elsewhere/toy"],
+        5,
+        "disk full: cannot write elsewhere/toy/results.nc (NetCDF: HDF error)",
+    )
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (project / "elsewhere").exists()
+
+
+# ------------------------------------------------------------------ messages
+
+
+def test_a_negative_capex_says_what_is_expected(project):
+    path = scenario(project, "negative", "extends: toy\nparameters:\n  capex:\n    - value: -5\n")
+    refused(project, ["validate", path], 2, "capex.0", "is -5", "expected at least 0")
+
+
+def test_an_infeasible_scenario_says_each_conflict_once_with_its_years():
+    """Base with grid_capacity 0 (the elastic re-solves' reasons as they come): twenty
+    yearly lines of three commitments no longer push the grid limit off the screen."""
+    from elektra.cli import _infeasible_lines
+    from elektra.model.pipeline import InfeasibleScenario
+
+    reasons = [
+        f"within the limits as set: {y}: committed activity of hydrogen_smr_ccs (17.3) short by 17.3"
+        for y in range(2026, 2036)
+    ]
+    reasons += [
+        f"within the limits as set: {y}: committed activity of hydrogen_electrolysis "
+        f"({a:.3g}) short by {a:.3g}"
+        for y, a in zip(range(2027, 2036), [2.23] + [3.01] * 8)
+    ]
+    reasons += [
+        f"to meet the targets these limits would have to give: {y}: rotterdam_moerdijk grid "
+        f"limit of 0 MW binding, {short} MW short"
+        for y, short in zip(range(2026, 2036), [54, 253] + [323] * 8)
+    ]
+    lines = _infeasible_lines(InfeasibleScenario("grid0", reasons))
+    assert lines == [
+        "scenario 'grid0' is infeasible:",
+        "  - within the limits as set: 2026-2035: committed activity of hydrogen_smr_ccs "
+        "(17.3) short by 17.3 (10 years; largest in 2026)",
+        "  - within the limits as set: 2027-2035: committed activity of hydrogen_electrolysis "
+        "(3.01) short by 3.01 (9 years; largest in 2028)",
+        "  - to meet the targets these limits would have to give: 2026-2035: "
+        "rotterdam_moerdijk grid limit of 0 MW binding, 323 MW short (10 years; largest in "
+        "2028)",
+    ]
+
+
+@pytest.fixture
+def nothing_solved(monkeypatch):
+    """Any solve fails the test: the flags must be refused before."""
+    import elektra.model.pipeline
+    import elektra.outputs.sweep_output
+
+    def solved(*args, **kwargs):
+        raise AssertionError("something was solved before the flags were checked")
+
+    monkeypatch.setattr(elektra.model.pipeline, "run", solved)
+    monkeypatch.setattr(elektra.outputs.sweep_output, "Worker", solved)
+
+
+SWEEP = ["sweep", "scenarios/toy.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            [*SWEEP, "--vary", "ets_price=0.5:1.5:3", "--seed", "99999999999999999999999"],
+            "'--seed'",
+        ),
+        ([*SWEEP, "--samples", "10000000000"], "'--samples'"),
+        ([*SWEEP, "--samples", "1e10"], "'--samples'"),
+        ([*SWEEP, "--samples", "0"], "'--samples'"),
+        ([*SWEEP, "--vary", "ets_price=0.5:1.5:3", "--part-size", "0"], "'--part-size'"),
+        ([*SWEEP, "--vary", "ets_price=0.5:1.5:3", "--processes", "-1"], "'--processes'"),
+        (
+            [*SWEEP, "--vary", "capex[route=nowhere]=0.5:1.5:3"],
+            "--vary: key 'capex[route=nowhere]': unknown route 'nowhere'",
+        ),
+        ([*SWEEP, "--vary", "ets_prise=0.5:1.5"], "--vary 'ets_prise=0.5:1.5': unknown parameter"),
+        ([*SWEEP, "--vary", "ets_price=1.5:0.5:3"], "expected 0 <= low <= high"),
+        (
+            [*SWEEP, "--vary", "ets_price=0.5:1.5:3", "--dask", "remote"],
+            "the only value is 'local'",
+        ),
+        (
+            [*SWEEP, "--vary", "ets_price", "--dask", "local", "--scheduler", "tcp://a:1"],
+            "not both",
+        ),
+        (["mca", "scenarios/toy.yaml", "--seed", "-1"], "'--seed'"),
+        (["questions", "--seed", "4294967296"], "'--seed'"),
+        (["questions", "--workers", "2"], "No such option: --workers"),
+    ],
+)
+def test_every_flag_is_checked_before_anything_is_solved(project, nothing_solved, args, expected):
+    result = refused(project, args, 2, expected)
+    assert len(result.output.strip().splitlines()) <= 4
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def not_dask():
+    """A server on localhost that answers like a web server, not a Dask scheduler."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+
+    def serve():
+        while True:
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                return
+            with connection:
+                connection.sendall(b"HTTP/1.0 200 OK\r\n\r\n<html>a web page</html>" * 20)
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    server.close()
+
+
+def test_a_scheduler_that_cannot_be_used_is_one_line_with_its_exit_code(
+    project, monkeypatch, nothing_solved, not_dask
+):
+    import elektra.studies.workers
+
+    monkeypatch.setattr(elektra.studies.workers, "SCHEDULER_TIMEOUT", "1s")
+    args = [*SWEEP, "--vary", "ets_price=0.5:1.5:3", "--scheduler"]
+    cases = [
+        ("not-an-address", 2, "--scheduler 'not-an-address' is not a scheduler address"),
+        (f"tcp://127.0.0.1:{_closed_port()}", 6, "no Dask scheduler answered within 1s"),
+        (not_dask, 6, "something answers there, but not a Dask scheduler"),
+    ]
+    for address, code, expected in cases:
+        result = refused(project, [*args, address], code, expected)
+        assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_compare_and_mca_have_the_force_they_offer(project):
+    from tests.test_mca import write_problem
+
+    mine = project / "mine"
+    mine.mkdir()
+    (mine / "thesis.docx").write_text("three years of work")
+    refused(project, ["compare", "results/toy", "results/toy", "--out", "mine"], 2, "--force")
+    result = invoke(
+        project, ["compare", "results/toy", "results/toy", "--out", "mine", "--force"], "mine"
+    )
+    assert result.exit_code == 0, result.output
+    spec = write_problem(project / "mca", [[1, 3000], [2, 3750]], ["cost", "benefit"], [1, 1])
+    (mine / "thesis.docx").write_text("three years of work")
+    mca = ["mca", str(spec.relative_to(project)), "--out", "mine", "--samples", "10"]
+    refused(project, mca, 2, "--force")
+    result = invoke(project, [*mca, "--force"], "mine")
+    assert result.exit_code == 0, result.output
+
+
+def test_no_color_makes_the_error_prefix_plain(project):
+    args = ["validate", "scenarios/nothing.yaml"]
+    coloured = refused(project, args, 2, "error:", color=True)
+    assert "\x1b[" in coloured.output
+    plain = refused(project, args, 2, "error: ", color=True, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in plain.output
+
+
+def test_one_spelling_for_one_meaning_across_commands():
+    """Every command that writes a folder has --out and --force; work spread over
+    processes is --processes; random draws are --samples and --seed."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    options = {
+        name: {opt for param in command.params for opt in getattr(param, "opts", [])}
+        for name, command in group.commands.items()
+    }
+    for name in ("run", "sweep", "compare", "mca", "questions"):
+        assert {"--out", "--force"} <= options[name], name
+    for name in ("sweep", "questions"):
+        assert "--processes" in options[name], name
+    for name in ("sweep", "mca", "questions"):
+        assert {"--samples", "--seed"} <= options[name], name
+    assert not any("--workers" in opts for opts in options.values())
+    for name in ("run", "validate", "sweep", "data"):
+        assert "--allow-outside-project" in options[name], name
+
+
+def test_extends_and_dataset_stay_inside_the_project_unless_allowed(project, tmp_path):
+    """A scenario may not read files elsewhere on the machine (here /etc/resolv.conf, or a
+    scenario and a dataset beside the project) unless the user says so."""
+    refused(
+        project,
+        ["validate", scenario(project, "etc", "extends: /etc/resolv.conf\n")],
+        2,
+        "etc.yaml: key 'extends': '/etc/resolv.conf' leads to /etc/resolv.conf, outside",
+        "--allow-outside-project",
+    )
+    (tmp_path / "outside.yaml").write_text(f"extends: {project / 'scenarios' / 'toy.yaml'}\n")
+    child = scenario(project, "child", f"extends: {tmp_path / 'outside.yaml'}\n")
+    refused(project, ["run", child], 2, "key 'extends'", f"{tmp_path / 'outside.yaml'}")
+    allowed = invoke(project, ["validate", child, "--allow-outside-project"])
+    assert allowed.exit_code == 0, allowed.output
+    shutil.copytree(project / "data" / "toy", tmp_path / "elsewhere")
+    data = scenario(project, "data", "extends: toy\ndataset: ../../elsewhere\n")
+    refused(project, ["validate", data], 2, "key 'dataset': '../../elsewhere' leads to")
+    allowed = invoke(project, ["validate", data, "--allow-outside-project"])
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_the_readme_documents_every_exit_code():
+    readme = (ROOT / "README.md").read_text()
+    for code, meaning in EXIT_CODES.items():
+        if code in (130, 143):
+            assert "| 130, 143 |" in readme
+        else:
+            assert f"| {code} | {meaning.replace('--debug', '`--debug`')} |" in readme, code

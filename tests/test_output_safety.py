@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import xarray as xr
 
 from elektra.outputs.output import NETCDF_ENGINE
@@ -125,3 +126,116 @@ def test_without_the_exchange_a_rerun_still_replaces_the_folder_whole(
     assert json.loads((out / "manifest.json").read_text())["objective_MEUR"] == 2.0
     assert_whole_or_absent(tmp_path, "after two runs without the exchange")
     assert [p.name for p in tmp_path.iterdir()] == ["toy"]
+
+
+# ------------------------------------------------------------------ worker processes
+
+
+def _children(pid: int) -> set[int]:
+    """Every descendant process of ``pid`` (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running (not gone, not a zombie waiting for its new parent to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_sweep_workers_die_with_their_parent(tmp_path, kill):
+    """Killing the main process of a `--processes 2` sweep (SIGKILL: no cleanup of its
+    own at all) leaves neither its worker processes nor multiprocessing's resource
+    tracker behind; SIGTERM ends them at once too, without waiting for their variants."""
+    log = (tmp_path / "stderr.txt").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "elektra",
+            "sweep",
+            TOY,
+            "--vary",
+            "ets_price=0.5:1.5:400",
+            "--processes",
+            "2",
+            "--no-extras",
+            "--out",
+            str(tmp_path / "sweep"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=log,  # a file: a pipe would stay open as long as any worker lives
+        cwd=tmp_path,
+    )
+    deadline = time.perf_counter() + 120
+    children: set[int] = set()
+    while time.perf_counter() < deadline and process.poll() is None and len(children) < 3:
+        children = _children(process.pid)  # two workers and the resource tracker
+        time.sleep(0.05)
+    assert len(children) >= 3, (tmp_path / "stderr.txt").read_text()
+    time.sleep(0.5)  # into their first variants
+    process.send_signal(kill)
+    process.wait(timeout=60)
+    log.close()
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _alive(pid)], "a worker outlived its parent"
+
+
+def test_a_lost_dask_worker_is_reported_with_the_variants_solved_again(tmp_path):
+    """A local Dask cluster of two worker processes; after the first variant, the busier
+    worker is killed (SIGKILL, as a machine that goes away). The sweep still has every
+    variant, and its notes and summary say that a worker was lost and which variants Dask
+    solved again on the other."""
+    import os
+
+    from distributed import Client, LocalCluster
+
+    from elektra.inputs.config import SweepFactor, SweepSpec, load_scenario
+    from elektra.outputs.sweep_output import run_sweep
+
+    scenario = load_scenario(TOY)
+    spec = SweepSpec(vary=[SweepFactor(parameter="ets_price", scale=(0.5, 1.5), points=40)])
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        lost: list[str] = []
+
+        def lose_one(outcome) -> None:
+            if lost:
+                return
+            nanny = max(
+                cluster.workers.values(),
+                key=lambda n: len(cluster.scheduler.workers[n.worker_address].processing),
+            )
+            lost.append(nanny.worker_address)
+            os.kill(nanny.process.process.pid, signal.SIGKILL)
+
+        result = run_sweep(
+            scenario, spec, tmp_path / "sweep", client=client, extras=False, on_outcome=lose_one
+        )
+    assert result.ds.sizes["variant"] == len(result.plan.variants) == 43
+    assert (result.ds["termination"].values == "optimal").all()
+    assert result.execution.workers == "Dask (2 workers, 1 lost)"
+    (note,) = [n for n in result.notes if "was lost" in n]
+    assert note.startswith(f"Dask worker {lost[0]} was lost during the sweep; ")
+    assert "solved again on other workers: " in note

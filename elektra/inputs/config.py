@@ -3,12 +3,19 @@
 A scenario is a small named diff over its parent. Everything a user can write is declared
 here; an unknown key, a wrong type or a value out of range is a :class:`ScenarioError`
 that names the file, the key and what was expected.
+
+The files a scenario names (``extends:``, ``dataset:``) stay inside its project, its own
+folder, or elektra's shipped ``scenarios/`` and ``data/`` (:func:`allowed_roots`): a path
+that leads elsewhere on the machine is refused unless the caller allows it
+(``--allow-outside-project``), so that a scenario received from someone else reads no
+file outside what it came with.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -283,7 +290,7 @@ class SweepSpec(_Strict):
     name: str | None = None
     vary: list[SweepFactor] = Field(default_factory=list)
     samples: int | None = Field(default=None, ge=1, le=1_000_000)
-    seed: int = Field(default=0, ge=0)
+    seed: int = Field(default=0, ge=0, le=2**32 - 1)
     sampling: Literal["lhs", "random"] = "lhs"
     sobol: bool = False
     #: named variants, each a set of parameter overrides like a scenario's
@@ -490,6 +497,60 @@ def _validate_file(path: Path, content: dict) -> _ScenarioFile:
         raise ScenarioError("\n".join(lines)) from None
 
 
+#: The source checkout elektra runs from (its shipped scenarios and data), if it is one.
+SHIPPED = Path(__file__).resolve().parents[2]
+
+
+def project_root(scenario_file: Path) -> Path:
+    """The project a scenario belongs to: the nearest folder above it holding ``.git`` or
+    ``pyproject.toml``, or ``scenarios/`` beside ``data/``; else the scenario's folder."""
+    folder = Path(scenario_file).resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists() or (candidate / "pyproject.toml").is_file():
+            return candidate
+        if (candidate / "scenarios").is_dir() and (candidate / "data").is_dir():
+            return candidate
+    return folder
+
+
+def allowed_roots(scenario_file: Path) -> dict[Path, str]:
+    """The folders a scenario's ``extends`` and ``dataset`` may lead into, each with what
+    it is: the scenario's project, its folder, and elektra's shipped scenarios and data."""
+    leaf = Path(scenario_file).absolute()
+    roots = {
+        project_root(leaf): "the project",
+        leaf.parent: "the scenario's folder",
+    }
+    for shipped in ("scenarios", "data"):
+        if (SHIPPED / shipped).is_dir() and (SHIPPED / "pyproject.toml").is_file():
+            roots.setdefault(SHIPPED / shipped, f"elektra's shipped {shipped}")
+    return roots
+
+
+def _inside(path: Path, roots: dict[Path, str]) -> bool:
+    """Whether ``path`` lies in one of ``roots``, as written (a link the user made inside
+    a root counts as inside) or once every link is followed."""
+    lexical = Path(os.path.abspath(path))
+    real = Path(os.path.realpath(path))
+    for root in roots:
+        for candidate, base in ((lexical, Path(os.path.abspath(root))), (real, root.resolve())):
+            if candidate == base or base in candidate.parents:
+                return True
+    return False
+
+
+def check_inside(path: Path, roots: dict[Path, str] | None, where: str, given: str) -> None:
+    """Raise ScenarioError if ``path`` (named ``given`` at ``where``) leaves ``roots``;
+    ``roots`` None allows any path."""
+    if roots is None or _inside(path, roots):
+        return
+    listed = ", ".join(f"{what} {root}" for root, what in roots.items())
+    raise ScenarioError(
+        f"{where}: {given!r} leads to {Path(os.path.realpath(path))}, outside {listed}; "
+        "move it inside, or run with --allow-outside-project to read it anyway"
+    )
+
+
 def _resolve_parent(path: Path, extends: str) -> Path:
     candidate = Path(extends)
     if not candidate.suffix:
@@ -499,8 +560,9 @@ def _resolve_parent(path: Path, extends: str) -> Path:
     return candidate
 
 
-def _chain(path: Path) -> list[tuple[Path, _ScenarioFile]]:
-    """The scenario files from the root ancestor down to ``path``."""
+def _chain(path: Path, roots: dict[Path, str] | None) -> list[tuple[Path, _ScenarioFile]]:
+    """The scenario files from the root ancestor down to ``path``; each parent must lie
+    within ``roots`` (None: anywhere)."""
     chain: list[tuple[Path, _ScenarioFile]] = []
     seen: set[Path] = set()
     current: Path | None = path
@@ -511,18 +573,27 @@ def _chain(path: Path) -> list[tuple[Path, _ScenarioFile]]:
         seen.add(current)
         parsed = _validate_file(current, _read_yaml(current))
         chain.append((current, parsed))
-        current = _resolve_parent(current, parsed.extends) if parsed.extends else None
+        if parsed.extends:
+            parent = _resolve_parent(current, parsed.extends)
+            check_inside(parent, roots, f"{current}: key 'extends'", parsed.extends)
+            current = parent
+        else:
+            current = None
     return list(reversed(chain))
 
 
-def _dataset_path(scenario_path: Path, dataset: str, declared_in: Path) -> Path:
-    """The dataset folder: beside the file that names it first, then as before."""
+def _dataset_path(
+    scenario_path: Path, dataset: str, declared_in: Path, roots: dict[Path, str] | None
+) -> Path:
+    """The dataset folder: beside the file that names it first, then as before; it must
+    lie within ``roots`` (None: anywhere)."""
     candidates = []
     for base in dict.fromkeys([declared_in.parent, scenario_path.parent]):
         candidates += [base / dataset, base.parent / "data" / dataset]
     candidates += [Path.cwd() / "data" / dataset, Path(dataset)]
     for candidate in candidates:
         if (candidate / "routes.csv").is_file():
+            check_inside(candidate, roots, f"{declared_in}: key 'dataset'", dataset)
             return candidate.resolve()
     raise ScenarioError(
         f"{declared_in}: key 'dataset': no dataset {dataset!r} found (looked for routes.csv "
@@ -555,17 +626,20 @@ def _section(schema: type[_Strict], section: str, merged: dict, key_files: dict,
         raise ScenarioError(f"{key_files.get(section, path)}: key '{key}': {message}") from None
 
 
-def load_scenario(path: str | Path) -> Scenario:
+def load_scenario(path: str | Path, *, allow_outside_project: bool = False) -> Scenario:
     """Read a scenario file, resolve its ``extends`` chain and validate the result.
 
     Every key is inherited from the parent except ``name``: a scenario without ``name``
-    takes its file's stem, so a child never writes over its parent's results.
+    takes its file's stem, so a child never writes over its parent's results. The files
+    ``extends`` and ``dataset`` lead to stay within :func:`allowed_roots` unless
+    ``allow_outside_project``.
     """
     path = Path(path)
+    roots = None if allow_outside_project else allowed_roots(path)
     merged: dict[str, Any] = {"policies": {}, "parameters": {}, "solver": {}, "foresight": {}}
     key_files: dict[str, str] = {}
     files = []
-    chain = _chain(path)
+    chain = _chain(path, roots)
     for file_path, parsed in chain:
         files.append(str(file_path))
         for key, value in parsed.model_dump(exclude_none=True).items():
@@ -618,7 +692,7 @@ def load_scenario(path: str | Path) -> Scenario:
         description=merged.get("description", ""),
         dataset=merged["dataset"],
         dataset_path=_dataset_path(
-            path, merged["dataset"], Path(key_files.get("dataset", str(path)))
+            path, merged["dataset"], Path(key_files.get("dataset", str(path))), roots
         ),
         years=tuple(merged["years"]),
         base_year=merged["base_year"],

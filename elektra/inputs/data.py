@@ -598,8 +598,8 @@ class RangeCheck:
             index = tuple(np.argwhere(hard)[0])
             raise DataError(
                 f"{where}: parameter {spec.name!r} {given}{self._at(labels, index, values)} "
-                f"is {values[index]:g} {_unit_text(spec, units[index])}; expected between "
-                f"{_limit(spec.minimum)} and {_limit(spec.maximum)}"
+                f"is {values[index]:g} {_unit_text(spec, units[index])}; expected "
+                f"{_limits(spec.minimum, spec.maximum)}"
             )
         if not implausible.any():
             return
@@ -636,8 +636,13 @@ def _unit_text(spec: Parameter, output_unit: str) -> str:
     return "(share)" if unit == "1" else unit
 
 
-def _limit(bound: float | None) -> str:
-    return "-inf" if bound is None else f"{bound:g}"
+def _limits(minimum: float | None, maximum: float | None) -> str:
+    """A parameter's hard limits in words: "at least 0", "between 0 and 1"."""
+    if maximum is None:
+        return f"at least {minimum:g}"
+    if minimum is None:
+        return f"at most {maximum:g}"
+    return f"between {minimum:g} and {maximum:g}"
 
 
 def _bounds(spec: Parameter, output_units: xr.DataArray | None) -> xr.DataArray | Bounds:

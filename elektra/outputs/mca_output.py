@@ -468,9 +468,12 @@ their places.</p>
 # --------------------------------------------------------------------------------------
 
 
-def write_mca(ds: xr.Dataset, out: Path, extras: bool = True) -> Path:
+def write_mca(
+    ds: xr.Dataset, out: Path, extras: bool = True, *, force: bool = False, protect=()
+) -> Path:
     """Write the MCA folder ``out`` whole or not at all (mca.nc, figures, report.html,
-    manifest), through the same safe swap as a run's results folder."""
+    manifest), through the same safe swap as a run's results folder; ``force`` and
+    ``protect`` as for :func:`elektra.outputs.output.write_folder`."""
     from elektra.outputs.output import write_folder
 
     def contents(staging: Path) -> None:
@@ -493,7 +496,7 @@ def write_mca(ds: xr.Dataset, out: Path, extras: bool = True) -> Path:
         "versions": {**_versions(), "pymcdm": _pymcdm_version()},
         "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
-    return write_folder(Path(out), contents, info)
+    return write_folder(Path(out), contents, info, force=force, protect=protect)
 
 
 def _pymcdm_version() -> str:

@@ -17,6 +17,13 @@ either a whole earlier run, a whole new run, or absent. The rules:
 - SIGINT and SIGTERM are held back during the swap itself, so an interrupt lands either
   before it (nothing changed) or after it (the new folder is whole).
 - Folders get the user's umask (``tempfile.mkdtemp`` alone would make them private).
+- A folder that holds the user's working directory, home, the project or the scenario
+  is never a results folder, not even with ``force`` (:func:`check_protected`).
+- A results folder that is a symbolic link is written where it points; the link stays,
+  and every message names its target (:func:`shown`).
+- A write that fails (a full disk, permissions) is an :class:`OutputError` naming the
+  file as the user knows it, never the hidden staging folder; folders the write created
+  are removed again.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import hashlib
 import json
 import os
 import platform
@@ -33,11 +41,13 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 
 import xarray as xr
+
+from elektra.inputs.config import project_root
 
 try:  # POSIX; without it (Windows) runs into one folder are not serialised
     import fcntl
@@ -76,6 +86,68 @@ class OutputRefused(OutputError):
     """Writing would delete or overwrite something elektra did not write."""
 
 
+#: Free space (bytes) below which a failed write is reported as a full disk.
+FULL_DISK = 1 << 20
+
+
+def shown(out: Path | str) -> str:
+    """``out`` as the user gave it, with the folder it leads to if it is a link."""
+    out = Path(out)
+    if out.is_symlink():
+        return f"{out} (a link to {os.path.realpath(out)})"
+    return str(out)
+
+
+def _free_bytes(path: Path) -> int | None:
+    """Free bytes on the file system of ``path`` (or of its nearest existing parent)."""
+    folder = Path(path).absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def write_failure(path: Path | str, error: BaseException) -> OutputError:
+    """An :class:`OutputError` for a failed write of ``path``: a full disk said as such.
+
+    The netCDF library reports a full disk as ``RuntimeError('NetCDF: HDF error')``, without
+    an errno: there the free space decides.
+    """
+    code = getattr(error, "errno", None)
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    free = _free_bytes(Path(path))
+    if code in (errno.ENOSPC, errno.EDQUOT) or (free is not None and free < FULL_DISK):
+        return OutputError(
+            f"disk full: cannot write {path} ({reason}); free some space and run again"
+        )
+    return OutputError(f"cannot write {path}: {reason}")
+
+
+@contextlib.contextmanager
+def writing(path: Path | str, staging: Path | None = None) -> Iterator[None]:
+    """Report an OSError raised inside the block as a failed write of ``path``.
+
+    With ``staging``, a file name inside the staging folder is reported under ``path``,
+    the folder the user asked for, instead.
+    """
+    try:
+        yield
+    except OutputError as error:
+        if staging is None or str(staging) not in str(error):
+            raise
+        raise type(error)(str(error).replace(str(staging), str(path))) from error.__cause__
+    except OSError as error:
+        where = Path(path)
+        if staging is not None and error.filename:
+            try:
+                where = where / Path(os.fsdecode(error.filename)).relative_to(staging)
+            except ValueError:
+                pass
+        raise write_failure(where, error) from error
+
+
 # --------------------------------------------------------------------------- provenance
 
 
@@ -90,29 +162,24 @@ def _versions() -> dict[str, str]:
 
 
 def git_commit(folder: Path) -> str:
-    """The commit of the repository holding ``folder``, with '+dirty' if it has changes."""
+    """The code version of the repository holding ``folder``: its commit, and where its
+    tracked files differ from it, ``+dirty.<hash of the difference>``.
+
+    The code is the tracked tree: untracked files (a venv, a notebook, results) do not
+    count, and two runs made from the same uncommitted change record the same version.
+    """
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, check=True
         ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain"], cwd=folder, capture_output=True, text=True, check=True
-        ).stdout.strip()
+        difference = subprocess.run(
+            ["git", "diff", "HEAD", "--binary"], cwd=folder, capture_output=True, check=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return commit + ("+dirty" if dirty else "")
-
-
-def project_root(scenario_file: Path) -> Path:
-    """The project a scenario belongs to: the nearest folder above it holding ``.git`` or
-    ``pyproject.toml``, or ``scenarios/`` beside ``data/``; else the scenario's folder."""
-    folder = Path(scenario_file).resolve().parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists() or (candidate / "pyproject.toml").is_file():
-            return candidate
-        if (candidate / "scenarios").is_dir() and (candidate / "data").is_dir():
-            return candidate
-    return folder
+    if not difference:
+        return commit
+    return f"{commit}+dirty.{hashlib.sha256(difference).hexdigest()[:12]}"
 
 
 def relative_files(files: Sequence[str]) -> tuple[Path, list[str]]:
@@ -171,17 +238,52 @@ def read_manifest(folder: Path) -> dict | None:
 # --------------------------------------------------------------------------- checks
 
 
-def check_target(out: Path, force: bool = False) -> None:
+def protected_folders(files: Sequence[str | Path] = ()) -> dict[Path, str]:
+    """The folders a results folder may never be or hold, each with what it is, most
+    telling first: the working directory, for each of ``files`` (scenario files, a
+    dataset, compared runs) its project, its folder and the file itself, the home folder
+    and the file system's root."""
+    folders: dict[Path, str] = {Path(os.path.realpath(Path.cwd())): "the current folder"}
+    for path in files:
+        path = Path(os.path.realpath(path))
+        folders.setdefault(project_root(path), f"the project of {path.name}")
+        folders.setdefault(path.parent, f"the folder of {path.name}")
+        folders.setdefault(path, f"{path.name}, an input of this command")
+    home = Path.home()
+    if home.is_dir():
+        folders.setdefault(Path(os.path.realpath(home)), "your home folder")
+    folders.setdefault(Path(os.path.realpath("/")), "the file system's root")
+    return folders
+
+
+def check_protected(out: Path, files: Sequence[str | Path] = ()) -> None:
+    """Raise :class:`OutputRefused` if ``out`` is or holds a folder of
+    :func:`protected_folders`: replacing it would delete the user's work, with or without
+    ``--force``."""
+    real = Path(os.path.realpath(out))
+    for folder, what in protected_folders(files).items():
+        if real == folder or real in folder.parents:
+            where = "is" if real == folder else "holds"
+            raise OutputRefused(
+                f"{shown(out)} {where} {what} ({folder}); a results folder is replaced "
+                "whole, so elektra never writes one there, not even with --force: choose "
+                "another --out"
+            )
+
+
+def check_target(out: Path, force: bool = False, protect: Sequence[str | Path] = ()) -> None:
     """Raise :class:`OutputRefused` if writing ``out`` could lose something not ours.
 
     ``out`` may be absent, an empty folder, or an elektra results folder holding only
-    what its manifest lists. ``force`` replaces any folder (never a file).
+    what its manifest lists. ``force`` replaces any folder (never a file) except those of
+    :func:`check_protected` (``protect``: the command's input files).
     """
     out = Path(out)
+    check_protected(out, protect)
     if not out.exists():
         return
     if not out.is_dir():
-        raise OutputRefused(f"{out} exists and is not a folder; choose another --out")
+        raise OutputRefused(f"{shown(out)} exists and is not a folder; choose another --out")
     if force:
         return
     entries = sorted(p.name for p in out.iterdir())
@@ -190,17 +292,17 @@ def check_target(out: Path, force: bool = False) -> None:
     info = read_manifest(out)
     if info is None:
         raise OutputRefused(
-            f"{out} is a folder with files that are not an elektra results folder (no "
+            f"{shown(out)} is a folder with files that are not an elektra results folder (no "
             f"{MANIFEST} of elektra); choose another --out, or add --force to replace it and "
             "everything in it"
         )
     ours = {Path(f).parts[0] for f in info.get("files", KNOWN_FILES)} | {MANIFEST}
     foreign = [name for name in entries if name not in ours]
     if foreign:
-        shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
+        listed = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
         raise OutputRefused(
-            f"{out} holds files elektra did not write ({shown}); move them away, or add "
-            "--force to replace the folder with them"
+            f"{shown(out)} holds files elektra did not write ({listed}); move them away, or "
+            "add --force to replace the folder with them"
         )
 
 
@@ -346,10 +448,16 @@ def _netcdf_ready(ds: xr.Dataset) -> xr.Dataset:
 
 
 def write_netcdf(ds: xr.Dataset, path: Path) -> None:
-    _netcdf_ready(ds).to_netcdf(path, engine=NETCDF_ENGINE)
+    """Write ``ds`` to ``path``; a failure (the netCDF library says a full disk with a
+    RuntimeError) is an :class:`OutputError` naming the file."""
+    ready = _netcdf_ready(ds)
+    try:
+        ready.to_netcdf(path, engine=NETCDF_ENGINE)
+    except (OSError, RuntimeError) as error:
+        raise write_failure(path, error) from error
 
 
-def _write_contents(ds: xr.Dataset, staging: Path, extras: bool) -> list[str]:
+def _write_contents(ds: xr.Dataset, staging: Path, extras: bool) -> None:
     write_netcdf(ds, staging / "results.nc")
     if extras:
         from elektra.outputs.figures import make_figures
@@ -359,11 +467,87 @@ def _write_contents(ds: xr.Dataset, staging: Path, extras: bool) -> list[str]:
         to_iamc(ds).to_csv(staging / "iamc.csv", index=False)
         figures = make_figures(ds, staging / "figures")
         write_report(ds, staging / "report.html", figures)
+
+
+def _listing(staging: Path) -> list[str]:
+    """The files of a staging folder, relative to it (its owner lock left out)."""
     return [
         path.relative_to(staging).as_posix()
         for path in sorted(staging.rglob("*"))
         if path.is_file() and path.name != OWNER_FILE
     ]
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, deepest first."""
+    missing = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _remove_if_empty(folders: Sequence[Path]) -> None:
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def _write_whole(
+    out: Path,
+    contents: Callable[[Path], None],
+    info: Callable[[list[str]], dict],
+    *,
+    force: bool,
+    protect: Sequence[str | Path],
+    attach: Mapping[str, Path] | None = None,
+) -> Path:
+    """Write the folder ``out`` whole or not at all and return where it went.
+
+    ``contents(staging)`` writes the files; ``attach`` moves files made elsewhere (a
+    model file) into the folder under the given names; ``info(files)`` is the manifest,
+    written last (its presence says the folder is complete); then the staging folder is
+    swapped into place under the parent's lock.
+    """
+    asked = Path(out)
+    check_protected(asked, protect)
+    out = Path(os.path.realpath(asked))  # a symlinked results folder: write where it points
+    if out.parent == out:
+        raise OutputRefused(f"{shown(asked)} is not a folder a run can replace")
+    parent = out.parent
+    with writing(asked):
+        created = _make_parents(parent)
+    try:
+        with _locked(parent):
+            clean_leftovers(parent, out.name)
+            check_target(out, force, protect)
+            with writing(asked):
+                staging, owner = _staging(parent, out.name)
+    except BaseException:
+        _remove_if_empty(created)
+        raise
+    try:
+        with writing(asked, staging):
+            contents(staging)
+            for name, source in (attach or {}).items():
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(source, staging / name)
+            manifest_text = json.dumps(info([*_listing(staging), MANIFEST]), indent=2) + "\n"
+            (staging / MANIFEST).write_text(manifest_text)
+        with _locked(parent), _interrupts_held():
+            check_target(out, force, protect)  # another process may have put something there
+            (staging / OWNER_FILE).unlink()
+            _publish(staging, out)
+        shutil.rmtree(staging, ignore_errors=True)  # the previous run, if there was one
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        _remove_if_empty(created)
+        raise
+    finally:
+        os.close(owner)
+    return out
 
 
 def write_run(
@@ -378,50 +562,42 @@ def write_run(
     notes: Sequence[str] = (),
     run_id: str | None = None,
     allow_out_of_range: bool = False,
+    attach: Mapping[str, Path] | None = None,
+    protect: Sequence[str | Path] = (),
 ) -> Path:
     """Write the results folder ``out`` whole or not at all, and return it.
 
     ``dataset_hash`` goes into the manifest and the Dataset's attrs; ``notes`` (what the
     user should know about the run) into the manifest; ``run_id`` (made if not given)
-    lets a caller that was interrupted tell whether ``out`` is its own finished run.
-    Raises :class:`OutputRefused` (see :func:`check_target`) or ``OSError``.
+    lets a caller that was interrupted tell whether ``out`` is its own finished run;
+    ``attach`` maps a name in the folder to a file moved there (``--write-model``).
+    ``files`` (the scenario files) and ``protect`` (more inputs) name what ``out`` may
+    never hold (:func:`check_protected`). Raises :class:`OutputRefused` (see
+    :func:`check_target`) or :class:`OutputError`.
     """
-    out = Path(os.path.realpath(out))  # a symlinked results folder: write where it points
-    if out.parent == out:
-        raise OutputRefused(f"{out} is not a folder a run can replace")
-    parent = out.parent
-    parent.mkdir(parents=True, exist_ok=True)
     if dataset_hash:
         ds = ds.assign_attrs(dataset_hash=dataset_hash)
-    with _locked(parent):
-        clean_leftovers(parent, out.name)
-        check_target(out, force)
-        staging, owner = _staging(parent, out.name)
-    try:
-        written = _write_contents(ds, staging, extras)
-        info = manifest(
+
+    def info(written: list[str]) -> dict:
+        return manifest(
             ds,
             timings,
             files,
             dataset_hash=dataset_hash,
             notes=notes,
             run_id=run_id or uuid.uuid4().hex,
-            written=[*written, MANIFEST],
+            written=written,
             allow_out_of_range=allow_out_of_range,
         )
-        # the manifest comes last: its presence says the folder is complete
-        (staging / MANIFEST).write_text(json.dumps(info, indent=2) + "\n")
-        with _locked(parent), _interrupts_held():
-            check_target(out, force)  # another process may have put something there
-            (staging / OWNER_FILE).unlink()
-            _publish(staging, out)
-        shutil.rmtree(staging, ignore_errors=True)  # the previous run, if there was one
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        os.close(owner)
-    return out
+
+    return _write_whole(
+        out,
+        lambda staging: _write_contents(ds, staging, extras),
+        info,
+        force=force,
+        protect=[*files, *protect],
+        attach=attach,
+    )
 
 
 def manifest_info(files: Sequence[str], **fields) -> dict:
@@ -437,40 +613,24 @@ def manifest_info(files: Sequence[str], **fields) -> dict:
 
 
 def write_folder(
-    out: Path, contents: Callable[[Path], None], info: dict, *, force: bool = False
+    out: Path,
+    contents: Callable[[Path], None],
+    info: dict,
+    *,
+    force: bool = False,
+    protect: Sequence[str | Path] = (),
 ) -> Path:
     """Write the folder ``out`` whole or not at all, as :func:`write_run` does.
 
     ``contents(staging)`` writes the files into the staging folder; the manifest ``info``
     (with the list of files, and a ``scenario_hash`` so that a later run recognises the
     folder as elektra's) is written last, then the folder is swapped into place.
+    ``protect``: the command's inputs, which ``out`` may never hold.
     """
-    out = Path(os.path.realpath(out))
-    if out.parent == out:
-        raise OutputRefused(f"{out} is not a folder a run can replace")
-    parent = out.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    with _locked(parent):
-        clean_leftovers(parent, out.name)
-        check_target(out, force)
-        staging, owner = _staging(parent, out.name)
-    try:
-        contents(staging)
-        written = [
-            path.relative_to(staging).as_posix()
-            for path in sorted(staging.rglob("*"))
-            if path.is_file() and path.name != OWNER_FILE
-        ]
-        info = {**info, "files": sorted([*written, MANIFEST])}
-        (staging / MANIFEST).write_text(json.dumps(info, indent=2) + "\n")
-        with _locked(parent), _interrupts_held():
-            check_target(out, force)
-            (staging / OWNER_FILE).unlink()
-            _publish(staging, out)
-        shutil.rmtree(staging, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        os.close(owner)
-    return out
+    return _write_whole(
+        out,
+        contents,
+        lambda written: {**info, "files": sorted(written)},
+        force=force,
+        protect=protect,
+    )

@@ -39,6 +39,7 @@ from elektra.studies.sweep import (
     ONE_AT_A_TIME,
     REFERENCE,
     Plan,
+    VariantData,
     base_identity,
     check_plan,
     make_plan,
@@ -115,6 +116,29 @@ def _finished(parts: Parts, target: Path, keys: set[str]) -> xr.Dataset | None:
     )
 
 
+@dataclass
+class Planned:
+    """A sweep's data, factors and variants, checked before anything is solved."""
+
+    data: Any
+    factors: list
+    plan: Plan
+
+
+def plan_sweep(scenario: Scenario, spec: SweepSpec, origin: str = "") -> Planned:
+    """Load the data, resolve the factors, plan the variants and build the Data of every
+    variant that sets values: an unknown label, a unit or a range that does not fit is an
+    error before the base is solved."""
+    data = load_data(scenario)
+    factors = resolve_factors(spec, data, origin or scenario.key_files.get("sweep", "scenario"))
+    plan = make_plan(spec, factors, base_identity(scenario, data))
+    check_plan(
+        plan,
+        VariantData(data, factors, dict(scenario.parameters), scenario.allow_out_of_range),
+    )
+    return Planned(data, factors, plan)
+
+
 def run_sweep(
     scenario: Scenario,
     spec: SweepSpec,
@@ -128,19 +152,20 @@ def run_sweep(
     origin: str = "",
     on_start: Callable[[int, int], None] | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    planned: Planned | None = None,
 ) -> SweepResult:
-    """Run a sweep and write its results folder ``target``; return what it did."""
+    """Run a sweep and write its results folder ``target``; return what it did.
+
+    ``planned``: the sweep's :func:`plan_sweep`, if the caller checked it already."""
     from elektra.outputs.output import check_target, check_writable
 
     target = Path(target)
-    check_target(target, force)
+    check_target(target, force, scenario.files)
     check_writable(target)
-    data = load_data(scenario)
-    factors = resolve_factors(spec, data, origin or scenario.key_files.get("sweep", "scenario"))
+    planned = planned or plan_sweep(scenario, spec, origin)
+    data, factors, plan = planned.data, planned.factors, planned.plan
     setup = Setup(scenario, data, factors, scenario.allow_out_of_range)
     worker = Worker(setup)
-    plan = make_plan(spec, factors, base_identity(scenario, data))
-    check_plan(plan, worker.make_data)
     keys = {v.key for v in plan.variants}
     parts = Parts(work_folder(target), worker.template, part_size or 200)
     finished = _finished(parts, target, keys)
@@ -160,6 +185,7 @@ def run_sweep(
         progress=on_outcome,
     )
     execution.reused = resumed
+    execution.notes[:0] = parts.notes
     complete = _finished(parts, target, keys)
     meta = _meta(scenario, data, plan, spec, execution, target)
     ds = assemble(plan, complete, meta)
@@ -217,7 +243,7 @@ def _target(scenario: Scenario, data) -> tuple[int, float, str] | None:
 
 
 def _notes(ds: xr.Dataset, plan: Plan, execution: Execution, data) -> list[str]:
-    notes = []
+    notes = list(execution.notes)
     ranged = [f for f in plan.factors if f.kind == "range"]
     if ranged and "every parameter" in ranged[0].origin:
         notes.append(
@@ -717,4 +743,4 @@ def write_sweep(
         seconds=ds.attrs["seconds"],
         written=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
-    return write_folder(target, contents, info, force=force)
+    return write_folder(target, contents, info, force=force, protect=files)

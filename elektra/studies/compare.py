@@ -918,9 +918,9 @@ def _iamc(comparison: Comparison) -> pd.DataFrame | None:
         return None
 
 
-def write_comparison(comparison: Comparison, out: Path) -> Path:
+def write_comparison(comparison: Comparison, out: Path, *, force: bool = False) -> Path:
     """Write the comparison folder ``out`` whole or not at all, through the same safe swap
-    as a run's results folder, and return it."""
+    as a run's results folder, and return it; it may never hold a compared run."""
     import time
 
     from elektra.outputs.output import write_folder, write_netcdf
@@ -941,4 +941,5 @@ def write_comparison(comparison: Comparison, out: Path) -> Path:
         "warnings": list(comparison.warnings),
         "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
-    return write_folder(Path(out), contents, info)
+    folders = [run.folder for run in comparison.runs]
+    return write_folder(Path(out), contents, info, force=force, protect=folders)

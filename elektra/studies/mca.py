@@ -31,6 +31,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from elektra.inputs.data import DataError, check_source_cells, citation, sources_of_file
+from elektra.outputs.progress import SILENT, Progress
 
 #: The criteria the LP computes, with the unit the spec must declare for them.
 LP_CRITERIA_UNITS = {
@@ -642,7 +643,7 @@ def sample_values(performance: Performance, spec: McaSpec, rng: np.random.Genera
 
 
 def rank_acceptability(
-    spec: McaSpec, performance: Performance, samples: int, seed: int
+    spec: McaSpec, performance: Performance, samples: int, seed: int, progress: Progress = SILENT
 ) -> xr.DataArray:
     """Share of Monte Carlo draws in which each option takes each place (SMAA-2).
 
@@ -659,7 +660,9 @@ def rank_acceptability(
     n = len(options)
     counts = np.zeros((len(cases), len(methods), n, n))
     fixed = {w: np.array([spec.weightings[w][c] for c in spec.criteria]) for w in spec.weightings}
+    progress.start("MCA: rank acceptability", samples, "draws")
     for _ in range(samples):
+        progress.advance()
         matrix = sample_values(performance, spec, rng)
         uniform = rng.dirichlet(np.ones(len(spec.criteria)))
         for a, case in enumerate(cases):
@@ -813,7 +816,9 @@ def exclusion_overrides(routes: tuple[str, ...], years: list[int]) -> dict[str, 
     return {"route_activity_limit": (zero,), "route_activity_minimum": (zero,)}
 
 
-def lp_criteria_from_scenario(spec: McaSpec) -> dict[str, dict[str, float]]:
+def lp_criteria_from_scenario(
+    spec: McaSpec, progress: Progress = SILENT
+) -> dict[str, dict[str, float]]:
     """The LP criteria of every option with routes: the scenario settled once, then each
     exclusion as a variant of it.
 
@@ -838,7 +843,10 @@ def lp_criteria_from_scenario(spec: McaSpec) -> dict[str, dict[str, float]]:
     if not spec.lp_criteria:
         return {}
     scenario = load_scenario(spec.scenario_path)
+    routed = [option for option, definition in spec.options.items() if definition.routes]
+    progress.start("MCA: the scenario, then each option excluded", 1 + len(routed), "runs")
     variants = Variants(scenario)
+    progress.advance()
     base = variants.reference_results()
     if spec.year not in [int(y) for y in base.year.values]:
         raise McaError(
@@ -872,6 +880,7 @@ def lp_criteria_from_scenario(spec: McaSpec) -> dict[str, dict[str, float]]:
             found["system_cost_if_excluded"] = _snap(cost_change)
             found["emissions_2035_if_excluded"] = _snap(emitted)
         values[option] = {k: v for k, v in found.items() if k in spec.lp_criteria}
+        progress.advance()
     return values
 
 
@@ -914,21 +923,28 @@ def run_mca(
     lp_criteria: LPCriteria | None = lp_criteria_from_scenario,
     samples: int | None = None,
     seed: int | None = None,
+    progress: Progress = SILENT,
 ) -> xr.Dataset:
     """Run the MCA of a spec and return everything as one Dataset.
 
     ``lp_criteria`` gives the LP-derived criteria (``None``: the data file must give
-    them); ``samples`` and ``seed`` override the spec's robustness settings.
+    them); ``samples`` and ``seed`` override the spec's robustness settings; ``progress``
+    hears of each run and draw.
     """
     if not isinstance(spec, McaSpec):
         spec = load_spec(spec)
     samples = spec.robustness.samples if samples is None else samples
     seed = spec.robustness.seed if seed is None else seed
     data = read_criteria_data(spec.data_path) if spec.data_path is not None else None
-    lp_values = lp_criteria(spec) if (lp_criteria is not None and spec.lp_criteria) else {}
+    if lp_criteria is None or not spec.lp_criteria:
+        lp_values = {}
+    elif lp_criteria is lp_criteria_from_scenario:
+        lp_values = lp_criteria_from_scenario(spec, progress)
+    else:
+        lp_values = lp_criteria(spec)
     performance = performance_table(spec, data, lp_values)
     scores, ranks = score_all(spec, performance)
-    acceptability = rank_acceptability(spec, performance, samples, seed)
+    acceptability = rank_acceptability(spec, performance, samples, seed, progress)
     sensitivity = weight_sensitivity(spec, performance)
     return mca_dataset(spec, performance, scores, ranks, acceptability, sensitivity, samples, seed)
 

@@ -22,7 +22,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from elektra.outputs.output import NETCDF_ENGINE
+from elektra.outputs.progress import SILENT, Progress
 
 #: Where the question files and their scenarios live, and where answers go.
 QUESTIONS = Path("scenarios") / "questions"
@@ -191,8 +191,22 @@ def scenario_path(spec: QuestionSpec, name: str) -> Path:
 def load_questions(
     folder: Path = QUESTIONS, only: Sequence[int] | None = None
 ) -> list[QuestionSpec]:
-    """Every question file ``q*.yaml`` of a folder, in order of id."""
-    specs = [load_question(p) for p in sorted(Path(folder).glob("q*.yaml"))]
+    """Every question file ``q*.yaml`` of a folder (or the one file ``folder``), in order
+    of id. A folder that does not exist or holds no question is an error: an empty set
+    of questions would answer nothing and replace earlier answers with empty ones."""
+    folder = Path(folder)
+    if folder.is_file():
+        files = [folder]
+    elif folder.is_dir():
+        files = sorted(folder.glob("q*.yaml"))
+        if not files:
+            raise QuestionError(
+                f"{folder}: no question files (q*.yaml) in this folder; give the folder of "
+                f"the question files, e.g. {QUESTIONS}"
+            )
+    else:
+        raise QuestionError(f"{folder}: no such folder of question files")
+    specs = [load_question(p) for p in files]
     ids = [s.id for s in specs]
     if len(ids) != len(set(ids)):
         raise QuestionError(f"{folder}: two question files share an id")
@@ -408,32 +422,51 @@ def _solve(job: Job) -> str:
     return job.folder
 
 
-def _up_to_date(job: Job) -> bool:
+def _up_to_date(job: Job, notes: list[str]) -> bool:
+    """Whether the stored run of ``job`` is readable and of the same scenario and data; a
+    stored run that cannot be read (truncated, say) is named in ``notes``."""
     path = Path(job.folder) / "results.nc"
     if not path.is_file():
         return False
-    with xr.open_dataset(path, engine=NETCDF_ENGINE) as stored:
-        return stored.attrs.get("fingerprint") == _fingerprint(job)
+    try:
+        with xr.open_dataset(path, engine=NETCDF_ENGINE) as stored:
+            return stored.attrs.get("fingerprint") == _fingerprint(job)
+    except (OSError, ValueError, RuntimeError) as error:
+        notes.append(f"stored run {path} could not be read ({error}); it was solved again")
+        return False
 
 
-def solve_all(jobs: Sequence[Job], workers: int = 0, progress: Callable | None = None) -> dict:
+def solve_all(
+    jobs: Sequence[Job],
+    workers: int = 0,
+    progress: Callable | None = None,
+    display: Progress = SILENT,
+    notes: list[str] | None = None,
+) -> dict:
     """Solve the jobs that are not up to date (in parallel), then load every result.
 
-    Returns job -> results Dataset. ``workers`` 0 means one process per core.
+    Returns job -> results Dataset. ``workers`` 0 means one process per core;
+    ``progress(folder)`` is called as each job is solved, ``display`` shows the count;
+    a stored run that cannot be read is solved again and named in ``notes``.
     """
-    todo = [job for job in dict.fromkeys(jobs) if not _up_to_date(job)]
+    from elektra.studies.workers import process_pool, unordered
+
+    notes = [] if notes is None else notes
+    todo = [job for job in dict.fromkeys(jobs) if not _up_to_date(job, notes)]
     workers = workers or min(len(todo), os.cpu_count() or 1)
-    if todo:
-        if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for done in pool.map(_solve, todo):
-                    if progress:
-                        progress(done)
-        else:
-            for job in todo:
-                _solve(job)
+    display.start("solving runs", len(todo), "runs")
+    if todo and workers > 1:
+        with process_pool(workers) as pool:
+            for job, _folder in unordered(pool, _solve, todo, 2 * workers):
+                display.advance()
                 if progress:
                     progress(job.folder)
+    else:
+        for job in todo:
+            _solve(job)
+            display.advance()
+            if progress:
+                progress(job.folder)
     return {
         job: xr.load_dataset(Path(job.folder) / "results.nc", engine=NETCDF_ENGINE)
         for job in dict.fromkeys(jobs)
@@ -463,10 +496,13 @@ def _draws(uncertainty: Uncertainty) -> list[str]:
     return draws
 
 
-def jobs_of(spec: QuestionSpec, output: Path, samples: int | None = None) -> dict:
+def jobs_of(
+    spec: QuestionSpec, output: Path, samples: int | None = None, seed: int | None = None
+) -> dict:
     """The jobs of a question: 'central' -> {label: Job}, and one such dict per draw.
 
-    A run with the budget sensitivity is stored apart from the same scenario without it.
+    ``samples`` and ``seed`` replace the question file's own (``uncertainty``). A run
+    with the budget sensitivity is stored apart from the same scenario without it.
     """
     scenarios = {"reference": spec.reference, **spec.variants}
     suffix = "__sensitivity" if spec.sensitivity else ""
@@ -483,6 +519,8 @@ def jobs_of(spec: QuestionSpec, output: Path, samples: int | None = None) -> dic
         uncertainty = spec.uncertainty
         if samples:
             uncertainty = uncertainty.model_copy(update={"samples": samples})
+        if seed is not None:
+            uncertainty = uncertainty.model_copy(update={"seed": seed})
         for number, extra in enumerate(_draws(uncertainty)):
             folder = output / f"q{spec.id:02d}"
             draws.append(
@@ -630,13 +668,20 @@ def moved_duals(reference: xr.Dataset, variant: xr.Dataset, limit: int = 3) -> l
     return lines + [f"run note: {n}" for n in notes]
 
 
-def _mca_results(spec: QuestionSpec) -> xr.Dataset | None:
+def _mca_results(
+    spec: QuestionSpec, seed: int | None = None, display: Progress = SILENT
+) -> xr.Dataset | None:
     """The question's MCA, run (it solves its own base and exclusion LPs)."""
     if spec.mca is None:
         return None
     from elektra.studies.mca import load_spec, run_mca
 
-    return run_mca(load_spec(scenario_path(spec, spec.mca)), samples=spec.mca_samples, seed=2026)
+    return run_mca(
+        load_spec(scenario_path(spec, spec.mca)),
+        samples=spec.mca_samples,
+        seed=2026 if seed is None else seed,
+        progress=display,
+    )
 
 
 def _summarise(values: list[float]) -> tuple[float, float]:
@@ -652,16 +697,27 @@ def answer_questions(
     samples: int | None = None,
     workers: int = 0,
     progress: Callable | None = None,
+    *,
+    seed: int | None = None,
+    display: Progress = SILENT,
+    notes: list[str] | None = None,
 ) -> list[Answered]:
-    """Run every scenario the questions need and answer them."""
-    plans = {spec.id: jobs_of(spec, output, samples) for spec in specs}
+    """Run every scenario the questions need and answer them.
+
+    ``samples`` and ``seed`` replace each question's own Monte Carlo settings (and the
+    seed that of its MCA); ``display`` shows what is being solved; ``notes`` collects
+    what the user should know (a stored run that could not be read and was solved again).
+    """
+    if not specs:
+        raise QuestionError("no questions to answer")
+    plans = {spec.id: jobs_of(spec, output, samples, seed) for spec in specs}
     every = [
         job
         for plan in plans.values()
         for group in [plan["central"], *plan["draws"]]
         for job in group.values()
     ]
-    solved = solve_all(every, workers=workers, progress=progress)
+    solved = solve_all(every, workers=workers, progress=progress, display=display, notes=notes)
     answered = []
     for spec in specs:
         plan = plans[spec.id]
@@ -670,7 +726,7 @@ def answer_questions(
         draw_runs = [
             {label: solved[job] for label, job in group.items()} for group in plan["draws"]
         ]
-        mca = _mca_results(spec)
+        mca = _mca_results(spec, seed, display)
         answers, draws = [], [{} for _ in draw_runs]
         for answer_spec in spec.answers:
             value = compute_answer(answer_spec, runs, first, mca)
@@ -896,31 +952,62 @@ def data_sources(answered: Sequence[Answered]) -> dict[str, list[str]]:
     return sources
 
 
-def write_answers(answered: Sequence[Answered], output: Path = OUTPUT) -> Path:
-    """Write answers.csv, the figures and report.html into ``output``, whole or not at all."""
-    from elektra.outputs.questions_report import page
+def check_output(output: Path, force: bool = False, protect: Sequence[str | Path] = ()) -> None:
+    """Refuse an ``output`` folder that holds files but no earlier answers (no answers.csv,
+    no runs/), unless ``force``; never one holding the project or the working directory
+    (:func:`elektra.outputs.output.check_protected`). Answers never delete a file."""
+    from elektra.outputs.output import OutputRefused, check_protected, shown
 
     output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".answers.", dir=output))
+    check_protected(output, protect)
+    if not output.exists():
+        return
+    if not output.is_dir():
+        raise OutputRefused(f"{shown(output)} exists and is not a folder; choose another --out")
+    if force or not any(output.iterdir()):
+        return
+    if not ((output / "answers.csv").is_file() or (output / "runs").is_dir()):
+        raise OutputRefused(
+            f"{shown(output)} holds files but no earlier answers (no answers.csv or runs/); "
+            "choose another --out, or add --force to write the answers beside those files"
+        )
+
+
+def write_answers(answered: Sequence[Answered], output: Path = OUTPUT) -> Path:
+    """Write answers.csv, the figures and report.html into ``output``, whole or not at all.
+
+    A failed write (a full disk) is an OutputError naming ``output``; nothing of the
+    earlier answers is replaced then."""
+    from elektra.outputs.output import writing
+    from elektra.outputs.questions_report import page
+
+    if not answered:
+        raise QuestionError("no questions were answered; nothing is written")
+    output = Path(output)
+    with writing(output):
+        output.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".answers.", dir=output))
     try:
-        answers_table(answered).to_csv(staging / "answers.csv", index=False)
+        with writing(output, staging):
+            answers_table(answered).to_csv(staging / "answers.csv", index=False)
         figures = {}
         for item in answered:
             draw = FIGURES[item.spec.figure.kind]
             figure = draw(item, **item.spec.figure.args)
             item.figure_caption = " ".join((draw.__doc__ or "").split())
             path = staging / f"q{item.spec.id:02d}.png"
-            figure.savefig(path, dpi=110, format="png")
+            with writing(output, staging):
+                figure.savefig(path, dpi=110, format="png")
             figures[item.spec.id] = path
         text = page(answered, figures, data_sources(answered))
-        (staging / "report.html").write_text(text, encoding="utf-8")
-        for name in ("answers.csv", "report.html"):
-            os.replace(staging / name, output / name)
-        figure_folder = output / "figures"
-        figure_folder.mkdir(exist_ok=True)
-        for path in figures.values():
-            os.replace(path, figure_folder / path.name)
+        with writing(output, staging):
+            (staging / "report.html").write_text(text, encoding="utf-8")
+            for name in ("answers.csv", "report.html"):
+                os.replace(staging / name, output / name)
+            figure_folder = output / "figures"
+            figure_folder.mkdir(exist_ok=True)
+            for path in figures.values():
+                os.replace(path, figure_folder / path.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -148,7 +149,7 @@ def _resolve(item: SweepFactor, index: int, origin: str) -> Factor:
         "parameter": item.parameter,
         "where": dict(item.where),
         "origin": origin,
-        "key": f"sweep.vary.{index}" if origin != "--vary" else f"--vary {label}",
+        "key": f"sweep.vary.{index}" if origin != "--vary" else label,
     }
     if item.points is not None:
         low, high = item.scale
@@ -197,6 +198,94 @@ def resolve_factors(spec: SweepSpec, data: Data, origin: str) -> list[Factor]:
                 f"--vary {factor.label}=0.8:1.2)"
             )
     return factors
+
+
+# --------------------------------------------------------------------------- command line
+
+#: ``--vary PARAM[dim=label|label,...]=LOW:HIGH[:N]``
+VARY = re.compile(r"(?P<parameter>[A-Za-z0-9_]+)(\[(?P<where>[^\]]*)\])?(=(?P<range>.*))?")
+#: The command-line flag that sets each field of a sweep spec (for messages).
+FLAGS = {"vary": "--vary", "samples": "--samples", "seed": "--seed", "sobol": "--sobol"}
+
+
+def _first_problem(error: Any) -> tuple[str, str]:
+    """The field and message of a pydantic ValidationError's first problem."""
+    problem = error.errors()[0]
+    field_name = str(problem["loc"][0]) if problem["loc"] else ""
+    return field_name, problem["msg"].removeprefix("Value error, ")
+
+
+def parse_vary(text: str) -> SweepFactor:
+    """One ``--vary`` as a SweepFactor: ``PARAM`` (the data's range), ``PARAM=LOW:HIGH``
+    (a scale range for Monte Carlo), ``PARAM=LOW:HIGH:N`` (a grid of N scale factors),
+    with ``[dim=label|label,...]`` after PARAM to vary those labels only."""
+    from pydantic import ValidationError
+
+    match = VARY.fullmatch(text.strip())
+    if match is None:
+        raise SweepError(
+            f"--vary {text!r}: expected PARAM, PARAM=LOW:HIGH (a scale range), "
+            "PARAM=LOW:HIGH:N (a grid of N scale factors) or PARAM[dim=label,...]=..."
+        )
+    where: dict = {}
+    for item in filter(None, (match["where"] or "").split(",")):
+        dim, _, labels = item.partition("=")
+        if not labels:
+            raise SweepError(f"--vary {text!r}: selection {item!r} is not dim=label")
+        chosen = labels.split("|")
+        where[dim.strip()] = chosen if len(chosen) > 1 else chosen[0]
+    fields: dict = {"parameter": match["parameter"], "where": where}
+    if match["range"]:
+        numbers = match["range"].split(":")
+        try:
+            values = [float(n) for n in numbers]
+        except ValueError:
+            raise SweepError(f"--vary {text!r}: {match['range']!r} is not LOW:HIGH[:N]") from None
+        if len(values) not in (2, 3) or (len(values) == 3 and not values[2].is_integer()):
+            raise SweepError(f"--vary {text!r}: expected LOW:HIGH or LOW:HIGH:N (N whole)")
+        fields["scale"] = (values[0], values[1])
+        if len(values) == 3:
+            fields["points"] = int(values[2])
+    try:
+        return SweepFactor(**fields)
+    except ValidationError as error:
+        raise SweepError(f"--vary {text!r}: {_first_problem(error)[1]}") from None
+
+
+def command_line_spec(
+    spec: SweepSpec | None,
+    vary: Sequence[str] = (),
+    samples: int | None = None,
+    seed: int | None = None,
+    sobol: bool = False,
+) -> SweepSpec:
+    """The scenario's ``sweep:`` block (``spec``) with the command line's choices on top;
+    a problem names the flag that caused it."""
+    from pydantic import ValidationError
+
+    fields = (spec or SweepSpec()).model_dump(exclude_none=True)
+    given: dict[str, Any] = {}
+    if vary:
+        given["vary"] = [parse_vary(item) for item in vary]
+    if samples is not None:
+        given["samples"] = samples
+    if seed is not None:
+        given["seed"] = seed
+    if sobol:
+        given["sobol"] = True
+    try:
+        spec = SweepSpec(**{**fields, **given})
+    except ValidationError as error:
+        name, message = _first_problem(error)
+        flag = FLAGS.get(name) if name in given else None
+        where = flag or ("the scenario's 'sweep:' block" + (f", key {name!r}" if name else ""))
+        raise SweepError(f"{where}: {message}") from None
+    if not spec.vary and spec.samples is None and not spec.variants:
+        raise SweepError(
+            "nothing to sweep: give --vary PARAM=LOW:HIGH:N (a grid), --samples N (Monte Carlo "
+            "over the dataset's ranges), or a 'sweep:' block in the scenario"
+        )
+    return spec
 
 
 # --------------------------------------------------------------------------- the plan
@@ -452,4 +541,6 @@ def check_plan(plan: Plan, make_data: VariantData) -> None:
             try:
                 make_data(variant)
             except DataError as error:
-                raise SweepError(f"variant {variant.label}: {error}") from None
+                # a factor's message names the factor already; a named variant's, not
+                prefix = f"variant {variant.label}: " if variant.kind == NAMED else ""
+                raise SweepError(f"{prefix}{error}") from None

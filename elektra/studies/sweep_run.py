@@ -17,7 +17,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -116,43 +116,37 @@ def _serial(worker: Worker, variants: list[Variant]) -> Iterator[Outcome]:
 
 
 def _pool(setup: Setup, variants: list[Variant], processes: int) -> Iterator[Outcome]:
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from elektra.studies.workers import process_pool, unordered
 
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=processes, mp_context=context, initializer=initialise, initargs=(setup,)
-    ) as pool:
-        pending = set()
-        queue = iter(variants)
-        try:
-            for variant in queue:
-                pending.add(pool.submit(solve_in_pool, variant))
-                if len(pending) >= 4 * processes:
-                    break
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
-                    following = next(queue, None)
-                    if following is not None:
-                        pending.add(pool.submit(solve_in_pool, following))
-        finally:
-            for future in pending:
-                future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+    with process_pool(processes, initialise, (setup,)) as pool:
+        for _variant, outcome in unordered(pool, solve_in_pool, variants, 4 * processes):
+            yield outcome
 
 
-def _dask(setup: Setup, variants: list[Variant], client) -> Iterator[Outcome]:
-    from distributed import as_completed
+def _dask(setup: Setup, variants: list[Variant], client, execution: Execution) -> Iterator[Outcome]:
+    """Outcomes as Dask workers finish them; a worker lost on the way is noted in
+    ``execution`` with the variants Dask solved again elsewhere."""
+    from distributed import KilledWorker, as_completed
 
+    from elektra.studies.workers import ClusterError, LostWorkers, killed_worker_message
+
+    lost = LostWorkers(client)
+    execution.workers = f"Dask ({lost.workers} workers)"
     [shared] = client.scatter([setup], broadcast=True)
     futures = [client.submit(solve_on_dask, shared, v, pure=False) for v in variants]
+    labels = {str(f.key): v.label for f, v in zip(futures, variants)}
     try:
-        for future in as_completed(futures):
-            yield future.result()
+        for future in as_completed(futures, loop=client.loop):
+            try:
+                yield future.result()
+            except KilledWorker as error:
+                raise ClusterError(killed_worker_message(error, labels)) from None
     finally:
         client.cancel(futures)
+        notes = lost.notes(labels)
+        if notes:
+            execution.notes += notes
+            execution.workers = f"Dask ({lost.workers} workers, {len(notes)} lost)"
 
 
 # --------------------------------------------------------------------------- parts
@@ -215,13 +209,26 @@ class Parts:
         self.seconds = seconds
         self.buffer: list[Outcome] = []
         self.last = time.monotonic()
+        #: part files that could not be read (and were removed), in words
+        self.notes: list[str] = []
 
     def finished(self) -> xr.Dataset | None:
-        """Every variant in the part files (None when there is none)."""
+        """Every variant in the part files (None when there is none).
+
+        A part that cannot be read (a disk that filled, a copy cut short) is named in
+        :attr:`notes` and removed, so that its variants are solved again."""
         files = sorted(self.folder.glob("part-*.nc")) if self.folder.is_dir() else []
-        if not files:
+        parts = []
+        for path in files:
+            try:
+                parts.append(xr.load_dataset(path, engine=NETCDF_ENGINE))
+            except (OSError, ValueError, RuntimeError) as error:
+                self.notes.append(
+                    f"part file {path} could not be read ({error}); its variants were solved again"
+                )
+                path.unlink(missing_ok=True)
+        if not parts:
             return None
-        parts = [xr.load_dataset(f, engine=NETCDF_ENGINE) for f in files]
         return xr.concat(parts, dim="variant", data_vars="all", coords="minimal", compat="override")
 
     def add(self, outcome: Outcome) -> None:
@@ -237,8 +244,14 @@ class Parts:
         ds = outcomes_dataset(self.buffer, self.template)
         name = f"part-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}.nc"
         temporary = self.folder / f".{name}.tmp"
-        ds.to_netcdf(temporary, engine=NETCDF_ENGINE)
-        os.replace(temporary, self.folder / name)
+        try:
+            ds.to_netcdf(temporary, engine=NETCDF_ENGINE)
+            os.replace(temporary, self.folder / name)
+        except (OSError, RuntimeError) as error:
+            from elektra.outputs.output import write_failure
+
+            temporary.unlink(missing_ok=True)
+            raise write_failure(self.folder / name, error) from error
         self.buffer = []
         self.last = time.monotonic()
 
@@ -253,6 +266,8 @@ class Execution:
     failed: int = 0
     seconds: float = 0.0
     workers: str = "1 process"
+    #: what the user should know about how it ran (a lost Dask worker)
+    notes: list[str] = field(default_factory=list)
 
 
 def run_variants(
@@ -273,8 +288,7 @@ def run_variants(
     unique = list({v.key: v for v in variants}.values())
     start = time.perf_counter()
     if client is not None:
-        stream: Iterable[Outcome] = _dask(setup, unique, client)
-        execution.workers = f"Dask ({len(client.scheduler_info().get('workers', {}))} workers)"
+        stream: Iterable[Outcome] = _dask(setup, unique, client, execution)
     elif processes > 1:
         stream = _pool(setup, unique, processes)
         execution.workers = f"{processes} processes"
