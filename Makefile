@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCENARIO ?= base
 
-.PHONY: setup scenario test bench docs lint regression questions clean
+.PHONY: setup scenario test bench docs lint regression questions clean iamc test-iamc
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "elektra needs Python >= 3.11"'
@@ -17,6 +17,24 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 setup: $(STAMP)
+
+# pyam and nomenclature (the optional `iamc` extra) pin pandas < 3, matplotlib < 3.11 and
+# rich < 15: they get an environment of their own, .venv-iamc, so that installing them
+# never downgrades .venv. `make test-iamc` runs the tests that need them there.
+IAMC_VENV := .venv-iamc
+IAMC_STAMP := $(IAMC_VENV)/.installed
+
+$(IAMC_STAMP): pyproject.toml
+	@echo "creating $(IAMC_VENV): elektra with pyam and nomenclature (about 1.2 GB, a minute or two)"
+	@test -x $(IAMC_VENV)/bin/python || $(PYTHON) -m venv $(IAMC_VENV)
+	$(IAMC_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(IAMC_VENV)/bin/python -m pip install --quiet -e '.[dev,iamc]'
+	@touch $(IAMC_STAMP)
+
+iamc: $(IAMC_STAMP)
+
+test-iamc: $(IAMC_STAMP)
+	$(IAMC_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_iamc.py
 
 scenario: $(STAMP)
 	$(BIN)/elektra run scenarios/$(SCENARIO).yaml
@@ -45,4 +63,4 @@ regression: $(STAMP)
 	$(BIN)/python -m tests.regression_store
 
 clean:
-	rm -rf $(VENV) results .pytest_cache
+	rm -rf $(VENV) $(IAMC_VENV) results .pytest_cache

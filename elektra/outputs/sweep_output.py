@@ -3,7 +3,8 @@
 :func:`run_sweep` plans the variants, takes the finished ones of an interrupted or earlier
 run of the same sweep, solves the rest (here, on a process pool or on Dask), gathers all
 into one Dataset over ``variant`` and writes the folder ``results/<sweep>/`` whole or not
-at all: ``sweep.nc``, ``iamc.csv`` (every variant as scenario ``<name>|<variant>``),
+at all: ``sweep.nc``, ``iamc.csv`` (every variant as scenario ``<name>|<variant>``) with
+``iamc_meta.csv`` (pyam's meta: each variant's kind, sample number and factor settings),
 ``figures/*.png``, ``sweep.html`` and ``manifest.json``.
 
 The figures are pure functions of the sweep Dataset (matplotlib's Figure API, no pyplot
@@ -36,8 +37,11 @@ from elektra.outputs.figures import DPI, SIZE, _years
 from elektra.outputs.output import NETCDF_ENGINE
 from elektra.outputs.report import STYLE, _table
 from elektra.studies.sweep import (
+    GRID,
+    NAMED,
     ONE_AT_A_TIME,
     REFERENCE,
+    SAMPLE,
     Plan,
     base_identity,
     check_plan,
@@ -547,6 +551,53 @@ def iamc_table(ds: xr.Dataset) -> pd.DataFrame:
     return table[COLUMNS].reset_index(drop=True)
 
 
+#: Variant kinds as the ``kind`` column of pyam's meta table names them; samples are
+#: ``Monte Carlo`` or ``Sobol`` by the sweep's kind.
+META_KINDS = {
+    REFERENCE: "reference",
+    ONE_AT_A_TIME: "one-at-a-time",
+    GRID: "grid",
+    NAMED: "named",
+}
+META_COLUMNS = ["model", "scenario", "variant", "kind", "sample", "termination"]
+
+
+def iamc_meta(ds: xr.Dataset) -> pd.DataFrame:
+    """pyam's ``meta`` of the sweep's iamc.csv: one row per (model, scenario) written, that
+    is per variant with an optimum.
+
+    Columns: ``variant``; ``kind`` (``reference``, ``one-at-a-time``, ``grid``,
+    ``Monte Carlo``, ``Sobol``, ``named``), so that quantiles over the samples can leave
+    the reference and one-at-a-time variants out; ``sample`` (the number of a Monte Carlo
+    sample or grid point, empty for the others); ``termination``; then one column per
+    factor with its setting in the variant (empty: nominal, as in the scenario).
+    """
+    optimal = ds.isel(variant=ds["termination"].values == "optimal")
+    samples = "Sobol" if ds.attrs.get("sweep_kind") == "sobol" else "Monte Carlo"
+    model = f"elektra {ds.attrs['elektra_version']}"
+    factors = [str(f) for f in ds.factor.values]
+    clash = set(factors) & set(META_COLUMNS)
+    if clash:
+        raise ValueError(f"factor label(s) {sorted(clash)} clash with a meta column")
+    rows = []
+    for i, label in enumerate(optimal.variant.values.astype(str)):
+        kind = str(optimal["kind"].values[i])
+        number = label.lstrip("gs")
+        row = {
+            "model": model,
+            "scenario": f"{ds.attrs['scenario_name']}|{label}",
+            "variant": label,
+            "kind": samples if kind == SAMPLE else META_KINDS[kind],
+            "sample": int(number) if kind in (SAMPLE, GRID) and number.isdigit() else pd.NA,
+            "termination": str(optimal["termination"].values[i]),
+        }
+        row.update(zip(factors, optimal["setting"].values[i].tolist()))
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=[*META_COLUMNS, *factors])
+    table["sample"] = table["sample"].astype("Int64")
+    return table
+
+
 # --------------------------------------------------------------------------- page
 
 
@@ -699,6 +750,7 @@ def write_sweep(
         write_netcdf(ds, staging / "sweep.nc")
         if extras:
             iamc_table(ds).to_csv(staging / "iamc.csv", index=False)
+            iamc_meta(ds).to_csv(staging / "iamc_meta.csv", index=False)
             written = make_figures(ds, staging / "figures")
             write_page(ds, staging / "sweep.html", written)
 
