@@ -442,10 +442,9 @@ def test_iamc_csv_round_trips_through_pyam(tmp_path, hand_table):
 
 @pytest.fixture(scope="module")
 def base_iamc(base_and_ets_high) -> tuple[xr.Dataset, pd.DataFrame]:
-    from elektra.outputs.output import NETCDF_ENGINE
+    from elektra.outputs import netcdf
 
-    with xr.open_dataset(base_and_ets_high[0] / "results.nc", engine=NETCDF_ENGINE) as ds:
-        ds = ds.load()
+    ds = netcdf.read(base_and_ets_high[0] / "results.nc")
     return ds, to_iamc(ds)
 
 

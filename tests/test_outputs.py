@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 import xarray as xr
 
+from elektra.outputs import netcdf
 from elektra.outputs.figures import make_figures
 from elektra.outputs.iamc import NATIONAL, to_iamc
-from elektra.outputs.output import NETCDF_ENGINE
 from elektra.outputs.report import emissions_text, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,9 +156,7 @@ def test_iamc_is_the_same_from_the_written_netcdf(results, iamc, tmp_path):
     from elektra.outputs.output import write_netcdf
 
     write_netcdf(results, tmp_path / "results.nc")
-    with xr.open_dataset(tmp_path / "results.nc", engine=NETCDF_ENGINE) as loaded:
-        again = to_iamc(loaded.load())
-    assert again.equals(iamc)
+    assert to_iamc(netcdf.read(tmp_path / "results.nc")).equals(iamc)
 
 
 # figures ---------------------------------------------------------------------------------
@@ -267,3 +265,96 @@ def test_outputs_do_not_modify_the_dataset(results, tmp_path):
         write_report(ds, tmp_path / "report.html", figures)
         assert ds.identical(before)
         assert ds.attrs == before.attrs
+
+
+# NetCDF: CF conventions and units --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def written_files(tmp_path_factory, toy_run, base_and_ets_high) -> dict[str, Path]:
+    """Every kind of NetCDF file elektra writes: a run (toy and base), a comparison, a
+    sweep with a value factor, an MCA."""
+    from typer.testing import CliRunner
+
+    from elektra.cli import app
+    from elektra.inputs.config import SweepFactor, SweepSpec, load_scenario
+    from elektra.outputs.output import write_run
+    from elektra.outputs.sweep_output import run_sweep
+    from tests.test_mca import write_problem
+
+    folder = tmp_path_factory.mktemp("netcdf")
+    toy = write_run(toy_run.results, folder / "toy", {}, toy_run.scenario.files, extras=False)
+    base, ets_high = base_and_ets_high
+    runner = CliRunner()
+    compared = runner.invoke(
+        app, ["compare", str(base), str(ets_high), "--out", str(folder / "cmp")]
+    )
+    assert compared.exit_code == 0, compared.output
+    spec = SweepSpec(vary=[SweepFactor(parameter="ets_price", values=[100.0, 200.0])])
+    run_sweep(load_scenario(ROOT / "scenarios" / "toy.yaml"), spec, folder / "sweep", extras=False)
+    problem = write_problem(folder / "mca_in", [[1, 3000], [2, 3750]], ["cost", "benefit"], [1, 1])
+    mca = runner.invoke(app, ["mca", str(problem), "--out", str(folder / "mca"), "--samples", "10"])
+    assert mca.exit_code == 0, mca.output
+    return {
+        "toy results.nc": toy / "results.nc",
+        "base results.nc": base / "results.nc",
+        "comparison.nc": folder / "cmp" / "comparison.nc",
+        "sweep.nc": folder / "sweep" / "sweep.nc",
+        "mca.nc": folder / "mca" / "mca.nc",
+    }
+
+
+@pytest.mark.parametrize(
+    "kind", ["toy results.nc", "base results.nc", "comparison.nc", "sweep.nc", "mca.nc"]
+)
+def test_every_units_attribute_of_every_written_file_parses_with_elektras_registry(
+    written_files, kind
+):
+    """Opened as any xarray user opens it: every numeric variable and coordinate has a unit
+    pint reads with elektra's registry, every variable a long_name; the file says it follows
+    CF and where it comes from, and its arrays are compressed."""
+    from elektra.inputs.units import UnitError, conversion_factor
+
+    with xr.open_dataset(written_files[kind], engine="netcdf4") as ds:
+        assert ds.attrs["Conventions"] == "CF-1.10"
+        for key in ("title", "history", "source", "institution"):
+            assert ds.attrs[key], key
+        assert "elektra" in ds.attrs["history"]
+        problems = []
+        for name in ds.variables:
+            attrs = ds[name].attrs
+            if ds[name].dtype.kind in "iufb" and "units" not in attrs:
+                problems.append(f"{name}: no units")
+            if "units" in attrs:
+                try:
+                    conversion_factor(attrs["units"], attrs["units"])
+                except UnitError as error:
+                    problems.append(f"{name}: {error}")
+            if not attrs.get("long_name"):
+                problems.append(f"{name}: no long_name")
+        assert problems == []
+        arrays = [n for n in ds.data_vars if ds[n].ndim and ds[n].dtype.kind == "f"]
+        assert arrays and all(ds[n].encoding.get("zlib") for n in arrays)
+
+
+def test_arrays_whose_unit_depends_on_the_route_are_split_in_the_file_and_merged_back(
+    written_files, toy_run
+):
+    """The toy's steel route makes Mt, its heat routes PJ: activity_Mt holds the steel route
+    (NaN on the others), activity_PJ the heat routes; elektra reads the file back whole."""
+    with xr.open_dataset(written_files["toy results.nc"], engine="netcdf4") as raw:
+        assert "activity" not in raw
+        assert raw["activity_Mt"].attrs["units"] == "Mt/yr"
+        assert raw["activity_PJ"].attrs["units"] == "PJ/yr"
+        assert raw["input_capex_PJ"].attrs["units"] == "MEUR/(PJ/yr)"
+        steel = raw["activity_Mt"].sel(route="steel_bf_bof", sector="steel")
+        assert float(steel.sum()) > 0
+        assert raw["activity_Mt"].sel(route="food_heat_pump").isnull().all()
+        assert float(raw["activity_PJ"].sum()) == pytest.approx(
+            float(
+                toy_run.results["activity"].sel(route=["food_gas_boiler", "food_heat_pump"]).sum()
+            )
+        )
+    back = netcdf.read(written_files["toy results.nc"])
+    for name in toy_run.results.data_vars:
+        assert back[name].identical(toy_run.results[name]), name

@@ -10,11 +10,10 @@ import subprocess
 import numpy as np
 import pandas as pd
 import pytest
-import xarray as xr
 
 from elektra.inputs.config import load_scenario
 from elektra.model.pipeline import run
-from elektra.outputs.output import NETCDF_ENGINE
+from elektra.outputs import netcdf
 from elektra.studies.questions import (
     QuestionError,
     answer_questions,
@@ -70,7 +69,7 @@ def test_every_question_scenario_solves_on_the_bundled_data(path):
 
 def _stored(output, name):
     """The results of one stored run, read straight from its NetCDF file."""
-    return xr.load_dataset(output / "runs" / name / "results.nc", engine=NETCDF_ENGINE)
+    return netcdf.read(output / "runs" / name / "results.nc")
 
 
 def test_answers_are_recomputed_independently(answered, base_run):

@@ -103,7 +103,7 @@ class Layout:
             "process_emissions": "Mt/yr",
             "captured_co2": "Mt/yr",
             "cost": "MEUR/yr",
-            "route_mix": "share of output",
+            "route_mix": "1",
         }
         descriptions = {
             "objective": "Discounted net cost to industry without the tie-break penalty "

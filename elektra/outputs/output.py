@@ -345,8 +345,12 @@ def _netcdf_ready(ds: xr.Dataset) -> xr.Dataset:
     return out
 
 
-def write_netcdf(ds: xr.Dataset, path: Path) -> None:
-    _netcdf_ready(ds).to_netcdf(path, engine=NETCDF_ENGINE)
+def write_netcdf(ds: xr.Dataset, path: Path, units_from: xr.Dataset | None = None) -> None:
+    """Write CF NetCDF (:mod:`elektra.outputs.netcdf`); ``units_from``: the results whose
+    routes give the output unit of per-route arrays when ``ds`` lacks them."""
+    from elektra.outputs import netcdf
+
+    netcdf.write(_netcdf_ready(ds), path, units_from=units_from)
 
 
 def _write_contents(ds: xr.Dataset, staging: Path, extras: bool) -> list[str]:

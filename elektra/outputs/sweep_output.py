@@ -32,16 +32,20 @@ from matplotlib.figure import Figure
 from elektra import __version__
 from elektra.inputs.config import Scenario, SweepSpec
 from elektra.inputs.data import indicative_target, load_data
+from elektra.inputs.parameters import PARAMETERS
 from elektra.model.variants import Outcome
+from elektra.outputs import netcdf
 from elektra.outputs.figures import DPI, SIZE, _years
-from elektra.outputs.output import NETCDF_ENGINE
 from elektra.outputs.report import STYLE, _table
 from elektra.studies.sweep import (
     GRID,
     NAMED,
     ONE_AT_A_TIME,
+    RANGE,
     REFERENCE,
     SAMPLE,
+    SCALE,
+    SCALE_GRID,
     Plan,
     base_identity,
     check_plan,
@@ -83,7 +87,7 @@ def _previous(target: Path, keys: set[str]) -> xr.Dataset | None:
     if not path.is_file():
         return None
     try:
-        old = xr.load_dataset(path, engine=NETCDF_ENGINE)
+        old = netcdf.read(path)
     except (OSError, ValueError):
         return None
     if "key" not in old.coords:
@@ -168,11 +172,53 @@ def run_sweep(
     complete = _finished(parts, target, keys)
     meta = _meta(scenario, data, plan, spec, execution, target)
     ds = assemble(plan, complete, meta)
+    ds = ds.assign_coords(factor_unit=("factor", factor_units(plan.factors, data)))
     notes = _notes(ds, plan, execution, data)
     ds.attrs["notes"] = "\n".join(notes)
     write_sweep(ds, target, scenario.files, force=force, extras=extras)
     shutil.rmtree(work_folder(target), ignore_errors=True)
     return SweepResult(ds, target, plan, execution, resumed, notes)
+
+
+def factor_units(factors, data) -> list[str]:
+    """The unit of each factor's setting: ``1`` for a scale factor or a quantile of the data's
+    range, the parameter's canonical unit for a value (with the output unit of the route
+    or service it is set at)."""
+    units = []
+    for factor in factors:
+        if factor.kind in (SCALE_GRID, SCALE, RANGE):
+            units.append("1")
+            continue
+        unit = PARAMETERS[factor.parameter].unit
+        if "{output}" in unit:
+            outputs = set()
+            for dim in ("route", "service"):
+                labels = factor.where.get(dim, [])
+                for label in labels if isinstance(labels, list) else [labels]:
+                    if dim == "route" and label in data.routes.index:
+                        outputs.add(str(data.routes.loc[label, "output_unit"]))
+                    elif dim == "service":
+                        rows = data.routes[data.routes["service"] == label]
+                        outputs |= set(rows["output_unit"].astype(str))
+            if len(outputs) == 1:
+                unit = unit.replace("{output}", outputs.pop())
+        units.append(unit)
+    return units
+
+
+#: Units and meaning of the sweep's own variables, for sweep.nc.
+SWEEP_ATTRS = {
+    "termination": {"long_name": "solver termination of the variant"},
+    "reason": {"long_name": "why the variant has no optimum (empty where it has one)"},
+    "rebuilt": {
+        "units": "1",
+        "long_name": "1 where the variant's LP had another shape and was rebuilt, 0 where "
+        "it was updated in place",
+    },
+    "seconds": {"units": "s", "long_name": "time spent on the variant"},
+    "iterations": {"units": "1", "long_name": "solves of the variant, the fixed point included"},
+    "setting": {"units": "{factor_unit}"},
+}
 
 
 def _meta(scenario, data, plan: Plan, spec: SweepSpec, execution: Execution, target) -> dict:
@@ -746,8 +792,13 @@ def write_sweep(
     """Write ``target`` whole or not at all (sweep.nc, iamc.csv, figures, sweep.html)."""
     from elektra.outputs.output import manifest_info, write_folder, write_netcdf
 
+    described = ds.copy()
+    for name, attrs in SWEEP_ATTRS.items():
+        if name in described and (name != "setting" or "factor_unit" in described.coords):
+            described[name].attrs = {**described[name].attrs, **attrs}
+
     def contents(staging: Path) -> None:
-        write_netcdf(ds, staging / "sweep.nc")
+        write_netcdf(described, staging / "sweep.nc")
         if extras:
             iamc_table(ds).to_csv(staging / "iamc.csv", index=False)
             iamc_meta(ds).to_csv(staging / "iamc_meta.csv", index=False)
