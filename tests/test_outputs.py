@@ -19,6 +19,7 @@ from elektra.outputs import netcdf
 from elektra.outputs.figures import make_figures
 from elektra.outputs.iamc import NATIONAL, to_iamc
 from elektra.outputs.report import emissions_text, write_report
+from tests.chromium import chromium, render
 
 ROOT = Path(__file__).resolve().parent.parent
 EMISSIONS = "Emissions|CO2|Energy and Industrial Processes"
@@ -271,41 +272,66 @@ def test_outputs_do_not_modify_the_dataset(results, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def written_files(tmp_path_factory, toy_run, base_and_ets_high) -> dict[str, Path]:
-    """Every kind of NetCDF file elektra writes: a run (toy and base), a comparison, a
-    sweep with a value factor, an MCA."""
+def studies(tmp_path_factory, toy_run, base_and_ets_high) -> dict[str, Path]:
+    """A folder of every kind elektra writes, pages included: runs (toy, and base with
+    its extras), a comparison, a Monte Carlo sweep with Sobol indices and one with a value
+    factor, the shipped hydrogen MCA."""
     from typer.testing import CliRunner
 
     from elektra.cli import app
     from elektra.inputs.config import SweepFactor, SweepSpec, load_scenario
     from elektra.outputs.output import write_run
     from elektra.outputs.sweep_output import run_sweep
-    from tests.test_mca import write_problem
 
-    folder = tmp_path_factory.mktemp("netcdf")
+    folder = tmp_path_factory.mktemp("studies")
     toy = write_run(toy_run.results, folder / "toy", {}, toy_run.scenario.files, extras=False)
     base, ets_high = base_and_ets_high
+    with_pages = write_run(netcdf.read(base / "results.nc"), folder / "base", {}, [], extras=True)
     runner = CliRunner()
     compared = runner.invoke(
         app, ["compare", str(base), str(ets_high), "--out", str(folder / "cmp")]
     )
     assert compared.exit_code == 0, compared.output
-    spec = SweepSpec(vary=[SweepFactor(parameter="ets_price", values=[100.0, 200.0])])
-    run_sweep(load_scenario(ROOT / "scenarios" / "toy.yaml"), spec, folder / "sweep", extras=False)
-    problem = write_problem(folder / "mca_in", [[1, 3000], [2, 3750]], ["cost", "benefit"], [1, 1])
-    mca = runner.invoke(app, ["mca", str(problem), "--out", str(folder / "mca"), "--samples", "10"])
+    scenario = load_scenario(ROOT / "scenarios" / "toy.yaml")
+    values = SweepSpec(vary=[SweepFactor(parameter="ets_price", values=[100.0, 200.0])])
+    run_sweep(scenario, values, folder / "values", extras=False)
+    sobol = SweepSpec(
+        vary=[
+            SweepFactor(parameter="demand", scale=(0.8, 1.2)),
+            SweepFactor(parameter="ets_price", scale=(0.5, 1.5)),
+        ],
+        samples=8,
+        sobol=True,
+    )
+    run_sweep(scenario, sobol, folder / "sobol")
+    spec = ROOT / "scenarios" / "mca_hydrogen.yaml"
+    mca = runner.invoke(app, ["mca", str(spec), "--out", str(folder / "mca"), "--samples", "50"])
     assert mca.exit_code == 0, mca.output
     return {
-        "toy results.nc": toy / "results.nc",
-        "base results.nc": base / "results.nc",
-        "comparison.nc": folder / "cmp" / "comparison.nc",
-        "sweep.nc": folder / "sweep" / "sweep.nc",
-        "mca.nc": folder / "mca" / "mca.nc",
+        "toy": toy,
+        "base": with_pages,
+        "cmp": folder / "cmp",
+        "values": folder / "values",
+        "sobol": folder / "sobol",
+        "mca": folder / "mca",
+    }
+
+
+@pytest.fixture(scope="module")
+def written_files(studies) -> dict[str, Path]:
+    return {
+        "toy results.nc": studies["toy"] / "results.nc",
+        "base results.nc": studies["base"] / "results.nc",
+        "comparison.nc": studies["cmp"] / "comparison.nc",
+        "sweep.nc": studies["values"] / "sweep.nc",
+        "Sobol sweep.nc": studies["sobol"] / "sweep.nc",
+        "mca.nc": studies["mca"] / "mca.nc",
     }
 
 
 @pytest.mark.parametrize(
-    "kind", ["toy results.nc", "base results.nc", "comparison.nc", "sweep.nc", "mca.nc"]
+    "kind",
+    ["toy results.nc", "base results.nc", "comparison.nc", "sweep.nc", "Sobol sweep.nc", "mca.nc"],
 )
 def test_every_units_attribute_of_every_written_file_parses_with_elektras_registry(
     written_files, kind
@@ -358,3 +384,52 @@ def test_arrays_whose_unit_depends_on_the_route_are_split_in_the_file_and_merged
     back = netcdf.read(written_files["toy results.nc"])
     for name in toy_run.results.data_vars:
         assert back[name].identical(toy_run.results[name]), name
+
+
+# pages in a browser -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(chromium() is None, reason="headless Chromium is not installed here")
+@pytest.mark.parametrize(
+    ("kind", "page"),
+    [
+        ("base", "report.html"),
+        ("cmp", "comparison.html"),
+        ("sobol", "sweep.html"),
+        ("mca", "report.html"),
+    ],
+)
+@pytest.mark.parametrize("width", [1280, 1000])
+def test_every_page_renders_in_chromium_with_no_table_wider_than_the_page(
+    studies, kind, page, width, tmp_path
+):
+    """Each page renders without console errors, nothing scrolls sideways, and every table
+    stays within the page's text column (the MCA's criteria and the dual tables were the
+    ones that ran off)."""
+    from matplotlib.image import imread
+
+    rendered = render(studies[kind] / page, tmp_path, width=width)
+    assert not [c for c in rendered.console if re.search(r"error|uncaught", c, re.I)]
+    assert rendered.scroll <= rendered.page
+    assert rendered.tables, "no table measured"
+    assert rendered.too_wide() == []
+    image = imread(rendered.screenshot)[:, :, :3]
+    assert image.shape[1] == width
+    assert (image < 0.5).any(axis=2).mean() > 0.002, "the first screen shows no text"
+
+
+def test_pages_name_what_they_show_not_the_variables(studies):
+    """Headings say what a number is; the variable name stays beside it for the modeller;
+    no unit is a placeholder."""
+    run = (studies["base"] / "report.html").read_text(encoding="utf-8")
+    assert "<h4>Value of one more MW of connection capacity" in run
+    assert "<code>dual_grid</code>" in run
+    compared = (studies["cmp"] / "comparison.html").read_text(encoding="utf-8")
+    assert "EU-ETS allowance price <code>input_ets_price</code>" in compared
+    sweep = (studies["sobol"] / "sweep.html").read_text(encoding="utf-8")
+    assert "discounted cost to industry (MEUR)" in sweep
+    mca = (studies["mca"] / "report.html").read_text(encoding="utf-8")
+    assert "system cost if excluded" in mca and ">system_cost_if_excluded<" not in mca
+    for page in (run, compared, sweep, mca):
+        assert "output_unit" not in page and "{output}" not in page
+    assert "money is in euro of 2024 (EUR_2024)" in run

@@ -126,6 +126,20 @@ def _unit_labels(da: xr.DataArray, ds: xr.Dataset, maps: dict) -> tuple[str, dic
     )
 
 
+def unit_labels(da: xr.DataArray, source: xr.Dataset) -> tuple[str, dict[str, str]]:
+    """The dimension the unit of ``da`` depends on and the unit per label (ValueError if
+    its unit depends on none or the labels' units are unknown)."""
+    units = str(da.attrs.get("units", ""))
+    if not (OUTPUT_PLACEHOLDER.search(units) or COORDINATE_PLACEHOLDER.search(units)):
+        raise ValueError(f"{da.name!r} has one unit, {units!r}")
+    return _unit_labels(da, source, output_units(source))
+
+
+def resolved(units: str, unit: str) -> str:
+    """``output_unit/yr`` with ``Mt`` -> ``Mt/yr``."""
+    return _resolved(units, unit)
+
+
 def unit_text(da: xr.DataArray, source: xr.Dataset) -> str:
     """The unit of an array as a reader wants it: ``MEUR/yr``, or for an array whose unit
     depends on a label, each unit with its labels (``Mt/yr: steel, ammonia; PJ/yr:
@@ -137,9 +151,14 @@ def unit_text(da: xr.DataArray, source: xr.Dataset) -> str:
         dim, mapping = _unit_labels(da, source, output_units(source))
     except ValueError:
         return units.replace("{output}", "output unit").replace("output_unit", "output unit")
+    others = [d for d in da.dims if d != dim]
+    shown = (da.fillna(0) != 0).any(others).values if da.size else np.zeros(0, bool)
     groups: dict[str, list[str]] = {}
-    for label in da[dim].values.astype(str):
-        groups.setdefault(_resolved(units, mapping[label]), []).append(label)
+    for label, nonzero in zip(da[dim].values.astype(str), shown):
+        if nonzero:  # the labels with a value: a unit for labels never shown says nothing
+            groups.setdefault(_resolved(units, mapping[label]), []).append(label)
+    if not groups:
+        return units.replace("{output}", "output unit").replace("output_unit", "output unit")
     if len(groups) == 1:
         return next(iter(groups))
     return "; ".join(f"{unit}: {', '.join(labels)}" for unit, labels in groups.items())

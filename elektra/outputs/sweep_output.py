@@ -344,6 +344,24 @@ def one_at_a_time(ds: xr.Dataset, output: xr.DataArray) -> pd.DataFrame:
     return table.sort_values("swing", ascending=True)
 
 
+def output_name(output: str) -> str:
+    """A Sobol or spread output as a reader's words: ``emissions_2030`` -> ``national
+    emissions 2030 (Mt/yr)``, ``objective`` -> ``discounted cost to industry (MEUR)``."""
+    if output == "objective":
+        return "discounted cost to industry (MEUR)"
+    if output.startswith("emissions_"):
+        return f"national emissions {output.removeprefix('emissions_')} (Mt/yr)"
+    return output.replace("_", " ")
+
+
+def _legend_below(figure: Figure, ax, columns: int = 2) -> None:
+    """The legend under the axes, where it covers no bar or band."""
+    handles, labels = ax.get_legend_handles_labels()
+    figure.legend(
+        handles, labels, loc="outside lower center", ncols=columns, frameon=False, fontsize="small"
+    )
+
+
 # --------------------------------------------------------------------------- figures
 
 
@@ -394,7 +412,7 @@ def fan_chart(ds: xr.Dataset) -> Figure | None:
     ax.set_ylim(bottom=0)
     _years(ax, years)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(frameon=False, fontsize="small", loc="upper right")
+    _legend_below(figure, ax, columns=5)
     return figure
 
 
@@ -430,7 +448,7 @@ def tornado(ds: xr.Dataset, name: str, output: xr.DataArray, units: str) -> Figu
     ax.set_yticks(positions, table.index, fontsize="small")
     ax.set_xlabel(f"{name} ({units}); the line is the reference")
     ax.set_title(f"One at a time: {name}")
-    ax.legend(frameon=False, fontsize="small", loc="lower right")
+    _legend_below(figure, ax)
     return figure
 
 
@@ -458,11 +476,11 @@ def sobol_chart(ds: xr.Dataset) -> Figure | None:
                 label=f"{part} order" if part == "first" else "total",
                 capsize=2,
             )
-        ax.set_title(str(output), fontsize="medium")
+        ax.set_title(output_name(str(output)), fontsize="medium")
         ax.set_xlim(left=min(0.0, float(np.nanmin(ds["sobol_first"].values)) - 0.05))
         ax.grid(axis="x", alpha=0.3)
     axes[0].set_yticks(positions, [str(f) for f in ds.factor.values], fontsize="small")
-    axes[-1].legend(frameon=False, fontsize="small")
+    _legend_below(figure, axes[-1])
     figure.suptitle("Sobol indices (bars: 95 % confidence)")
     return figure
 
@@ -486,7 +504,7 @@ def target_chart(ds: xr.Dataset) -> Figure | None:
     ax.set_ylabel("share of variants")
     ax.set_ylim(0, 1.02)
     ax.set_title(f"Probability of meeting the {year} target nationally: {100 * probability:.0f} %")
-    ax.legend(frameon=False, fontsize="small", loc="lower right")
+    _legend_below(figure, ax)
     ax.grid(alpha=0.3)
     return figure
 
@@ -506,11 +524,11 @@ def figures(ds: xr.Dataset) -> dict[str, tuple[Figure | None, str]]:
             "National direct CO2 emissions: median and percentile bands (5-95 %, 25-75 %) over the grid points or samples; dashed the reference, the star the 2030 target.",
         ),
         "tornado_emissions": (
-            tornado(ds, f"emissions {year}", emissions, "Mt/yr"),
+            tornado(ds, f"national emissions {year}", emissions, "Mt/yr"),
             f"National emissions in {year} with each factor alone at its low and high end.",
         ),
         "tornado_objective": (
-            tornado(ds, "objective", ds["objective"], "MEUR"),
+            tornado(ds, "discounted cost to industry", ds["objective"], "MEUR"),
             "Discounted cost to industry with each factor alone at its low and high end.",
         ),
         "sobol": (
@@ -662,15 +680,15 @@ def _factors_html(ds: xr.Dataset) -> str:
         rows.append(
             [
                 str(factor),
-                str(ds["factor_kind"].values[i]),
+                str(ds["factor_kind"].values[i]).replace("_", " "),
                 str(ds["factor_distribution"].values[i]) or "-",
+                str(ds["factor_meaning"].values[i]),
                 _number(float(setting.min()), 3),
                 _number(float(setting.max()), 3),
-                str(ds["factor_meaning"].values[i]),
             ]
         )
     return _table(
-        ["factor", "kind", "distribution", "lowest", "highest", "setting is"], rows, numeric_from=3
+        ["factor", "kind", "distribution", "setting is", "lowest", "highest"], rows, numeric_from=4
     )
 
 
@@ -682,7 +700,12 @@ def _spread_html(ds: xr.Dataset) -> str:
     for name, output in sobol_outputs(chosen).items():
         bands = percentiles(output)
         digits = 0 if name == "objective" else 2
-        rows.append([name, *[_number(float(bands.sel(percentile=p)), digits) for p in PERCENTILES]])
+        rows.append(
+            [
+                output_name(name),
+                *[_number(float(bands.sel(percentile=p)), digits) for p in PERCENTILES],
+            ]
+        )
     return _table(["output", *[f"P{p}" for p in PERCENTILES]], rows)
 
 
@@ -711,7 +734,7 @@ def _sobol_html(ds: xr.Dataset) -> str:
             }
             rows.append(
                 [
-                    str(output),
+                    output_name(str(output)),
                     str(factor),
                     f"{_number(cell['first'])} ± {_number(cell['first_conf'])}",
                     f"{_number(cell['total'])} ± {_number(cell['total_conf'])}",
@@ -743,6 +766,15 @@ def _figures_html(written: list[tuple[Path, str]]) -> str:
     return "".join(parts)
 
 
+def _money(ds: xr.Dataset) -> str:
+    from elektra.outputs.iamc import currency_of_year
+
+    if "price_base_year" not in ds.attrs:
+        return "euro"
+    euro = currency_of_year(int(round(float(ds.attrs["price_base_year"]))))
+    return f"euro of {euro.removeprefix('EUR_')} ({euro})"
+
+
 def write_page(ds: xr.Dataset, path: Path, written: list[tuple[Path, str]]) -> None:
     name = ds.attrs.get("sweep_name", "")
     count = ds.sizes["variant"]
@@ -758,7 +790,7 @@ def write_page(ds: xr.Dataset, path: Path, written: list[tuple[Path, str]]) -> N
 <p class="description">{count} variants of scenario {_e(ds.attrs.get("scenario_name", ""))}
 ({_e(ds.attrs.get("sweep_kind", ""))}); {failed} without an optimum; {rebuilt} with an LP of
 another shape (rebuilt). Every variant is the scenario's least-cost answer under its inputs,
-not a forecast.</p>
+not a forecast. Money is in {_e(_money(ds))}.</p>
 <ul>{notes}</ul>
 <h2>What varies</h2>
 {_factors_html(ds)}

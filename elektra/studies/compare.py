@@ -781,7 +781,8 @@ def _e(value: object) -> str:
 
 
 def _page_inputs(comparison: Comparison) -> str:
-    from elektra.outputs.report import _table
+    from elektra.outputs.netcdf import unit_text
+    from elektra.outputs.report import _table, heading
 
     if not comparison.inputs_differ:
         return f"<p>No input differs from {_e(comparison.labels[0])}.</p>"
@@ -797,8 +798,12 @@ def _page_inputs(comparison: Comparison) -> str:
             for c in cells.itertuples(index=False)
         ]
         more = len(found.cells) - len(cells)
+        source = comparison.runs[0].results
+        units = found.units
+        if found.name in source:
+            units = unit_text(source[found.name], source)
         parts.append(
-            f"<h4>{_e(found.name)} ({_e(found.units)}), {_e(found.run)}</h4>"
+            f"<h4>{heading(found.name, source, units)}, {_e(found.run)}</h4>"
             + (f"<p>{_e(found.note)}</p>" if found.note else "")
             + _table(
                 [*map(str, label_columns), "old", "new"], rows, numeric_from=len(label_columns)
