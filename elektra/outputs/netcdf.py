@@ -181,7 +181,11 @@ def _split(ds: xr.Dataset, maps: dict) -> xr.Dataset:
         per_label = np.array([mapping[label] for label in da[dim].values.astype(str)])
         if len(set(per_label)) <= 1:  # one unit after all: say which
             unit = per_label[0] if len(per_label) else "1"
-            out[name].attrs = {**da.attrs, "units": _resolved(units, str(unit))}
+            out[name].attrs = {
+                **da.attrs,
+                "units": _resolved(units, str(unit)),
+                MERGED_UNITS: units,
+            }
             continue
         del out[name]
         for unit in sorted(set(per_label)):
@@ -297,6 +301,11 @@ def merge(ds: xr.Dataset) -> xr.Dataset:
     """An opened file elektra wrote as elektra holds it: split variables merged back and
     the attributes the writer added left out."""
     out = _merge(ds)
+    for name in out.data_vars:  # one unit after all: the per-label unit it was declared with
+        if MERGED_UNITS in out[name].attrs:
+            attrs = dict(out[name].attrs)
+            attrs["units"] = attrs.pop(MERGED_UNITS)
+            out[name].attrs = attrs
     for name in out.coords:
         defaults = {**COORDINATE_ATTRS.get(str(name), {})}
         defaults.setdefault("long_name", str(name).replace("_", " "))

@@ -172,7 +172,7 @@ def run_sweep(
     complete = _finished(parts, target, keys)
     meta = _meta(scenario, data, plan, spec, execution, target)
     ds = assemble(plan, complete, meta)
-    ds = ds.assign_coords(factor_unit=("factor", factor_units(plan.factors, data)))
+    ds = described(ds.assign_coords(factor_unit=("factor", factor_units(plan.factors, data))))
     notes = _notes(ds, plan, execution, data)
     ds.attrs["notes"] = "\n".join(notes)
     write_sweep(ds, target, scenario.files, force=force, extras=extras)
@@ -208,17 +208,26 @@ def factor_units(factors, data) -> list[str]:
 
 #: Units and meaning of the sweep's own variables, for sweep.nc.
 SWEEP_ATTRS = {
-    "termination": {"long_name": "solver termination of the variant"},
-    "reason": {"long_name": "why the variant has no optimum (empty where it has one)"},
+    "termination": {"description": "Solver termination of the variant"},
+    "reason": {"description": "Why the variant has no optimum (empty where it has one)"},
     "rebuilt": {
         "units": "1",
-        "long_name": "1 where the variant's LP had another shape and was rebuilt, 0 where "
+        "description": "1 where the variant's LP had another shape and was rebuilt, 0 where "
         "it was updated in place",
     },
-    "seconds": {"units": "s", "long_name": "time spent on the variant"},
-    "iterations": {"units": "1", "long_name": "solves of the variant, the fixed point included"},
+    "seconds": {"units": "s", "description": "Time spent on the variant"},
+    "iterations": {"units": "1", "description": "Solves of the variant, the fixed point included"},
     "setting": {"units": "{factor_unit}"},
 }
+
+
+def described(ds: xr.Dataset) -> xr.Dataset:
+    """The sweep Dataset with the units and meaning of its own variables."""
+    out = ds.copy()
+    for name, attrs in SWEEP_ATTRS.items():
+        if name in out and (name != "setting" or "factor_unit" in out.coords):
+            out[name].attrs = {**out[name].attrs, **attrs}
+    return out
 
 
 def _meta(scenario, data, plan: Plan, spec: SweepSpec, execution: Execution, target) -> dict:
@@ -824,13 +833,8 @@ def write_sweep(
     """Write ``target`` whole or not at all (sweep.nc, iamc.csv, figures, sweep.html)."""
     from elektra.outputs.output import manifest_info, write_folder, write_netcdf
 
-    described = ds.copy()
-    for name, attrs in SWEEP_ATTRS.items():
-        if name in described and (name != "setting" or "factor_unit" in described.coords):
-            described[name].attrs = {**described[name].attrs, **attrs}
-
     def contents(staging: Path) -> None:
-        write_netcdf(described, staging / "sweep.nc")
+        write_netcdf(described(ds), staging / "sweep.nc")
         if extras:
             iamc_table(ds).to_csv(staging / "iamc.csv", index=False)
             iamc_meta(ds).to_csv(staging / "iamc_meta.csv", index=False)

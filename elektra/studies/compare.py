@@ -88,7 +88,7 @@ def load_run(folder: Path, label: str | None = None) -> Run:
     return Run(label=name, folder=folder, results=results, manifest=manifest)
 
 
-def _unique_labels(names: list[str]) -> list[str]:
+def unique_labels(names: list[str]) -> list[str]:
     """``base, base`` -> ``base, base#2``: every run needs its own label."""
     seen: dict[str, int] = {}
     labels = []
@@ -106,7 +106,7 @@ def load_runs(folders: list[Path]) -> list[Run]:
     for folder in folders:  # every folder checked before any is read
         check_folder(Path(folder))
     runs = [load_run(f) for f in folders]
-    labels = _unique_labels([r.label for r in runs])
+    labels = unique_labels([r.label for r in runs])
     return [Run(label, r.folder, r.results, r.manifest) for label, r in zip(labels, runs)]
 
 
@@ -896,7 +896,7 @@ compared by label: where a run lacks a label (a year, a cluster), it shows NaN (
 # ---------------------------------------------------------------- writing
 
 
-def _netcdf(comparison: Comparison) -> xr.Dataset:
+def comparison_dataset(comparison: Comparison) -> xr.Dataset:
     """The results side by side plus every differing input, stacked along ``run``."""
     ds = comparison.results.copy()
     labels = comparison.labels
@@ -937,7 +937,9 @@ def write_comparison(comparison: Comparison, out: Path) -> Path:
         if table is not None:
             table.to_csv(staging / "iamc.csv", index=False)
         write_netcdf(
-            _netcdf(comparison), staging / "comparison.nc", units_from=comparison.runs[0].results
+            comparison_dataset(comparison),
+            staging / "comparison.nc",
+            units_from=comparison.runs[0].results,
         )
         figures = make_difference_figures(comparison, staging / "figures")
         (staging / "comparison.html").write_text(page(comparison, figures), encoding="utf-8")
