@@ -262,6 +262,7 @@ def cf_dataset(ds: xr.Dataset, path: Path, units_from: xr.Dataset | None = None)
         if out[name].dtype.kind in "iuf" and "units" not in attrs:
             attrs["units"] = "1"
         out[name].attrs = attrs
+    money = _currency(units_from if units_from is not None else ds)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     history = str(ds.attrs.get("history", ""))
     out.attrs = {
@@ -274,8 +275,19 @@ def cf_dataset(ds: xr.Dataset, path: Path, units_from: xr.Dataset | None = None)
             line for line in (history, f"{stamp}: written by elektra {__version__}") if line
         ),
         "references": "docs/results.md of elektra (every variable, its unit and meaning)",
+        **({"currency": f"{money}: EUR and MEUR in units are euro of that year"} if money else {}),
     }
     return out
+
+
+def _currency(ds: xr.Dataset) -> str:
+    """``EUR_2024`` where the Dataset says its price base year, else empty."""
+    from elektra.outputs.iamc import currency
+
+    try:
+        return currency(ds)
+    except ValueError:
+        return ""
 
 
 def _encoding(ds: xr.Dataset) -> dict[str, dict]:
