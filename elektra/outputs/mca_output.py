@@ -47,7 +47,9 @@ def criterion_name(criterion: str) -> str:
 
 
 def _words(label: str) -> str:
-    return str(label).replace("_", " ")
+    """``uniform_weights`` -> ``Uniform weights``."""
+    text = str(label).replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 # --------------------------------------------------------------------------------------
@@ -297,11 +299,15 @@ def _threshold_html(ds: xr.Dataset) -> str:
             verdict = "below" if value <= threshold else "above"
             if not np.isnan(high) and value <= threshold < high:
                 verdict = "below (above at the high end of its range)"
-            rows.append([names[str(option)], _number(value), verdict])
+            rows.append([names[str(option)], verdict, _number(value)])
         parts.append(
             f"<p>{_e(criterion_name(criterion))} against the threshold of {threshold:g} "
             f"{_e(unit)}.</p>"
-            + _table(["option", f"{criterion_name(criterion)} ({unit})", "against it"], rows)
+            + _table(
+                ["option", "against the threshold", f"{criterion_name(criterion)} ({unit})"],
+                rows,
+                numeric_from=2,
+            )
         )
     return "".join(parts)
 
@@ -394,7 +400,7 @@ def _stability_html(ds: xr.Dataset) -> str:
         }
         leaders = ", ".join(f"{_label(m)}: {t}" for m, t in top.items())
         parts.append(
-            f"<h3>Weighting {_e(_words(weighting))}</h3><p>Top option: {_e(leaders)}. Each cell is the "
+            f"<h3>Weighting: {_e(_words(weighting))}</h3><p>Top option: {_e(leaders)}. Each cell is the "
             "range of the criterion's weight (others scaled) over which that top option "
             "stays first.</p>"
             + _table(
@@ -422,7 +428,7 @@ def write_report(ds: xr.Dataset, path: Path, figures: list[tuple[Path, str]]) ->
     ranking_parts = []
     for weighting in ds.weighting.values:
         header, rows = ranking_rows(ds, str(weighting))
-        ranking_parts.append(f"<h3>Weighting {_e(_words(weighting))}</h3>" + _table(header, rows))
+        ranking_parts.append(f"<h3>Weighting: {_e(_words(weighting))}</h3>" + _table(header, rows))
     methods = "".join(f"<li>{_e(s)}</li>" for s in ds.method_statement.values)
     acceptability_figures = [v for k, v in by_name.items() if k.startswith("rank_acceptability_")]
     sensitivity_figures = [v for k, v in by_name.items() if k.startswith("weight_sensitivity_")]
