@@ -10,7 +10,7 @@ CONSTRAINTS := constraints.txt
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 SCENARIO ?= base
 
-.PHONY: setup setup-iamc lock scenario test bench docs lint regression questions dataset clean
+.PHONY: setup setup-iamc lock scenario test test-iamc bench docs lint regression questions dataset clean
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "elektra needs Python >= 3.11"'
@@ -32,6 +32,10 @@ setup: $(STAMP)
 setup-iamc: $(STAMP)
 	$(PIP) install --progress-bar on -c $(CONSTRAINTS) -e '.[dev,iamc]'
 	@$(PIP) check
+
+# The tests that need pyam and nomenclature (they are skipped without them).
+test-iamc: setup-iamc
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_iamc.py
 
 # Re-resolve constraints.txt from pyproject.toml (every extra), for this Python and platform.
 lock: $(STAMP)
@@ -72,4 +76,4 @@ regression: $(STAMP)
 	$(BIN)/python -m tests.regression_store
 
 clean:
-	rm -rf $(VENV) results .pytest_cache
+	rm -rf $(VENV) $(IAMC_VENV) results .pytest_cache

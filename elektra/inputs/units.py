@@ -21,6 +21,13 @@ ureg.define("kilotonne = 1e3 t = kt")
 ureg.define("megatonne = 1e6 t = Mt")
 ureg.define("gigatonne = 1e9 t = Gt")
 ureg.define("yr = year")
+# What a unit counts, as the IAMC and MCA units name it (Mt CO2/yr, kg CO2e/kg H2, g NOx/kg
+# H2): markers for pint, without dimension, so that every written unit parses. They never
+# change a magnitude: t CO2 converts to t.
+for _marker in ("CO2", "CO2e", "H2", "NOx", "NH3"):
+    ureg.define(f"{_marker} = []")
+ureg.define("TRL = []")  # technology readiness level, 1 to 9
+ureg.define("m2 = m ** 2")
 
 
 class UnitError(ValueError):

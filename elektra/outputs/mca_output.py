@@ -40,6 +40,18 @@ def _names(ds: xr.Dataset) -> dict[str, str]:
     return {str(o): str(n) for o, n in zip(ds.option.values, ds.option_name.values, strict=True)}
 
 
+def criterion_name(criterion: str) -> str:
+    """``emissions_2035_if_excluded`` -> ``emissions 2035 if excluded``: a criterion label
+    as a reader's words in tables (the label itself stays in mca.nc)."""
+    return str(criterion).replace("_", " ")
+
+
+def _words(label: str) -> str:
+    """``uniform_weights`` -> ``Uniform weights``."""
+    text = str(label).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
 # --------------------------------------------------------------------------------------
 # Figures
 # --------------------------------------------------------------------------------------
@@ -249,21 +261,15 @@ def _number(value: float) -> str:
 
 
 def _performance_html(ds: xr.Dataset) -> str:
-    criteria = [str(c) for c in ds.criterion.values]
+    """Criteria as rows and options as columns: eleven criteria do not fit side by side."""
     names = _names(ds)
-    header = [
-        "option",
-        *[
-            f"{c} ({u}, {d})"
-            for c, u, d in zip(
-                criteria, ds.criterion_unit.values, ds.criterion_direction.values, strict=True
-            )
-        ],
-    ]
+    options = [str(o) for o in ds.option.values]
     rows = []
-    for option in ds.option.values:
-        cells = [names[str(option)]]
-        for criterion in criteria:
+    for criterion, unit, direction in zip(
+        ds.criterion.values, ds.criterion_unit.values, ds.criterion_direction.values, strict=True
+    ):
+        cells = [criterion_name(criterion), f"{unit}, {direction}"]
+        for option in options:
             value = float(ds["performance"].sel(option=option, criterion=criterion))
             low = float(ds["performance_low"].sel(option=option, criterion=criterion))
             high = float(ds["performance_high"].sel(option=option, criterion=criterion))
@@ -274,7 +280,7 @@ def _performance_html(ds: xr.Dataset) -> str:
                 text += " (LP)"
             cells.append(text)
         rows.append(cells)
-    return _table(header, rows)
+    return _table(["criterion", "unit", *[names[o] for o in options]], rows, numeric_from=2)
 
 
 def _threshold_html(ds: xr.Dataset) -> str:
@@ -293,10 +299,15 @@ def _threshold_html(ds: xr.Dataset) -> str:
             verdict = "below" if value <= threshold else "above"
             if not np.isnan(high) and value <= threshold < high:
                 verdict = "below (above at the high end of its range)"
-            rows.append([names[str(option)], _number(value), verdict])
+            rows.append([names[str(option)], verdict, _number(value)])
         parts.append(
-            f"<p>{_e(criterion)} against the threshold of {threshold:g} {_e(unit)}.</p>"
-            + _table(["option", f"{criterion} ({unit})", "against the threshold"], rows)
+            f"<p>{_e(criterion_name(criterion))} against the threshold of {threshold:g} "
+            f"{_e(unit)}.</p>"
+            + _table(
+                ["option", "against the threshold", f"{criterion_name(criterion)} ({unit})"],
+                rows,
+                numeric_from=2,
+            )
         )
     return "".join(parts)
 
@@ -307,7 +318,7 @@ def _sources_html(ds: xr.Dataset) -> str:
         sources = sorted({str(s) for s in ds["value_source"].sel(criterion=criterion).values})
         rows.append(
             [
-                str(criterion),
+                criterion_name(criterion),
                 str(ds.criterion_unit.sel(criterion=criterion).values),
                 str(ds.criterion_direction.sel(criterion=criterion).values),
                 str(ds.criterion_source.sel(criterion=criterion).values),
@@ -322,37 +333,42 @@ def _sources_html(ds: xr.Dataset) -> str:
 
 
 def _weights_html(ds: xr.Dataset) -> str:
-    criteria = [str(c) for c in ds.criterion.values]
+    """Criteria as rows, weightings as columns."""
+    weightings = [str(w) for w in ds.weighting.values]
     rows = []
-    for weighting in ds.weighting.values:
-        given = ds["weight_given"].sel(weighting=weighting).values
-        used = ds["weight"].sel(weighting=weighting).values
-        rows.append(
-            [str(weighting), *[f"{u:.3f} ({g:g})" for u, g in zip(used, given, strict=True)]]
-        )
+    for criterion in ds.criterion.values:
+        cells = [criterion_name(criterion)]
+        for weighting in weightings:
+            used = float(ds["weight"].sel(weighting=weighting, criterion=criterion))
+            given = float(ds["weight_given"].sel(weighting=weighting, criterion=criterion))
+            cells.append(f"{used:.3f} ({given:g})")
+        rows.append(cells)
     return (
         "<p>Weights are normalised to sum 1 in each weighting; the figure in brackets is "
-        "the weight as written in the spec.</p>" + _table(["weighting", *criteria], rows)
+        "the weight as written in the spec.</p>"
+        + _table(["criterion", *[_words(w) for w in weightings]], rows)
     )
 
 
 def _acceptability_html(ds: xr.Dataset) -> str:
+    """One table per case (options as rows, methods as columns)."""
     names = _names(ds)
     methods = [str(m) for m in ds.mca_method.values]
-    rows = []
-    for option in ds.option.values:
-        cells = [names[str(option)]]
-        for case in ds.case.values:
-            for method in methods:
-                share = float(
-                    ds["rank_acceptability"].sel(
-                        case=case, mca_method=method, option=option, place=1
-                    )
-                )
-                cells.append(f"{100 * share:.0f} %")
-        rows.append(cells)
-    header = ["option", *[f"{case}: {_label(m)}" for case in ds.case.values for m in methods]]
-    return "<p>Share of draws in which each option ranks first.</p>" + _table(header, rows)
+    parts = ["<p>Share of draws in which each option ranks first.</p>"]
+    for case in ds.case.values:
+        rows = []
+        for option in ds.option.values:
+            first = ds["rank_acceptability"].sel(case=case, option=option, place=1)
+            rows.append(
+                [
+                    names[str(option)],
+                    *[f"{100 * float(first.sel(mca_method=m)):.0f} %" for m in methods],
+                ]
+            )
+        parts.append(
+            f"<h3>{_e(_words(case))}</h3>" + _table(["option", *[_label(m) for m in methods]], rows)
+        )
+    return "".join(parts)
 
 
 def _stability_html(ds: xr.Dataset) -> str:
@@ -362,7 +378,7 @@ def _stability_html(ds: xr.Dataset) -> str:
         rows = []
         for criterion in ds.criterion.values:
             cells = [
-                str(criterion),
+                criterion_name(criterion),
                 f"{float(ds['weight'].sel(weighting=weighting, criterion=criterion)):.3f}",
             ]
             for method in ds.mca_method.values:
@@ -384,7 +400,7 @@ def _stability_html(ds: xr.Dataset) -> str:
         }
         leaders = ", ".join(f"{_label(m)}: {t}" for m, t in top.items())
         parts.append(
-            f"<h3>Weighting {_e(weighting)}</h3><p>Top option: {_e(leaders)}. Each cell is the "
+            f"<h3>Weighting: {_e(_words(weighting))}</h3><p>Top option: {_e(leaders)}. Each cell is the "
             "range of the criterion's weight (others scaled) over which that top option "
             "stays first.</p>"
             + _table(
@@ -412,7 +428,7 @@ def write_report(ds: xr.Dataset, path: Path, figures: list[tuple[Path, str]]) ->
     ranking_parts = []
     for weighting in ds.weighting.values:
         header, rows = ranking_rows(ds, str(weighting))
-        ranking_parts.append(f"<h3>Weighting {_e(weighting)}</h3>" + _table(header, rows))
+        ranking_parts.append(f"<h3>Weighting: {_e(_words(weighting))}</h3>" + _table(header, rows))
     methods = "".join(f"<li>{_e(s)}</li>" for s in ds.method_statement.values)
     acceptability_figures = [v for k, v in by_name.items() if k.startswith("rank_acceptability_")]
     sensitivity_figures = [v for k, v in by_name.items() if k.startswith("weight_sensitivity_")]

@@ -447,12 +447,15 @@ def _netcdf_ready(ds: xr.Dataset) -> xr.Dataset:
     return out
 
 
-def write_netcdf(ds: xr.Dataset, path: Path) -> None:
-    """Write ``ds`` to ``path``; a failure (the netCDF library says a full disk with a
-    RuntimeError) is an :class:`OutputError` naming the file."""
-    ready = _netcdf_ready(ds)
+def write_netcdf(ds: xr.Dataset, path: Path, units_from: xr.Dataset | None = None) -> None:
+    """Write CF NetCDF (:mod:`elektra.outputs.netcdf`); ``units_from``: the results whose
+    routes give the output unit of per-route arrays when ``ds`` lacks them. A failure (the
+    netCDF library says a full disk with a RuntimeError) is an :class:`OutputError` naming
+    the file."""
+    from elektra.outputs import netcdf
+
     try:
-        ready.to_netcdf(path, engine=NETCDF_ENGINE)
+        netcdf.write(_netcdf_ready(ds), path, units_from=units_from)
     except (OSError, RuntimeError) as error:
         raise write_failure(path, error) from error
 

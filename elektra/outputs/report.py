@@ -27,6 +27,9 @@ TECHNICAL_DUALS = ("dual_capacity_limit", "dual_potential_limit")
 #: A dual below this absolute value counts as zero (not binding).
 ZERO = 1e-9
 
+#: A text cell longer than this (characters) may break anywhere (sources, reasons).
+LONG_TEXT = 60
+
 #: How many non-zero cells of a dual the page lists, largest first.
 DUAL_ROWS = 10
 
@@ -35,10 +38,12 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans
        max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
 h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
 .description { color: #555; margin-top: 0; }
-table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; }
-th, td { padding: 0.25rem 0.7rem; border-bottom: 1px solid #e2e2e2; }
+table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; max-width: 100%; }
+th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid #e2e2e2; vertical-align: top; }
 th { background: #f4f4f4; text-align: left; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.long { overflow-wrap: anywhere; min-width: 14rem; }
+h3 code, h4 code { font-size: 0.8em; font-weight: normal; color: #666; }
 tr.total td { font-weight: bold; border-top: 1px solid #999; }
 dl.key { display: grid; grid-template-columns: max-content auto; gap: 0.3rem 1.2rem; }
 dl.key dt { color: #555; } dl.key dd { margin: 0; font-weight: bold; }
@@ -51,6 +56,40 @@ footer { margin-top: 3rem; color: #555; font-size: 0.88rem; }
 
 def _e(value: object) -> str:
     return html.escape(str(value))
+
+
+def readable(name: str, ds: xr.Dataset | None = None) -> str:
+    """What a variable is, for a heading: its description up to the first full stop or
+    bracket (an input's from the parameter registry), else its name in words."""
+    from elektra.inputs.parameters import PARAMETERS
+
+    description = ""
+    if ds is not None and name in ds:
+        description = str(ds[name].attrs.get("description", ""))
+    if not description and name.removeprefix("input_") in PARAMETERS:
+        description = PARAMETERS[name.removeprefix("input_")].description
+    text = description.split(". ")[0].split(" (")[0].rstrip(".").strip()
+    if not text:
+        text = name.removeprefix("input_").removeprefix("dual_").replace("_", " ")
+        return text[:1].upper() + text[1:]
+    return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + " ..."
+
+
+def heading(name: str, ds: xr.Dataset | None = None, units: str = "") -> str:
+    """``Readable title <code>name</code> (units)``, escaped, for an h3 or h4."""
+    unit = f" ({_e(units)})" if units else ""
+    return f"{_e(readable(name, ds))} <code>{_e(name)}</code>{unit}"
+
+
+def money_note(ds: xr.Dataset) -> str:
+    """Which euros the money is in, from the dataset's price base year (one place)."""
+    from elektra.outputs.iamc import currency
+
+    try:
+        euro = currency(ds)
+    except ValueError:
+        return "euro"
+    return f"euro of {euro.removeprefix('EUR_')} ({euro})"
 
 
 def emissions_text(value: float) -> str:
@@ -74,11 +113,14 @@ def _table(
 ) -> str:
     """An HTML table; columns from ``numeric_from`` on are right-aligned numbers."""
 
+    def kind(i: int, value: str) -> str:
+        if i >= numeric_from:
+            return " class=number"
+        # long prose (sources, reasons) may break anywhere rather than widen the page
+        return " class=long" if len(str(value)) > LONG_TEXT else ""
+
     def cells(values: list[str], tag: str) -> str:
-        return "".join(
-            f"<{tag}{' class=number' if i >= numeric_from else ''}>{_e(v)}</{tag}>"
-            for i, v in enumerate(values)
-        )
+        return "".join(f"<{tag}{kind(i, v)}>{_e(v)}</{tag}>" for i, v in enumerate(values))
 
     body = []
     for i, row in enumerate(rows):
@@ -174,10 +216,15 @@ def _route_mix_table(ds: xr.Dataset) -> str:
 
 
 def _cost_table(ds: xr.Dataset) -> str:
+    from elektra.outputs.iamc import COST_NAMES
+
     years = shown_years(ds)
     cost = ds["cost"]
     rows = [
-        [str(k), *[cost_text(float(cost.sel(cost_component=k, year=y))) for y in years]]
+        [
+            COST_NAMES.get(str(k), str(k)),
+            *[cost_text(float(cost.sel(cost_component=k, year=y))) for y in years],
+        ]
         for k in cost.cost_component.values
         if float(abs(cost.sel(cost_component=k)).sum()) > ZERO
     ]
@@ -265,19 +312,42 @@ def _policy_duals(ds: xr.Dataset) -> str:
         if binding.empty:
             continue
         largest = binding.reindex(binding.abs().sort_values(ascending=False).index)
+        units = _row_units(dual, ds)
         rows = [
-            [", ".join(str(k) for k in np.atleast_1d(key)) if dual.dims else "-", f"{value:,.4g}"]
+            [
+                ", ".join(str(k) for k in np.atleast_1d(key)) if dual.dims else "-",
+                units(key),
+                f"{value:,.4g}",
+            ]
             for key, value in largest.head(DUAL_ROWS).items()
         ]
         parts.append(
-            f"<h4>{_e(name)}</h4><p>{_e(dual.attrs.get('description', ''))} "
-            f"({_e(dual.attrs.get('units', ''))}). Non-zero in {len(binding)} of "
-            f"{series.size} cells; the largest:</p>"
-            + _table([", ".join(dual.dims) or "value", "dual"], rows)
+            f"<h4>{heading(name, ds)}</h4>"
+            f"<p>Non-zero in {len(binding)} of {series.size} cells; the largest:</p>"
+            + _table([", ".join(dual.dims) or "value", "unit", "dual"], rows, numeric_from=2)
         )
     if not parts:
         return "<p>No limit or policy constraint binds: all their duals are zero.</p>"
     return "".join(parts)
+
+
+def _row_units(da: xr.DataArray, ds: xr.Dataset):
+    """The unit of each cell of ``da`` by its key: one unit, or the unit of the cell's
+    route (service, sector) where it depends on the label."""
+    from elektra.outputs import netcdf
+
+    units = str(da.attrs.get("units", ""))
+    try:
+        dim, mapping = netcdf.unit_labels(da, ds)
+    except ValueError:
+        return lambda key: units
+    position = da.dims.index(dim)
+
+    def unit(key) -> str:
+        label = str(np.atleast_1d(key)[position])
+        return netcdf.resolved(units, mapping.get(label, "output unit"))
+
+    return unit
 
 
 def _provenance(ds: xr.Dataset) -> str:
@@ -317,7 +387,7 @@ Netherlands. For each sector and industrial cluster it chooses the production ro
 lowest total cost to industry under the prices and policies of the scenario. The numbers
 below are the model's least-cost answer for this scenario, not a forecast: they show what
 the assumptions imply. Emissions are direct CO2 after capture; costs are in million euro
-per year, not discounted, unless said otherwise.</p>
+per year, not discounted, unless said otherwise; money is in {_e(money_note(ds))}.</p>
 <h2>Key numbers</h2>
 {_key_numbers(ds)}
 <h2>Emissions per cluster ({_e(ds["emissions"].attrs.get("units", "Mt/yr"))})</h2>

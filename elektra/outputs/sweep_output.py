@@ -3,7 +3,8 @@
 :func:`run_sweep` plans the variants, takes the finished ones of an interrupted or earlier
 run of the same sweep, solves the rest (here, on a process pool or on Dask), gathers all
 into one Dataset over ``variant`` and writes the folder ``results/<sweep>/`` whole or not
-at all: ``sweep.nc``, ``iamc.csv`` (every variant as scenario ``<name>|<variant>``),
+at all: ``sweep.nc``, ``iamc.csv`` (every variant as scenario ``<name>|<variant>``) with
+``iamc_meta.csv`` (pyam's meta: each variant's kind, sample number and factor settings),
 ``figures/*.png``, ``sweep.html`` and ``manifest.json``.
 
 The figures are pure functions of the sweep Dataset (matplotlib's Figure API, no pyplot
@@ -31,13 +32,20 @@ from matplotlib.figure import Figure
 from elektra import __version__
 from elektra.inputs.config import Scenario, SweepSpec
 from elektra.inputs.data import indicative_target, load_data
+from elektra.inputs.parameters import PARAMETERS
 from elektra.model.pipeline import Outcome
+from elektra.outputs import netcdf
 from elektra.outputs.figures import DPI, SIZE, _years
-from elektra.outputs.output import NETCDF_ENGINE
 from elektra.outputs.report import STYLE, _table
 from elektra.studies.sweep import (
+    GRID,
+    NAMED,
     ONE_AT_A_TIME,
+    RANGE,
     REFERENCE,
+    SAMPLE,
+    SCALE,
+    SCALE_GRID,
     Plan,
     VariantData,
     base_identity,
@@ -80,7 +88,7 @@ def _previous(target: Path, keys: set[str]) -> xr.Dataset | None:
     if not path.is_file():
         return None
     try:
-        old = xr.load_dataset(path, engine=NETCDF_ENGINE)
+        old = netcdf.read(path)
     except (OSError, ValueError):
         return None
     if "key" not in old.coords:
@@ -189,11 +197,62 @@ def run_sweep(
     complete = _finished(parts, target, keys)
     meta = _meta(scenario, data, plan, spec, execution, target)
     ds = assemble(plan, complete, meta)
+    ds = described(ds.assign_coords(factor_unit=("factor", factor_units(plan.factors, data))))
     notes = _notes(ds, plan, execution, data)
     ds.attrs["notes"] = "\n".join(notes)
     write_sweep(ds, target, scenario.files, force=force, extras=extras)
     shutil.rmtree(work_folder(target), ignore_errors=True)
     return SweepResult(ds, target, plan, execution, resumed, notes)
+
+
+def factor_units(factors, data) -> list[str]:
+    """The unit of each factor's setting: ``1`` for a scale factor or a quantile of the data's
+    range, the parameter's canonical unit for a value (with the output unit of the route
+    or service it is set at)."""
+    units = []
+    for factor in factors:
+        if factor.kind in (SCALE_GRID, SCALE, RANGE):
+            units.append("1")
+            continue
+        unit = PARAMETERS[factor.parameter].unit
+        if "{output}" in unit:
+            outputs = set()
+            for dim in ("route", "service"):
+                labels = factor.where.get(dim, [])
+                for label in labels if isinstance(labels, list) else [labels]:
+                    if dim == "route" and label in data.routes.index:
+                        outputs.add(str(data.routes.loc[label, "output_unit"]))
+                    elif dim == "service":
+                        rows = data.routes[data.routes["service"] == label]
+                        outputs |= set(rows["output_unit"].astype(str))
+            if len(outputs) == 1:
+                unit = unit.replace("{output}", outputs.pop())
+        units.append(unit)
+    return units
+
+
+#: Units and meaning of the sweep's own variables, for sweep.nc.
+SWEEP_ATTRS = {
+    "termination": {"description": "Solver termination of the variant"},
+    "reason": {"description": "Why the variant has no optimum (empty where it has one)"},
+    "rebuilt": {
+        "units": "1",
+        "description": "1 where the variant's LP had another shape and was rebuilt, 0 where "
+        "it was updated in place",
+    },
+    "seconds": {"units": "s", "description": "Time spent on the variant"},
+    "iterations": {"units": "1", "description": "Solves of the variant, the fixed point included"},
+    "setting": {"units": "{factor_unit}"},
+}
+
+
+def described(ds: xr.Dataset) -> xr.Dataset:
+    """The sweep Dataset with the units and meaning of its own variables."""
+    out = ds.copy()
+    for name, attrs in SWEEP_ATTRS.items():
+        if name in out and (name != "setting" or "factor_unit" in out.coords):
+            out[name].attrs = {**out[name].attrs, **attrs}
+    return out
 
 
 def _meta(scenario, data, plan: Plan, spec: SweepSpec, execution: Execution, target) -> dict:
@@ -319,6 +378,24 @@ def one_at_a_time(ds: xr.Dataset, output: xr.DataArray) -> pd.DataFrame:
     return table.sort_values("swing", ascending=True)
 
 
+def output_name(output: str) -> str:
+    """A Sobol or spread output as a reader's words: ``emissions_2030`` -> ``national
+    emissions 2030 (Mt/yr)``, ``objective`` -> ``discounted cost to industry (MEUR)``."""
+    if output == "objective":
+        return "discounted cost to industry (MEUR)"
+    if output.startswith("emissions_"):
+        return f"national emissions {output.removeprefix('emissions_')} (Mt/yr)"
+    return output.replace("_", " ")
+
+
+def _legend_below(figure: Figure, ax, columns: int = 2) -> None:
+    """The legend under the axes, where it covers no bar or band."""
+    handles, labels = ax.get_legend_handles_labels()
+    figure.legend(
+        handles, labels, loc="outside lower center", ncols=columns, frameon=False, fontsize="small"
+    )
+
+
 # --------------------------------------------------------------------------- figures
 
 
@@ -369,7 +446,7 @@ def fan_chart(ds: xr.Dataset) -> Figure | None:
     ax.set_ylim(bottom=0)
     _years(ax, years)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(frameon=False, fontsize="small", loc="upper right")
+    _legend_below(figure, ax, columns=5)
     return figure
 
 
@@ -405,7 +482,7 @@ def tornado(ds: xr.Dataset, name: str, output: xr.DataArray, units: str) -> Figu
     ax.set_yticks(positions, table.index, fontsize="small")
     ax.set_xlabel(f"{name} ({units}); the line is the reference")
     ax.set_title(f"One at a time: {name}")
-    ax.legend(frameon=False, fontsize="small", loc="lower right")
+    _legend_below(figure, ax)
     return figure
 
 
@@ -433,11 +510,11 @@ def sobol_chart(ds: xr.Dataset) -> Figure | None:
                 label=f"{part} order" if part == "first" else "total",
                 capsize=2,
             )
-        ax.set_title(str(output), fontsize="medium")
+        ax.set_title(output_name(str(output)), fontsize="medium")
         ax.set_xlim(left=min(0.0, float(np.nanmin(ds["sobol_first"].values)) - 0.05))
         ax.grid(axis="x", alpha=0.3)
     axes[0].set_yticks(positions, [str(f) for f in ds.factor.values], fontsize="small")
-    axes[-1].legend(frameon=False, fontsize="small")
+    _legend_below(figure, axes[-1])
     figure.suptitle("Sobol indices (bars: 95 % confidence)")
     return figure
 
@@ -461,7 +538,7 @@ def target_chart(ds: xr.Dataset) -> Figure | None:
     ax.set_ylabel("share of variants")
     ax.set_ylim(0, 1.02)
     ax.set_title(f"Probability of meeting the {year} target nationally: {100 * probability:.0f} %")
-    ax.legend(frameon=False, fontsize="small", loc="lower right")
+    _legend_below(figure, ax)
     ax.grid(alpha=0.3)
     return figure
 
@@ -481,11 +558,11 @@ def figures(ds: xr.Dataset) -> dict[str, tuple[Figure | None, str]]:
             "National direct CO2 emissions: median and percentile bands (5-95 %, 25-75 %) over the grid points or samples; dashed the reference, the star the 2030 target.",
         ),
         "tornado_emissions": (
-            tornado(ds, f"emissions {year}", emissions, "Mt/yr"),
+            tornado(ds, f"national emissions {year}", emissions, "Mt/yr"),
             f"National emissions in {year} with each factor alone at its low and high end.",
         ),
         "tornado_objective": (
-            tornado(ds, "objective", ds["objective"], "MEUR"),
+            tornado(ds, "discounted cost to industry", ds["objective"], "MEUR"),
             "Discounted cost to industry with each factor alone at its low and high end.",
         ),
         "sobol": (
@@ -572,6 +649,53 @@ def iamc_table(ds: xr.Dataset) -> pd.DataFrame:
     return table[COLUMNS].reset_index(drop=True)
 
 
+#: Variant kinds as the ``kind`` column of pyam's meta table names them; samples are
+#: ``Monte Carlo`` or ``Sobol`` by the sweep's kind.
+META_KINDS = {
+    REFERENCE: "reference",
+    ONE_AT_A_TIME: "one-at-a-time",
+    GRID: "grid",
+    NAMED: "named",
+}
+META_COLUMNS = ["model", "scenario", "variant", "kind", "sample", "termination"]
+
+
+def iamc_meta(ds: xr.Dataset) -> pd.DataFrame:
+    """pyam's ``meta`` of the sweep's iamc.csv: one row per (model, scenario) written, that
+    is per variant with an optimum.
+
+    Columns: ``variant``; ``kind`` (``reference``, ``one-at-a-time``, ``grid``,
+    ``Monte Carlo``, ``Sobol``, ``named``), so that quantiles over the samples can leave
+    the reference and one-at-a-time variants out; ``sample`` (the number of a Monte Carlo
+    sample or grid point, empty for the others); ``termination``; then one column per
+    factor with its setting in the variant (empty: nominal, as in the scenario).
+    """
+    optimal = ds.isel(variant=ds["termination"].values == "optimal")
+    samples = "Sobol" if ds.attrs.get("sweep_kind") == "sobol" else "Monte Carlo"
+    model = f"elektra {ds.attrs['elektra_version']}"
+    factors = [str(f) for f in ds.factor.values]
+    clash = set(factors) & set(META_COLUMNS)
+    if clash:
+        raise ValueError(f"factor label(s) {sorted(clash)} clash with a meta column")
+    rows = []
+    for i, label in enumerate(optimal.variant.values.astype(str)):
+        kind = str(optimal["kind"].values[i])
+        number = label.lstrip("gs")
+        row = {
+            "model": model,
+            "scenario": f"{ds.attrs['scenario_name']}|{label}",
+            "variant": label,
+            "kind": samples if kind == SAMPLE else META_KINDS[kind],
+            "sample": int(number) if kind in (SAMPLE, GRID) and number.isdigit() else pd.NA,
+            "termination": str(optimal["termination"].values[i]),
+        }
+        row.update(zip(factors, optimal["setting"].values[i].tolist()))
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=[*META_COLUMNS, *factors])
+    table["sample"] = table["sample"].astype("Int64")
+    return table
+
+
 # --------------------------------------------------------------------------- page
 
 
@@ -590,15 +714,15 @@ def _factors_html(ds: xr.Dataset) -> str:
         rows.append(
             [
                 str(factor),
-                str(ds["factor_kind"].values[i]),
+                str(ds["factor_kind"].values[i]).replace("_", " "),
                 str(ds["factor_distribution"].values[i]) or "-",
+                str(ds["factor_meaning"].values[i]),
                 _number(float(setting.min()), 3),
                 _number(float(setting.max()), 3),
-                str(ds["factor_meaning"].values[i]),
             ]
         )
     return _table(
-        ["factor", "kind", "distribution", "lowest", "highest", "setting is"], rows, numeric_from=3
+        ["factor", "kind", "distribution", "setting is", "lowest", "highest"], rows, numeric_from=4
     )
 
 
@@ -610,7 +734,12 @@ def _spread_html(ds: xr.Dataset) -> str:
     for name, output in sobol_outputs(chosen).items():
         bands = percentiles(output)
         digits = 0 if name == "objective" else 2
-        rows.append([name, *[_number(float(bands.sel(percentile=p)), digits) for p in PERCENTILES]])
+        rows.append(
+            [
+                output_name(name),
+                *[_number(float(bands.sel(percentile=p)), digits) for p in PERCENTILES],
+            ]
+        )
     return _table(["output", *[f"P{p}" for p in PERCENTILES]], rows)
 
 
@@ -639,7 +768,7 @@ def _sobol_html(ds: xr.Dataset) -> str:
             }
             rows.append(
                 [
-                    str(output),
+                    output_name(str(output)),
                     str(factor),
                     f"{_number(cell['first'])} ± {_number(cell['first_conf'])}",
                     f"{_number(cell['total'])} ± {_number(cell['total_conf'])}",
@@ -671,6 +800,15 @@ def _figures_html(written: list[tuple[Path, str]]) -> str:
     return "".join(parts)
 
 
+def _money(ds: xr.Dataset) -> str:
+    from elektra.outputs.iamc import currency_of_year
+
+    if "price_base_year" not in ds.attrs:
+        return "euro"
+    euro = currency_of_year(int(round(float(ds.attrs["price_base_year"]))))
+    return f"euro of {euro.removeprefix('EUR_')} ({euro})"
+
+
 def write_page(ds: xr.Dataset, path: Path, written: list[tuple[Path, str]]) -> None:
     name = ds.attrs.get("sweep_name", "")
     count = ds.sizes["variant"]
@@ -686,7 +824,7 @@ def write_page(ds: xr.Dataset, path: Path, written: list[tuple[Path, str]]) -> N
 <p class="description">{count} variants of scenario {_e(ds.attrs.get("scenario_name", ""))}
 ({_e(ds.attrs.get("sweep_kind", ""))}); {failed} without an optimum; {rebuilt} with an LP of
 another shape (rebuilt). Every variant is the scenario's least-cost answer under its inputs,
-not a forecast.</p>
+not a forecast. Money is in {_e(_money(ds))}.</p>
 <ul>{notes}</ul>
 <h2>What varies</h2>
 {_factors_html(ds)}
@@ -721,9 +859,10 @@ def write_sweep(
     from elektra.outputs.output import manifest_info, write_folder, write_netcdf
 
     def contents(staging: Path) -> None:
-        write_netcdf(ds, staging / "sweep.nc")
+        write_netcdf(described(ds), staging / "sweep.nc")
         if extras:
             iamc_table(ds).to_csv(staging / "iamc.csv", index=False)
+            iamc_meta(ds).to_csv(staging / "iamc_meta.csv", index=False)
             written = make_figures(ds, staging / "figures")
             write_page(ds, staging / "sweep.html", written)
 

@@ -31,7 +31,7 @@ import xarray as xr
 from matplotlib.figure import Figure
 from rich.table import Table
 
-from elektra.outputs.output import NETCDF_ENGINE
+from elektra.outputs import netcdf
 
 RESULTS_FILE = "results.nc"
 MANIFEST_FILE = "manifest.json"
@@ -81,14 +81,14 @@ def load_run(folder: Path, label: str | None = None) -> Run:
     except json.JSONDecodeError as error:
         raise CompareError(f"{folder / MANIFEST_FILE}: not valid JSON ({error})") from None
     try:
-        results = xr.load_dataset(folder / RESULTS_FILE, engine=NETCDF_ENGINE)
+        results = netcdf.read(folder / RESULTS_FILE)
     except (OSError, ValueError) as error:
         raise CompareError(f"{folder / RESULTS_FILE}: cannot be read ({error})") from None
     name = label or str(results.attrs.get("scenario_name", folder.name))
     return Run(label=name, folder=folder, results=results, manifest=manifest)
 
 
-def _unique_labels(names: list[str]) -> list[str]:
+def unique_labels(names: list[str]) -> list[str]:
     """``base, base`` -> ``base, base#2``: every run needs its own label."""
     seen: dict[str, int] = {}
     labels = []
@@ -106,7 +106,7 @@ def load_runs(folders: list[Path]) -> list[Run]:
     for folder in folders:  # every folder checked before any is read
         check_folder(Path(folder))
     runs = [load_run(f) for f in folders]
-    labels = _unique_labels([r.label for r in runs])
+    labels = unique_labels([r.label for r in runs])
     return [Run(label, r.folder, r.results, r.manifest) for label, r in zip(labels, runs)]
 
 
@@ -318,7 +318,7 @@ def route_mix(ds: xr.Dataset) -> xr.DataArray | None:
     by_class = xr.DataArray.from_series(output).fillna(0.0)
     total = by_class.sum("route_class")
     return (by_class / total.where(total > 0)).assign_attrs(
-        units="share of output", description="Share of each route class in a service's output"
+        units="1", description="Share of each route class in a service's output"
     )
 
 
@@ -339,11 +339,8 @@ def imports(ds: xr.Dataset) -> xr.DataArray | None:
     sectors = [s for s in ds.sector.values if s in set(ds.route_sector.values[is_import])]
     units = dict(zip(ds.route_sector.values[is_import], ds.output_unit.values[is_import]))
     unique = set(units.values())
-    unit = (
-        f"{unique.pop()}/yr"
-        if len(unique) == 1
-        else "output unit/yr (" + ", ".join(f"{s}: {units[s]}" for s in sectors) + ")"
-    )
+    # with several output units, the unit per sector comes from the route coordinates
+    unit = f"{unique.pop()}/yr" if len(unique) == 1 else "output_unit/yr"
     imported = ds["activity"].sel(route=routes, sector=sectors).sum(["cluster", "route"])
     return imported.assign_attrs(
         units=unit, description="Product imports (activity of import routes): leakage"
@@ -618,7 +615,12 @@ def _keys(da: xr.DataArray, dims: list[str]) -> list[tuple]:
 
 
 def _units(comparison: Comparison, indicator: Indicator) -> str:
-    return str(comparison.results[indicator.name].attrs.get("units", ""))
+    """The unit of an indicator as the page and the terminal write it."""
+    from elektra.outputs.netcdf import unit_text
+
+    if indicator.share:
+        return "%"
+    return unit_text(comparison.results[indicator.name], comparison.runs[0].results)
 
 
 def terminal_tables(comparison: Comparison) -> list[Table | str]:
@@ -779,7 +781,8 @@ def _e(value: object) -> str:
 
 
 def _page_inputs(comparison: Comparison) -> str:
-    from elektra.outputs.report import _table
+    from elektra.outputs.netcdf import unit_text
+    from elektra.outputs.report import _table, heading
 
     if not comparison.inputs_differ:
         return f"<p>No input differs from {_e(comparison.labels[0])}.</p>"
@@ -795,8 +798,12 @@ def _page_inputs(comparison: Comparison) -> str:
             for c in cells.itertuples(index=False)
         ]
         more = len(found.cells) - len(cells)
+        source = comparison.runs[0].results
+        units = found.units
+        if found.name in source:
+            units = unit_text(source[found.name], source)
         parts.append(
-            f"<h4>{_e(found.name)} ({_e(found.units)}), {_e(found.run)}</h4>"
+            f"<h4>{heading(found.name, source, units)}, {_e(found.run)}</h4>"
             + (f"<p>{_e(found.note)}</p>" if found.note else "")
             + _table(
                 [*map(str, label_columns), "old", "new"], rows, numeric_from=len(label_columns)
@@ -889,7 +896,7 @@ compared by label: where a run lacks a label (a year, a cluster), it shows NaN (
 # ---------------------------------------------------------------- writing
 
 
-def _netcdf(comparison: Comparison) -> xr.Dataset:
+def comparison_dataset(comparison: Comparison) -> xr.Dataset:
     """The results side by side plus every differing input, stacked along ``run``."""
     ds = comparison.results.copy()
     labels = comparison.labels
@@ -929,7 +936,11 @@ def write_comparison(comparison: Comparison, out: Path, *, force: bool = False) 
         table = _iamc(comparison)
         if table is not None:
             table.to_csv(staging / "iamc.csv", index=False)
-        write_netcdf(_netcdf(comparison), staging / "comparison.nc")
+        write_netcdf(
+            comparison_dataset(comparison),
+            staging / "comparison.nc",
+            units_from=comparison.runs[0].results,
+        )
         figures = make_difference_figures(comparison, staging / "figures")
         (staging / "comparison.html").write_text(page(comparison, figures), encoding="utf-8")
 

@@ -965,13 +965,13 @@ def mca_dataset(
     ds = xr.Dataset(
         {
             "performance": performance.value.assign_attrs(
-                units="see criterion_unit", description="Value of each option on each criterion"
+                units="{criterion_unit}", description="Value of each option on each criterion"
             ),
             "performance_low": performance.low.assign_attrs(
-                units="see criterion_unit", description="Low end of the value's range (Monte Carlo)"
+                units="{criterion_unit}", description="Low end of the value's range (Monte Carlo)"
             ),
             "performance_high": performance.high.assign_attrs(
-                units="see criterion_unit",
+                units="{criterion_unit}",
                 description="High end of the value's range (Monte Carlo)",
             ),
             "value_source": performance.source.assign_attrs(
@@ -1008,7 +1008,7 @@ def mca_dataset(
                 {"criterion": criteria},
                 ("criterion",),
                 attrs={
-                    "units": "see criterion_unit",
+                    "units": "{criterion_unit}",
                     "description": "PROMETHEE indifference threshold q",
                 },
             ),
@@ -1017,7 +1017,7 @@ def mca_dataset(
                 {"criterion": criteria},
                 ("criterion",),
                 attrs={
-                    "units": "see criterion_unit",
+                    "units": "{criterion_unit}",
                     "description": "PROMETHEE preference threshold p",
                 },
             ),
@@ -1048,7 +1048,8 @@ def mca_dataset(
                 switches[column].to_numpy(dtype=float if column == "weight" else str),
                 dims=("switch",),
                 attrs={
-                    "description": f"Weight sensitivity: {column} at each change of the top option"
+                    "description": f"Weight sensitivity: {column} at each change of the top option",
+                    **({"units": "1"} if column == "weight" else {}),
                 },
             )
             for column in switches.columns
@@ -1059,17 +1060,21 @@ def mca_dataset(
         criterion_unit=("criterion", [spec.criteria[c].unit for c in criteria]),
         criterion_direction=("criterion", [spec.criteria[c].direction for c in criteria]),
         criterion_source=("criterion", [spec.criteria[c].source for c in criteria]),
-        criterion_threshold=(
-            "criterion",
-            [
-                np.nan if spec.criteria[c].threshold is None else spec.criteria[c].threshold
-                for c in criteria
-            ],
-        ),
         method_statement=(
             "mca_method",
             [method_statement(spec, m, thresholds) for m in spec.method_names],
         ),
+    )
+    ds["criterion_threshold"] = xr.DataArray(
+        [
+            np.nan if spec.criteria[c].threshold is None else spec.criteria[c].threshold
+            for c in criteria
+        ],
+        dims="criterion",
+        attrs={
+            "units": "{criterion_unit}",
+            "description": "Threshold an option must meet on the criterion (NaN: none)",
+        },
     )
     ds.attrs = {
         "mca_name": spec.name,

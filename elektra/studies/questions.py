@@ -467,10 +467,9 @@ def solve_all(
             display.advance()
             if progress:
                 progress(job.folder)
-    return {
-        job: xr.load_dataset(Path(job.folder) / "results.nc", engine=NETCDF_ENGINE)
-        for job in dict.fromkeys(jobs)
-    }
+    from elektra.outputs import netcdf
+
+    return {job: netcdf.read(Path(job.folder) / "results.nc") for job in dict.fromkeys(jobs)}
 
 
 def _folder(output: Path, scenario: Path, draw: int | None = None) -> str:
