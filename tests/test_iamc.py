@@ -320,7 +320,7 @@ def test_a_cost_component_without_an_iamc_name_is_refused_by_name(hand_shares):
     ds = hand_results()
     cost = ds["cost"].assign_coords(cost_component=["new_levy"])
     ds = ds.drop_dims("cost_component").assign(cost=cost)
-    with pytest.raises(ValueError, match="'new_levy' has no IAMC name"):
+    with pytest.raises(ValueError, match="'new_levy' has no declaration"):
         to_iamc(ds)
 
 

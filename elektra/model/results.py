@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -30,40 +29,45 @@ from elektra.model import business_case
 from elektra.model.hydrogen import RESULTS as HYDROGEN_RESULTS
 from elektra.model.hydrogen import add_hydrogen_results
 from elektra.model.lp import UNREPORTED_COMPONENTS, DualSpec, LinearProgram
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import CostComponent, ResultSpec, to_array
 from elektra.model.solve import Solution
 from elektra.model.structure import Core
 from elektra.policies import Policy
 
+#: The core's cost components (each policy declares its own: ``Policy.costs``).
+CORE_COSTS = (
+    CostComponent("investment", False, "Capex annuity of new capacity", "Investment"),
+    CostComponent("fixed_om", False, "Fixed operation and maintenance", "Fixed O&M"),
+    CostComponent("energy", False, "Carriers bought: commodity price and network tariff", "Energy"),
+    CostComponent("energy_tax", True, "Energy tax and surcharges on carriers bought", "Energy Tax"),
+    CostComponent("variable", False, "Non-energy variable cost; imported products", "Variable"),
+    CostComponent(
+        "co2_transport_storage",
+        False,
+        "Tariff for CO2 transport and storage",
+        "CO2 Transport and Storage",
+    ),
+)
 
-@dataclass(frozen=True)
-class CostComponent:
-    """A component of the cost to industry: a real use of resources, or a transfer
-    (taxes, allowances, subsidies) that the social cost leaves out."""
 
-    name: str
-    transfer: bool
-    description: str
+def _cost_components() -> tuple[CostComponent, ...]:
+    """The core's cost components, then each policy's in the order of the policies (a
+    component two policies share, such as investment grants, once)."""
+    from elektra.policies import POLICIES
+
+    merged: dict[str, CostComponent] = {c.name: c for c in CORE_COSTS}
+    for policy in POLICIES:
+        for component in policy.costs:
+            if merged.setdefault(component.name, component) != component:
+                raise ValueError(
+                    f"cost component {component.name!r} of policy {policy.name!r} differs "
+                    "from its earlier declaration"
+                )
+    return tuple(merged.values())
 
 
 #: Every cost component, in the order tables and figures show them.
-COST_COMPONENTS = (
-    CostComponent("investment", False, "Capex annuity of new capacity"),
-    CostComponent("fixed_om", False, "Fixed operation and maintenance"),
-    CostComponent("energy", False, "Carriers bought: commodity price and network tariff"),
-    CostComponent("energy_tax", True, "Energy tax and surcharges on carriers bought"),
-    CostComponent("variable", False, "Non-energy variable cost; imported products"),
-    CostComponent("co2_transport_storage", False, "Tariff for CO2 transport and storage"),
-    CostComponent("ets", True, "EU-ETS allowances for direct emissions"),
-    CostComponent("free_allocation", True, "EU-ETS free allocation (a revenue)"),
-    CostComponent("cbam", True, "CBAM charge on imported products"),
-    CostComponent("investment_grants", True, "Investment grants received"),
-    CostComponent("operating_subsidies", True, "Operating subsidies received (SDE++)"),
-    CostComponent("ikc_compensation", True, "IKC-ETS compensation received"),
-    CostComponent("electricity_rebate", True, "Electricity-cost rebate received (envelope)"),
-    CostComponent("co2_levy", True, "National CO2 levy"),
-    CostComponent("grid_expansion", False, "Paid grid expansion"),
-)
+COST_COMPONENTS = _cost_components()
 
 RESULTS = (
     ResultSpec(

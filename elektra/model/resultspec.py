@@ -16,6 +16,18 @@ import xarray as xr
 
 
 @dataclass(frozen=True)
+class CostComponent:
+    """A component of the cost to industry: a real use of resources, or a transfer (taxes,
+    allowances, subsidies) that the social cost leaves out. ``iamc`` is its name under
+    ``Cost|Industry|`` in the IAMC file."""
+
+    name: str
+    transfer: bool
+    description: str
+    iamc: str
+
+
+@dataclass(frozen=True)
 class ResultSpec:
     """One variable of the results Dataset."""
 

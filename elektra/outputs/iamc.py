@@ -138,25 +138,6 @@ PRODUCT_NAMES = {
     "glass": "Production|Non-Metallic Minerals|Glass",
 }
 
-#: Cost components of the results (``elektra.model.results.COST_COMPONENTS``) to their
-#: names under ``Cost|Industry``. A component without a name here cannot be written.
-COST_NAMES = {
-    "investment": "Investment",
-    "fixed_om": "Fixed O&M",
-    "energy": "Energy",
-    "energy_tax": "Energy Tax",
-    "variable": "Variable",
-    "cbam": "CBAM",
-    "ets": "EU-ETS",
-    "free_allocation": "EU-ETS Free Allocation",
-    "co2_transport_storage": "CO2 Transport and Storage",
-    "investment_grants": "Investment Grants",
-    "operating_subsidies": "Operating Subsidies",
-    "ikc_compensation": "IKC Compensation",
-    "electricity_rebate": "Electricity Rebate",
-    "co2_levy": "CO2 Levy",
-    "grid_expansion": "Grid Expansion",
-}
 
 TOTAL_EMISSIONS = "Emissions|CO2|Energy and Industrial Processes"
 INDUSTRY_EMISSIONS = "Emissions|CO2|Energy and Industrial Processes|Industry"
@@ -663,13 +644,22 @@ def _capacity(ds: xr.Dataset) -> list[pd.DataFrame]:
 def cost_name(component: str) -> str:
     """``Cost|Industry|<name>`` of a cost component."""
     component = str(component)
-    if component not in COST_NAMES:
+    names = cost_names()
+    if component not in names:
         raise ValueError(
-            f"cost component {component!r} has no IAMC name: add it to COST_NAMES in "
-            "elektra/outputs/iamc.py and regenerate the codelist "
+            f"cost component {component!r} has no declaration: declare it with its IAMC name "
+            "(a CostComponent in its policy's costs, or the core's in "
+            "elektra/model/results.py) and regenerate the codelist "
             "(tools/iamc_codelist/generate.py)"
         )
-    return f"{COST}|{COST_NAMES[str(component)]}"
+    return f"{COST}|{names[str(component)]}"
+
+
+def cost_names() -> dict[str, str]:
+    """Each cost component's IAMC name (under ``Cost|Industry|``), from its declaration."""
+    from elektra.model.results import COST_COMPONENTS
+
+    return {c.name: c.iamc for c in COST_COMPONENTS}
 
 
 def _cost(ds: xr.Dataset) -> list[pd.DataFrame]:

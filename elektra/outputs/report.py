@@ -216,13 +216,13 @@ def _route_mix_table(ds: xr.Dataset) -> str:
 
 
 def _cost_table(ds: xr.Dataset) -> str:
-    from elektra.outputs.iamc import COST_NAMES
+    from elektra.outputs.iamc import cost_names
 
     years = shown_years(ds)
     cost = ds["cost"]
     rows = [
         [
-            COST_NAMES.get(str(k), str(k)),
+            cost_names().get(str(k), str(k)),
             *[cost_text(float(cost.sel(cost_component=k, year=y))) for y in years],
         ]
         for k in cost.cost_component.values

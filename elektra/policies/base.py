@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Variables
-from elektra.model.resultspec import ResultSpec
+from elektra.model.resultspec import CostComponent, ResultSpec
 from elektra.model.structure import Core
 
 if TYPE_CHECKING:
@@ -38,6 +38,9 @@ class Policy:
     name: str = ""
     #: A title for the docs.
     title: str = ""
+    #: Where its part goes in the LP and its section in the docs (lower first); a new
+    #: policy may keep the default and is then placed after the others, by name.
+    position: int = 100
     #: The fields of the scenario's ``policies:`` block this policy reads (the schema,
     #: :class:`elektra.inputs.config.Policies`, is built from them); it is active when the
     #: first is on.
@@ -51,6 +54,9 @@ class Policy:
     core_fields: frozenset[str] = frozenset()
     #: The policies whose coefficients it reads, by name; it is computed after them.
     requires: tuple[str, ...] = ()
+    #: The cost components of its cost terms (with transfer flag and IAMC name), merged into
+    #: :data:`elektra.model.results.COST_COMPONENTS` and the IAMC codelist.
+    costs: tuple[CostComponent, ...] = ()
     #: The input parameters it owns (reads and no other part of the model does), merged
     #: into the registry :data:`elektra.inputs.parameters.PARAMETERS`.
     parameters: tuple[Parameter, ...] = ()

@@ -22,6 +22,7 @@ this policy shares with IKC-ETS. The electricity is the carrier with role
 from __future__ import annotations
 
 from elektra.inputs.parameters import Parameter
+from elektra.model.resultspec import CostComponent
 from elektra.model.structure import SectorClusterYear, finite
 from elektra.policies.base import Switch
 from elektra.policies.prorata import (
@@ -82,6 +83,7 @@ PARAMETERS = (
 class ElectricityRebate(ElectricitySupport):
     name = "electricity_rebate"
     title = "Electricity-cost envelope (rebate per MWh)"
+    position = 60
     switches = (
         Switch(
             "electricity_rebate",
@@ -90,6 +92,14 @@ class ElectricityRebate(ElectricitySupport):
         ),
     )
     parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
+    costs = (
+        CostComponent(
+            "electricity_rebate",
+            True,
+            "Electricity-cost rebate received (envelope)",
+            "Electricity Rebate",
+        ),
+    )
     reads = (
         "electricity_rebate_budget",
         "electricity_rebate_eligible",

@@ -94,6 +94,7 @@ def _explain(key: Year, amount: float, row: Row) -> str:
 class EmissionCap(Policy):
     name = "emission_cap"
     title = "Emission cap"
+    position = 120
     switches = (
         Switch("emission_cap", False, "a cap on direct industrial emissions in given years"),
         Switch(

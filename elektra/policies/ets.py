@@ -16,6 +16,7 @@ from typing import Any
 from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import national_emission_pairs
 from elektra.model.lp import Builder, Variables
+from elektra.model.resultspec import CostComponent
 from elektra.model.structure import Core, StructureError, finite
 from elektra.policies.base import Policy, Switch
 
@@ -128,6 +129,7 @@ def ets_costs(b: Builder, x: Variables, core: Core, coef: EtsCoefficients) -> No
 class Ets(Policy):
     name = "ets"
     title = "EU-ETS, free allocation and CBAM"
+    position = 10
     switches = (
         Switch("ets", True, "EU-ETS allowances for direct emissions, with free allocation"),
         Switch(
@@ -137,6 +139,13 @@ class Ets(Policy):
         ),
     )
     parameters = PARAMETERS
+    costs = (
+        CostComponent("ets", True, "EU-ETS allowances for direct emissions", "EU-ETS"),
+        CostComponent(
+            "free_allocation", True, "EU-ETS free allocation (a revenue)", "EU-ETS Free Allocation"
+        ),
+        CostComponent("cbam", True, "CBAM charge on imported products", "CBAM"),
+    )
     reads = (
         "cbam_phase_out",
         "embedded_emissions",

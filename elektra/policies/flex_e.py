@@ -39,6 +39,7 @@ from elektra.model.structure import MWH_PER_PJ, CellYear, Core, Year, annuity_fa
 from elektra.policies.base import Policy, Switch
 from elektra.policies.ets import carbon_price
 from elektra.policies.subsidies import (
+    INVESTMENT_GRANTS,
     SubsidyCoefficients,
     funded_capacity,
     funding_gaps,
@@ -172,12 +173,14 @@ def flex_e_costs(b: Builder, x: Variables, core: Core, coef: FlexECoefficients) 
 class FlexE(Policy):
     name = "flex_e"
     title = "Flex-e (flexible electrification)"
+    position = 40
     switches = (
         Switch(
             "flex_e", True, "Flex-e grants for flexible electrification on non-firm connections"
         ),
     )
     parameters = PARAMETERS
+    costs = (INVESTMENT_GRANTS,)
     reads = (
         "capex",
         "flex_e_budget",

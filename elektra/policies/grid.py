@@ -14,7 +14,7 @@ from functools import partial
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Elastic, Row, Variables, at_most
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import CostComponent, ResultSpec, to_array
 from elektra.model.structure import (
     MWH_PER_PJ,
     CellYear,
@@ -182,6 +182,7 @@ def _explain(key: ClusterYear, amount: float, row: Row) -> str:
 class Grid(Policy):
     name = "grid"
     title = "Grid congestion"
+    position = 20
     switches = (
         Switch("grid", True, "grid connection limits per cluster"),
         Switch(
@@ -189,6 +190,7 @@ class Grid(Policy):
         ),
     )
     parameters = PARAMETERS
+    costs = (CostComponent("grid_expansion", False, "Paid grid expansion", "Grid Expansion"),)
     reads = (
         "firm_share",
         "full_load_hours",

@@ -27,6 +27,7 @@ is the carrier with role ``grid_electricity``.
 from __future__ import annotations
 
 from elektra.inputs.parameters import Parameter
+from elektra.model.resultspec import CostComponent
 from elektra.model.structure import SectorClusterYear, finite
 from elektra.policies.base import Switch
 from elektra.policies.ets import carbon_price
@@ -97,12 +98,18 @@ PARAMETERS = (
 class Ikc(ElectricitySupport):
     name = "ikc"
     title = "IKC-ETS (indirect cost compensation)"
+    position = 50
     switches = (
         Switch(
             "ikc", True, "IKC-ETS compensation of indirect ETS costs, cut pro rata to its budget"
         ),
     )
     parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
+    costs = (
+        CostComponent(
+            "ikc_compensation", True, "IKC-ETS compensation received", "IKC Compensation"
+        ),
+    )
     reads = (
         "electricity_support_reserve",
         "ikc_aid_intensity",

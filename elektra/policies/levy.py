@@ -14,6 +14,7 @@ from functools import partial
 from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import emission_pairs
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_least
+from elektra.model.resultspec import CostComponent
 from elektra.model.structure import Core, SectorClusterYear
 from elektra.policies.base import Policy, Switch
 from elektra.policies.ets import carbon_price
@@ -99,12 +100,14 @@ def levy_costs(b: Builder, x: Variables, core: Core, coef: LevyCoefficients) -> 
 class Levy(Policy):
     name = "co2_levy"
     title = "National CO2 levy"
+    position = 70
     switches = (
         Switch(
             "co2_levy", False, "the national CO2 levy on industry above its dispensation rights"
         ),
     )
     parameters = PARAMETERS
+    costs = (CostComponent("co2_levy", True, "National CO2 levy", "CO2 Levy"),)
     reads = (
         "co2_levy_dispensation",
         "co2_levy_rate",

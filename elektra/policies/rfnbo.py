@@ -156,6 +156,7 @@ def _explain(key: Year, amount: float, row: Row) -> str:
 class Rfnbo(Policy):
     name = "rfnbo"
     title = "RFNBO obligation (RED III)"
+    position = 100
     switches = (
         Switch("rfnbo", False, "the RFNBO obligation for industrial hydrogen (RED III, Art. 22a)"),
     )

@@ -74,6 +74,7 @@ def _explain(key: Year, amount: float, row: Row) -> str:
 class Storage(Policy):
     name = "co2_storage"
     title = "CO2 storage"
+    position = 80
     switches = (
         Switch("co2_storage", True, "CO2 storage injection capacity per year (Porthos, Aramis)"),
     )

@@ -71,7 +71,7 @@ import numpy as np
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import CostComponent, ResultSpec, to_array
 from elektra.model.structure import CellYear, Core, annuity_factor, finite, in_service
 from elektra.policies.base import ZERO_DUAL, Policy, Switch
 from elektra.policies.ets import carbon_price
@@ -171,6 +171,15 @@ PARAMETERS = (
             "Mt in 2021); the whole Dutch ETS industry emits about 50 Mt/yr"
         ),
     ),
+)
+
+
+#: The subsidies' cost components (Flex-e pays investment grants too).
+INVESTMENT_GRANTS = CostComponent(
+    "investment_grants", True, "Investment grants received", "Investment Grants"
+)
+OPERATING_SUBSIDIES = CostComponent(
+    "operating_subsidies", True, "Operating subsidies received (SDE++)", "Operating Subsidies"
 )
 
 
@@ -537,10 +546,12 @@ def funding_gaps(
 class Subsidies(Policy):
     name = "subsidies"
     title = "Subsidy instruments with budgets"
+    position = 30
     switches = (
         Switch("subsidies", True, "subsidy instruments with budgets (SDE++, NIKI, VEKI, DEI+)"),
     )
     parameters = PARAMETERS
+    costs = (INVESTMENT_GRANTS, OPERATING_SUBSIDIES)
     reads = (
         "capex",
         "grant_share",

@@ -153,6 +153,7 @@ def _explain_minimum(key: RouteYear, amount: float, row: Row) -> str:
 class Supply(Policy):
     name = "supply_limits"
     title = "Supply limits and commitments"
+    position = 90
     switches = (
         Switch(
             "supply_limits",

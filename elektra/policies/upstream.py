@@ -215,6 +215,7 @@ def upstream_emission_pairs(
 class Upstream(Policy):
     name = "upstream_emissions"
     title = "Upstream emissions in the emission accounting"
+    position = 110
     switches = (
         Switch(
             "upstream_emissions",
