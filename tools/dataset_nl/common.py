@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 
 from .sources import checked
@@ -88,15 +87,6 @@ class Table:
             for r in self.rows:
                 w.writerow({k: cell_text(r.get(k, "")) for k in cols})
         return len(self.rows)
-
-
-def ceil_sig(x: float, digits: int = 6) -> float:
-    """``x`` rounded up at ``digits`` significant digits, as ``cell_text`` writes it: a
-    capacity written so must not fall short of the demand it was made to meet."""
-    if x <= 0:
-        return x
-    step = 10.0 ** (math.floor(math.log10(x)) - digits + 1)
-    return float(f"{math.ceil(x / step - 1e-9) * step:.{digits}g}")
 
 
 def cell_text(v):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .calibration import TARGET
-from .common import Table, ceil_sig, cell_text
+from .common import Table
 from .demand import DEMAND, H2_CLUSTER
 from .routes import ROUTE_BY, ref_route
 from .sources import S_MIDDEN_EM, S_MIDDEN_LIFE, S_NEA24, S_PORTHOS
@@ -22,8 +22,7 @@ def write(out: Path) -> int:
         u = r.unit + "/yr"
         t.add(
             "existing_capacity",
-            # x availability >= the demand as demand.csv writes it (round, then 6 digits)
-            ceil_sig(float(cell_text(round(v, 6))) / r.availability),
+            round(cap, 6),
             u,
             S_MIDDEN_EM + "; " + S_NEA24,
             figure_year=2024,
@@ -55,7 +54,7 @@ def write(out: Path) -> int:
         cap = h / r.availability
         t.add(
             "existing_capacity",
-            ceil_sig(cap),
+            round(cap, 6),
             "PJ/yr",
             f"{S_MIDDEN_EM}; {S_NEA24}",
             figure_year=2024,
