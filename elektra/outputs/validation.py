@@ -144,6 +144,10 @@ def validation_figures(
     figures["objective"]["hindcast"] = round(float(hindcast.attrs["objective"]))
     figures["reading"] = {k: v.attrs.get("reading", "") for k, v in runs.items()}
     figures["reading"]["hindcast"] = hindcast.attrs.get("reading", "")
+    figures["rates"] = {
+        "hurdle": round(100 * float(projection["input_hurdle_rate"].mean()), 2),
+        "discount": round(100 * float(projection["input_discount_rate"]), 2),
+    }
 
     # 1. base year per cluster
     target = published.emissions[published.emissions["item"] == "calibration_target"]
@@ -349,7 +353,8 @@ def _table(header: list[str], rows: list[list], align: str | None = None) -> str
 
 
 def _signed(value: float) -> str:
-    return f"{value:+.1f} %".replace("-", "−")
+    text = f"{value:+.1f} %"
+    return "0.0 %" if text in ("+0.0 %", "-0.0 %") else text.replace("-", "−")
 
 
 def _verdict(path: Mapping, band: list[float]) -> str:
@@ -401,8 +406,9 @@ def validation_page(f: Mapping) -> str:
         "year by year: each year decides on its own prices and costs held flat (a five-year",
         "window), new capacity runs no earlier than its lead time after a decision unless the",
         "project was decided before 2025 (Porthos capture at the Rotterdam SMRs, Holland Hydrogen",
-        "1, ELYgator, Yara's capture), and investments are annuitised at firms' hurdle rate (12.75 %",
-        "real) instead of the discount rate (8 %). Emissions are direct CO2 after capture, Mt/yr.",
+        "1, ELYgator, Yara's capture), and investments are annuitised at firms' hurdle rate",
+        f"({f['rates']['hurdle']:g} % real) instead of the discount rate "
+        f"({f['rates']['discount']:g} %). Emissions are direct CO2 after capture, Mt/yr.",
         "",
         "## 1. The base year",
         "",
