@@ -462,6 +462,9 @@ def _print_summary(result, target: Path, notes: list[str], write_model: Path | N
         typer.echo(f"note: {note}")
     if write_model:
         typer.echo(f"model written to {write_model}")
+    from elektra.outputs.indicators import reading
+
+    typer.echo(reading(result.results.attrs))
     typer.echo(
         f"objective {result.results.attrs['objective']:,.0f} MEUR (discounted to "
         f"{result.scenario.base_year}); solved in {result.timings['total']:.2f} s"
@@ -538,6 +541,19 @@ def docs(
 
         for path in write_docs(out):
             typer.echo(f"wrote {path}")
+
+
+@app.command(cls=_Command)
+def validation(
+    out: Path = typer.Option(
+        Path("docs/validation.md"), metavar="FILE", help="Where to write the validation page"
+    ),
+) -> None:
+    """Solve base, projection and hindcast and write docs/validation.md from them."""
+    with _reported():
+        from elektra.outputs.validation import write_validation
+
+        typer.echo(f"wrote {write_validation(out)}")
 
 
 @app.command(cls=_Command)

@@ -133,3 +133,20 @@ def base_written(tmp_path_factory):
 def base_run(base_written):
     """The base scenario, solved once per test session."""
     return base_written[0]
+
+
+@pytest.fixture(scope="session")
+def projection_run():
+    """scenarios/projection.yaml (myopic foresight, lead times, hurdle rates), solved once a
+    session."""
+    from elektra.model.pipeline import run
+
+    return run(ROOT / "scenarios" / "projection.yaml")
+
+
+@pytest.fixture(scope="session")
+def hindcast_run():
+    """scenarios/hindcast.yaml (the projection's settings on 2022-2024), solved once a session."""
+    from elektra.model.pipeline import run
+
+    return run(ROOT / "scenarios" / "hindcast.yaml")

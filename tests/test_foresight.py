@@ -119,6 +119,24 @@ def test_a_lead_time_delays_new_capacity_unless_it_is_committed(tmp_path):
     assert committed.attrs["objective"] == pytest.approx(145.6 + 130.0)
 
 
+def test_the_first_myopic_step_takes_the_decisions_due_before_the_model_starts(tmp_path):
+    """Lead time 1 year: the e-boiler running in 2030 is decided in 2029, before the first
+    model year, so the first step (2030) takes that decision as perfect foresight does: 10
+    PJ/yr in 2030, 130 + 130 = 260. With lead times on and 4 PJ/yr committed, both readings
+    build the 4 in 2030 and the rest in 2031: 145.6 + 130."""
+    perfect = run(case(tmp_path / "p", lead_time=1)).results
+    myopic = run(case(tmp_path / "m", lead_time=1, foresight="myopic")).results
+    assert built(perfect, 2030) == built(myopic, 2030) == pytest.approx(10.0)
+    assert myopic.attrs["objective"] == pytest.approx(260.0)
+    late = {"lead_times": True}
+    committed = run(case(tmp_path / "c", lead_time=1, committed=4.0, foresight=late)).results
+    stepped = run(
+        case(tmp_path / "s", lead_time=1, committed=4.0, foresight={"mode": "myopic", **late})
+    ).results
+    assert built(committed, 2030) == built(stepped, 2030) == pytest.approx(4.0)
+    assert stepped.attrs["objective"] == pytest.approx(145.6 + 130.0)
+
+
 def test_a_hurdle_rate_raises_the_annuity_and_can_stop_an_investment(tmp_path):
     """At a hurdle rate of 20 % the annuity of 30 over 10 years is 30 x 0.2 / (1 - 1.2^-10)
     = 7.16 per year: 17.16 against gas 15.6, so no e-boiler is built; the reported cost of

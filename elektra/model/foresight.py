@@ -100,11 +100,13 @@ class Timing:
 
 
 def window_view(
-    timing: Timing, year: int, end: int, fixed: np.ndarray
+    timing: Timing, year: int, end: int, fixed: np.ndarray, first: bool = False
 ) -> Callable[[LinearProgram], LinearProgram]:
     """The step's LP from the scenario's: decisions before ``year`` fixed at ``fixed``,
-    nothing beyond ``end``, the objective over the years up to ``end``."""
-    before = timing.decided < year
+    nothing beyond ``end``, the objective over the years up to ``end``. The ``first`` step
+    fixes nothing: it also takes the decisions due before the model starts (capacity that
+    comes online within its lead time of the first year)."""
+    before = timing.decided < year if not first else np.zeros_like(timing.decided, dtype=bool)
     beyond = timing.column_year > end
     free_rows = timing.row_year > end
 
@@ -168,7 +170,8 @@ def settle_myopic(built: Built, live: LiveLP):
         step = with_data(built, expectations(built.data, year))
         if not step.lp.same_shape(built.lp):
             raise ValueError("a myopic step's LP has another shape than the scenario's")
-        settled = settle(step, live, view=window_view(timing, year, end, fixed))
+        view = window_view(timing, year, end, fixed, first=position == 0)
+        settled = settle(step, live, view=view)
         iterations += settled.fixed_point.iterations
         for name, seconds in settled.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds

@@ -4,12 +4,12 @@ fixed point -> results.
 Every study goes this way. :func:`run` builds a scenario (:mod:`elektra.model.build`),
 settles it (:func:`settle`: solve, then re-solve warm until the policies' coefficients
 agree with the solution) and makes its results Dataset. :class:`Variants` does the same
-for many variants of one scenario on one live HiGHS instance: a sweep variant, an MCA
-exclusion, a budget sensitivity is a variant's data or a policy's coefficients, built by
-the same assembly (only the parts the change reaches are rebuilt), settled by the same
-:func:`settle` and reported by the same results builder. Each variant starts from the
-reference's basis, so its result does not depend on which variants were solved before it
-or where (tested on one and two processes).
+for many variants of one scenario: a sweep variant, an MCA exclusion is a variant's data,
+built by the same assembly (only the parts the change reaches are rebuilt, the LP array for
+array a fresh build's), settled by the same :func:`settle` from a cold first solve, and
+reported by the same results builder, so it gives exactly what ``elektra run`` of the same
+inputs gives, on any worker and in any order (tested on one and two processes). A budget
+sensitivity is the settled run with a policy's coefficients moved, re-settled warm.
 """
 
 from __future__ import annotations
@@ -325,7 +325,7 @@ class Outcome:
     seconds: float = 0.0
     #: warm re-solves of the variant's fixed point
     iterations: int = 0
-    #: the variant's LP had another shape than the reference's and was passed whole
+    #: the variant's LP has another shape than the reference's (other columns or rows)
     rebuilt: bool = False
     #: the caller's label of the variant
     key: str = ""
@@ -340,10 +340,10 @@ class Variants:
     the same HiGHS instance through the same build, :func:`settle` and results.
 
     A variant is other data (:meth:`solve`): only the stages and parts of the LP whose
-    declared inputs changed are rebuilt, only the numbers that differ are handed to HiGHS,
-    and the solve starts from the reference's basis. Its fixed point starts where a run's
-    does (the coefficients from the data), so a variant gives what ``elektra run`` of the
-    same inputs gives.
+    declared inputs changed are rebuilt (the LP is the one a fresh build gives, array for
+    array), its first solve is cold and its fixed point starts where a run's does (the
+    coefficients from the data), so a variant gives exactly what ``elektra run`` of the same
+    inputs gives, whatever was solved before it and wherever it is solved.
     """
 
     def __init__(self, scenario: Scenario, data: Data | None = None):
@@ -356,7 +356,6 @@ class Variants:
             if error.termination != INFEASIBLE:
                 raise
             raise _explained(built) from None
-        self.basis = self.live.basis()
 
     @property
     def data(self) -> Data:
@@ -375,7 +374,7 @@ class Variants:
         start = time.perf_counter()
         built = with_data(self.reference.built, data) if data is not None else None
         built = built or self.reference.built
-        passed = self.live.passed
+        rebuilt = not built.lp.same_shape(self.reference.built.lp)
         try:
             settled = self._settle(built)
         except SolveError as error:
@@ -386,7 +385,7 @@ class Variants:
                 error.termination,
                 reason,
                 seconds=time.perf_counter() - start,
-                rebuilt=self.live.passed > passed,
+                rebuilt=rebuilt,
             )
         results, _ = _results(settled, select=select)
         reason = "" if settled.fixed_point.converged else settled.fixed_point.notes()[0]
@@ -396,7 +395,7 @@ class Variants:
             results,
             seconds=time.perf_counter() - start,
             iterations=settled.fixed_point.iterations,
-            rebuilt=self.live.passed > passed,
+            rebuilt=rebuilt,
         )
 
     def settled(self, data: Data) -> Settled:
@@ -404,10 +403,10 @@ class Variants:
         return self._settle(with_data(self.reference.built, data))
 
     def _settle(self, built: Built) -> Settled:
-        """Settle a variant from a start that depends on the variant only: the reference's
-        basis where its LP has the reference's shape, else a cold solve on a new instance."""
-        if built.lp.same_shape(self.reference.built.lp):
-            return solve_scenario(built, self.live, self.basis)
+        """Settle a variant exactly as ``elektra run`` settles it: its first solve cold, on
+        a new HiGHS instance (an LP with several equally cheap optima would otherwise land
+        on another of them from another start), then the fixed point warm from there. The
+        instance is kept only to spare making a new one."""
         self.live.reset()
         return solve_scenario(built, self.live)
 

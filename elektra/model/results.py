@@ -118,9 +118,10 @@ RESULTS = (
     ),
     ResultSpec(
         "route_mix",
-        ("sector_service", "route_class", "year"),
+        ("sector_service", "mix_class", "year"),
         "1",
-        "Share of each route class in the output of a sector's service (NaN: no output)",
+        "Share of each route class (dimension mix_class) in the output of a sector's service "
+        "(NaN: no output)",
     ),
     ResultSpec("hydrogen_marginal_cost", ("year",), "EUR/GJ", "Marginal cost of hydrogen"),
     ResultSpec(
@@ -182,7 +183,7 @@ def _flows(core: Core, activity: Mapping[tuple, float]) -> dict[str, dict]:
 def route_mix(core: Core, activity: Mapping[tuple, float]) -> dict[tuple, float]:
     """Share of each route class in the output of each sector's service, per year.
 
-    Keys ``(sector_service, route_class, year)`` with ``sector_service`` as ``"sector:
+    Keys ``(sector_service, mix_class, year)`` with ``sector_service`` as ``"sector:
     service"`` (outputs of different services are in different units and are not added);
     a service without output in a year has no shares that year.
     """
@@ -206,7 +207,7 @@ def mix_labels(core: Core) -> dict[str, list]:
         "sector_service": list(
             dict.fromkeys(f"{core.route_sector[r]}: {core.route_service[r]}" for r in routes)
         ),
-        "route_class": list(dict.fromkeys(core.route_class[r] for r in routes)),
+        "mix_class": list(dict.fromkeys(core.route_class[r] for r in routes)),
         "year": list(core.years),
     }
 

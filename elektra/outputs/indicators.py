@@ -42,3 +42,38 @@ def route_mix_shares(ds: xr.Dataset, year: int) -> pd.DataFrame:
     shares = pd.DataFrame(output).T.fillna(0.0)
     order = [c for c in ROUTE_CLASS_ORDER if c in shares.columns]
     return shares[order + [c for c in shares.columns if c not in order]]
+
+
+def reading(attrs) -> str:
+    """Which reading a run's numbers are, in words: the cost-optimal plan (perfect foresight)
+    or the projection (myopic foresight), with the realism the scenario switches on.
+
+    ``attrs``: a results Dataset's attributes (``reading``, ``foresight_window`` and the
+    scenario text, whose ``foresight`` block says whether lead times and hurdle rates are on).
+    """
+    import yaml
+
+    scenario = yaml.safe_load(attrs.get("scenario") or "") or {}
+    foresight = scenario.get("foresight") or {}
+    if isinstance(foresight, str):
+        foresight = {"mode": foresight}
+    extras = [
+        text
+        for key, text in (
+            ("lead_times", "decision lead times with the committed projects"),
+            ("hurdle_rates", "sector hurdle rates"),
+        )
+        if foresight.get(key)
+    ]
+    if attrs.get("reading") == "projection":
+        window = attrs.get("foresight_window", foresight.get("window", ""))
+        return (
+            f"reading: projection - myopic foresight (each year decides on its own prices and "
+            f"costs, seeing {window} years ahead){''.join(', ' + e for e in extras)}: what firms "
+            "would do, not a cost-optimal plan"
+        )
+    return (
+        "reading: plan - the cost-optimal path with perfect foresight"
+        f"{''.join(', ' + e for e in extras)}: what the cheapest system would do knowing every "
+        "future price, not a forecast"
+    )

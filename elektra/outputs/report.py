@@ -16,7 +16,7 @@ import xarray as xr
 import yaml
 
 from elektra.outputs.figures import CAPTIONS, produced_carrier_duals
-from elektra.outputs.indicators import route_mix_shares
+from elektra.outputs.indicators import reading, route_mix_shares
 
 #: Duals shown in their own sections; every other ``dual_*`` is listed where non-zero.
 OWN_SECTION_DUALS = ("dual_demand", "dual_carrier_balance")
@@ -380,6 +380,7 @@ def write_report(ds: xr.Dataset, path: Path, figures: list[Path]) -> None:
 <body>
 <h1>elektra scenario: {_e(name)}</h1>
 <p class="description">{_e(description)}</p>
+<p class="reading"><strong>{_e(reading(ds.attrs).capitalize())}</strong></p>
 <h2>What this is</h2>
 <p>elektra is a linear optimisation model of the energy-intensive industry in the
 Netherlands. For each sector and industrial cluster it chooses the production routes

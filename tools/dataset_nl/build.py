@@ -19,6 +19,7 @@ from . import (
     economics,
     ets,
     existing_capacity,
+    foresight,
     grid,
     life_cycle,
     mca_criteria,
@@ -47,6 +48,7 @@ def build(out: Path) -> dict[str, int]:
     counts["carriers_prices"] = carriers_prices.write(out)
     counts["ets"] = ets.write(out)
     counts["economics"] = economics.write(out)
+    counts["foresight"] = foresight.write(out)
     counts["grid"] = grid.write(out)
     counts["subsidies"] = subsidies.write(out)
     counts["co2"] = co2.write(out)

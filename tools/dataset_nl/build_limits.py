@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .committed import ELECTROLYSIS_PJ_PER_GW, project
 from .common import MW_PJ, Table, interpolate
 from .demand import DEMAND, H2_CLUSTER
 from .labels import CLUSTERS
@@ -267,11 +268,12 @@ def _ammonia_limits(add: Limits) -> None:
     """Ammonia: Yara's capture and the first electrolyser-fed lines."""
     zwb, chem = "zeeland_west_brabant", "chemelot"
     nh3_cap_t = ROUTE_BY["ammonia_smr_ccs"].gross_emissions() * ROUTE_BY["ammonia_smr_ccs"].capture
+    yara = project("Yara Sluiskil capture for Northern Lights")
     add(
         "ammonia_smr_ccs",
         zwb,
-        2026,
-        0.8 / nh3_cap_t,
+        yara.year,
+        yara.capacity,
         "Mt/yr",
         S_YARA_NL,
         f"800 kt CO2/yr captured at Yara Sluiskil / {nh3_cap_t:.3f} t CO2 captured per t NH3 in the route",
@@ -331,11 +333,12 @@ def _ammonia_limits(add: Limits) -> None:
 def _hydrogen_limits(add: Limits) -> None:
     """Hydrogen production: Porthos, grey replacement, ATR+CCS and electrolysis."""
     rm = "rotterdam_moerdijk"
-    smr_rm = H2_CLUSTER[rm] / ROUTE_BY["hydrogen_smr"].availability
+    porthos = project("Porthos capture at the Air Liquide and Air Products SMRs")
+    smr_rm = porthos.capacity
     add(
         "hydrogen_smr_ccs",
         rm,
-        2026,
+        porthos.year,
         smr_rm,
         "PJ/yr",
         S_PORTHOS,
@@ -406,7 +409,8 @@ def _hydrogen_limits(add: Limits) -> None:
                 S_ARAMIS,
                 "no CO2 pipeline for a large ATR outside Rotterdam",
             )
-    el = 1000 * MW_PJ * 0.62  # PJ/yr H2 per GW electrolyser input (62 % LHV)
+    el = ELECTROLYSIS_PJ_PER_GW
+    hh1, elygator = project("Holland Hydrogen 1"), project("ELYgator (the part for Dutch users)")
     add(
         "hydrogen_electrolysis",
         rm,
@@ -419,8 +423,8 @@ def _hydrogen_limits(add: Limits) -> None:
     add(
         "hydrogen_electrolysis",
         rm,
-        2026,
-        0.2 * el,
+        hh1.year,
+        hh1.capacity,
         "PJ/yr",
         S_HH1,
         f"Holland Hydrogen 1, 200 MW_e x 0.62 = {0.2 * el:.2f} PJ/yr H2",
@@ -429,8 +433,8 @@ def _hydrogen_limits(add: Limits) -> None:
     add(
         "hydrogen_electrolysis",
         rm,
-        2027,
-        0.07 * el,
+        elygator.year,
+        elygator.capacity,
         "PJ/yr",
         S_ELYGATOR,
         "ELYgator 200 MW_e, of which 130 MW is contracted for TotalEnergies Antwerp (outside NL): 70 MW for NL users",

@@ -25,9 +25,11 @@ M = read_midden()
 M_TOTAL = sum(M.values())
 M_STEEL = sum(v for (s, c), v in M.items() if s == "steel")
 M_VATT = sum(v for (s, c), v in M.items() if s.startswith("steel (Vattenfall"))
+M_OIL_GAS = sum(v for (s, c), v in M.items() if s == "oil & gas extraction / mining")
 NEA_IND_2022 = 38.6
 NEA_IND_2023 = NEA_IND_2022 - (9.36 - 6.7)  # derived
 NEA_IND_2024 = NEA_IND_2023 + 1.2  # derived
+TATA_2022 = 5.8  # NEa emissiecijfers 2022
 TATA_2024 = 5.9
 TATA_2020 = 5.712
 TATA_2023 = 4.5  # NEa emissiecijfers 2023

@@ -11,6 +11,7 @@ from .routes import ref_route
 from .sources import (
     S_BP2026_ENERGY_TAX,
     S_BRENT,
+    S_CBS_PRICES_2022,
     S_COKING_COAL,
     S_EB_EL,
     S_EB_GAS,
@@ -27,6 +28,7 @@ from .sources import (
     S_PZEM,
     S_SDE_GG,
     S_TENNET,
+    S_TTF_2023,
     S_TTF_NETWORK,
     S_WBM64,
     S_ZERO_DIRECT,
@@ -273,6 +275,7 @@ def write(out: Path) -> int:
             year=y,
         )
 
+    _realised_prices(price)
     price(
         "natural_gas",
         "price",
@@ -496,3 +499,105 @@ def write(out: Path) -> int:
         2024,
     )
     return t.write(out)
+
+
+#: Realised prices 2022-2024 for the hindcast (scenarios/hindcast.yaml), EUR/MWh, nominal
+#: euros of the year. 2022: what the largest users paid (CBS, supply price without taxes and
+#: network); 2024: the market observations the 2025 rows start from; 2023: no figure of what
+#: large users paid was retrieved, so the midpoint (contracts bought in 2022 kept prices above
+#: the 2023 TTF of 30-70).
+GAS_2022 = round(25.124 * 3.6, 2)  # EUR/GJ -> EUR/MWh
+ELECTRICITY_2022 = 150.0  # EUR 0.150/kWh
+ELECTRICITY_2024 = round(95 - 15 - 1.88, 1)  # E-Bridge all-in less network tariff and energy tax
+GAS_2024 = 40.0
+
+
+def _realised_prices(price) -> None:
+    """Price rows of 2022-2024, before the shipped scenarios' first year (the hindcast's)."""
+    note = "realised, nominal euros of the year; for the hindcast (scenarios/hindcast.yaml)"
+    price(
+        "natural_gas",
+        "price",
+        2022,
+        GAS_2022,
+        "EUR/MWh",
+        S_CBS_PRICES_2022,
+        False,
+        "CBS: non-households using 1,000 TJ and more, supply price without VAT and taxes, EUR 25.124/GJ "
+        "x 3.6 (TTF averaged well above this in 2022: large users had bought ahead)",
+        fy=2022,
+        note=note,
+    )
+    price(
+        "natural_gas",
+        "price",
+        2023,
+        round((GAS_2022 + GAS_2024) / 2, 2),
+        "EUR/MWh",
+        f"{S_CBS_PRICES_2022}; {S_TTF_2023}; {S_PZEM}",
+        True,
+        f"midpoint of 2022 ({GAS_2022}) and 2024 ({GAS_2024}): no 2023 figure of what large users paid was "
+        "retrieved; TTF fell from about 70 in January to 29-46 later in the year, and contracts bought "
+        "in 2022 kept large users' prices above it",
+        lo=35,
+        hi=GAS_2022,
+        fy=2023,
+        note=note,
+    )
+    price(
+        "natural_gas",
+        "price",
+        2024,
+        GAS_2024,
+        "EUR/MWh",
+        f"{S_PZEM}; {S_ENGIE}",
+        True,
+        "2024 TTF observations 34.6-46.7 EUR/MWh (as the 2025 row)",
+        lo=34.6,
+        hi=46.7,
+        fy=2024,
+        note=note,
+    )
+    price(
+        "electricity",
+        "price",
+        2022,
+        ELECTRICITY_2022,
+        "EUR/MWh",
+        S_CBS_PRICES_2022,
+        False,
+        "CBS: non-households using 150,000 MWh and more, supply price without VAT and taxes, EUR "
+        "0.150/kWh",
+        fy=2022,
+        note=note,
+    )
+    price(
+        "electricity",
+        "price",
+        2023,
+        round((ELECTRICITY_2022 + ELECTRICITY_2024) / 2, 1),
+        "EUR/MWh",
+        f"{S_CBS_PRICES_2022}; {S_EBRIDGE}",
+        True,
+        f"midpoint of 2022 ({ELECTRICITY_2022:.0f}) and 2024 ({ELECTRICITY_2024}): no 2023 figure of what "
+        "large users paid was retrieved",
+        lo=ELECTRICITY_2024,
+        hi=ELECTRICITY_2022,
+        fy=2023,
+        note=note,
+    )
+    price(
+        "electricity",
+        "price",
+        2024,
+        ELECTRICITY_2024,
+        "EUR/MWh",
+        S_EBRIDGE,
+        True,
+        "E-Bridge (2024): effective all-in price of a large Dutch industrial user about EUR 95/MWh, less the "
+        "network tariff (15) and energy tax (1.88) of the 2025 rows",
+        lo=71.1,
+        hi=95,
+        fy=2024,
+        note=note,
+    )

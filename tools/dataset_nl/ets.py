@@ -7,12 +7,47 @@ from pathlib import Path
 from .common import LHV_H2, Table, interpolate
 from .labels import SERVICES
 from .route import FURNACE_ETA
-from .sources import S_ANALYSTS_2025, S_BM, S_BNEF_ETS, S_CBAM, S_CP, S_EUA_FUTURES, S_PZEM, S_VEYT
+from .sources import (
+    S_ANALYSTS_2025,
+    S_BM,
+    S_BNEF_ETS,
+    S_CBAM,
+    S_CP,
+    S_EUA_AUCTIONS_2024,
+    S_EUA_DAILY,
+    S_EUA_FUTURES,
+    S_PZEM,
+    S_VEYT,
+)
 
 #: EUA futures settlements of 4 March 2026, EUR/t, by delivery year (HEG daily report)
 EUA_FUTURES = {2026: 70.76, 2027: 72.83, 2028: 75.09, 2029: 77.70}
 #: BloombergNEF (Nov 2025) EUA price outlook, EUR/t
 BNEF = {2025: 75.0, 2030: 142.0, 2035: 185.0}
+#: Realised EUA prices, EUR/t (nominal), for the hindcast (scenarios/hindcast.yaml): the years
+#: before the first model year of the shipped scenarios, which these rows do not touch.
+REALISED = (
+    (
+        2022,
+        80.82,
+        S_EUA_DAILY,
+        "mean of the daily EUA spot prices of 2022 (258 trading days, euets.info series); the year "
+        "ranged from 57.9 (7 March) to 97.6 (19 August)",
+    ),
+    (
+        2023,
+        83.60,
+        S_EUA_AUCTIONS_2024,
+        "average clearing price of the EU primary auctions in 2023 (Argus); Veyt's average for 2023 is "
+        "about 86",
+    ),
+    (
+        2024,
+        64.76,
+        S_EUA_AUCTIONS_2024,
+        "average clearing price of the EU primary auctions in 2024 (Argus); Veyt's 2024 average 67",
+    ),
+)
 #: The path of the dataset before (Veyt 2024, Carbon Pulse 2024), now the high case, EUR/t
 PATH_BEFORE = {2025: 75.0, 2027: 100.0, 2030: 130.0, 2035: 180.0}
 
@@ -81,6 +116,18 @@ def write(out: Path) -> int:
     t = Table("ets")
     # Central: the EUA futures curve to 2030 (settlements of 4 March 2026), then BloombergNEF's
     # growth from 2030 to 2035; high: the path this dataset used before (analysts' forecasts)
+    for y, v, src, m in REALISED:
+        t.add(
+            "ets_price",
+            v,
+            "EUR/t",
+            src,
+            figure_year=y,
+            estimate=False,
+            method=m,
+            year=y,
+            note="realised, nominal euros of the year; for the hindcast (scenarios/hindcast.yaml)",
+        )
     for y, v, lo, hi, src, m in ets_price_rows():
         t.add(
             "ets_price",

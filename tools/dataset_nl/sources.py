@@ -1119,3 +1119,112 @@ S_ECB_TARGET = source(
     "https://www.ecb.europa.eu/mopo/strategy/html/index.en.html",
     TODAY,
 )
+
+# ---- projection: lead times, committed projects, hurdle rates (foresight.py, committed.py)
+S_AIR_PRODUCTS_FID = source(
+    "ccs_europe_fid_2023",
+    "CCS Europe (Dec 2023) 'How many CCS projects are definite?': the FIDs in the EU known by then are "
+    "Kalundborg and the Porthos transport and storage project; Air Products announced in November 2023 that "
+    "it will build capture at its Rotterdam hydrogen plant connected to Porthos, which the company confirms "
+    "is a final investment decision",
+    "https://www.ccs-europe.eu/how_many_ccs_projects_are_definite",
+    TODAY,
+)
+S_PORTHOS_TIMELINE = source(
+    "porthos_timeline",
+    "Porthos (porthosco2.nl FAQ, 2021): FID expected in the second half of 2022 and operation from "
+    "2024/2025; Upstream (16 Aug 2023): after the Council of State's ruling on nitrogen, FID in 2023 and "
+    "operation by 2026; offshore-energy.biz (Oct 2023): FID taken, construction from 2024, operational "
+    "2026",
+    "https://www.offshore-energy.biz/with-fid-in-place-first-dutch-co2-storage-project-cleared-for-take-off/",
+    TODAY,
+)
+S_SDE_FINANCE_2021 = source(
+    "pbl_sde_2021_financing",
+    "PBL (2020) Eindadvies basisbedragen SDE++ 2021, section 3.2 Rendement op eigen vermogen: 11 % "
+    "nominal for projects with average risk; 15 % for categories with a markedly higher operational or "
+    "policy risk, among them heat pumps and electric boilers, residual heat, hydrogen, CO2 capture and "
+    "storage and the new industry options (via 5dok.net)",
+    "https://5dok.net/article/rendement-op-eigen-vermogen-reducerende-opties.lq5mo7jy",
+    TODAY,
+)
+S_PAYBACK_RULE = source(
+    "activiteitenbesluit_payback",
+    "Regeling van 8 juli 2019, nr. WJZ/19142134 (Stcrt. 2019, 38941), toelichting: under article 2.15 of "
+    "the Activiteitenbesluit milieubeheer every energy-saving measure with a payback time of five years or "
+    "less must be taken (the obligation treats a five-year payback as the line of profitability); "
+    "Telegraaf (Sep 2018), citing Agentschap NL: more than half of the companies limit themselves to "
+    "investments with a payback of three years",
+    "https://zoek.officielebekendmakingen.nl/stcrt-2019-38941.html",
+    TODAY,
+)
+
+# ---- hindcast: realised prices 2022-2024 (ets.py, carriers_prices.py)
+S_EUA_DAILY = source(
+    "euets_info_eua_prices",
+    "euets.info EUA price series (J. Abrell, github.com/jabrell/euetsinfo, "
+    "data/source/manual/ETS_prices.csv): daily EUA spot prices; the mean of the 258 trading days of 2022 "
+    "with a futures quote is EUR 80.82/t",
+    "https://github.com/jabrell/euetsinfo",
+    TODAY,
+)
+S_EUA_AUCTIONS_2024 = source(
+    "argus_eua_auctions_2024",
+    "Argus (Dec 2024) 'EU ETS auction revenue decreases in 2024': the primary auctions cleared at an "
+    "average EUR 64.76/t CO2e in 2024 against EUR 83.60 in 2023; Veyt (2025) 2024 year in review: average "
+    "allowance price EUR 67/t, 22 % below 2023",
+    "https://argusmedia.com/de/news-and-insights/latest-market-news/2641480-eu-ets-auction-revenue-decreases-in-2024",
+    TODAY,
+)
+S_CBS_PRICES_2022 = source(
+    "cbs_81309_2022",
+    "CBS StatLine 81309NED Aardgas en elektriciteit, gemiddelde prijzen eindverbruikers 2007-2022, year "
+    "2022, excluding VAT and taxes: natural gas for non-households of 1,000 TJ and more, supply price EUR "
+    "25.124/GJ, network price EUR 0.539/GJ; electricity for non-households of 150,000 MWh and more, supply "
+    "price EUR 0.150/kWh, network price EUR 0.018/kWh",
+    "https://www.cbs.nl/nl-nl/cijfers/detail/81309NED",
+    TODAY,
+)
+S_TTF_2023 = source(
+    "ttf_2023_observations",
+    "TTF front-month observations in 2023: about EUR 70-73/MWh on 2 January (De Standaard), below EUR 43 "
+    "in March (nu.nl), EUR 29.4 in June (Tubantia), week average EUR 45.6 late November (PZEM)",
+    "https://www.nu.nl/economie/6254181/europese-gasprijs-naar-laagste-niveau-sinds-zomer-2021.html",
+    TODAY,
+)
+
+# ---- validation: sector emissions and free allocation (validation.py)
+S_CBS_EMISSION_ACCOUNTS = source(
+    "cbs_83300",
+    "CBS StatLine 83300NED/83300ENG Emissies naar lucht door de Nederlandse economie; nationale rekeningen, "
+    "CO2 in mln kg by NACE activity: 2020* (C 43,821; 19 coke and petroleum 10,272; 20 chemicals 18,706; "
+    "24 basic metals 6,062; 23 building materials 1,192; 17 paper 889; 10-12 food 4,147), 2022* (C 41,281; "
+    "19: 10,495; 20: 15,843; 24: 6,106; 23: 1,431; 17: 893; 10-12: 4,073), 2023* (C 39,038; 19: 10,288; 20: "
+    "15,898; 24: 4,780; 23: 1,223; 17: 693; 10-12: 3,893)",
+    "https://cbs.nl/en-gb/figures/detail/83300ENG",
+    TODAY,
+)
+S_NEA_ALLOCATION = source(
+    "nea_free_allocation",
+    "NEa news: 40.5 million free allowances paid out to 346 companies for 2020 (26 Feb 2020), 38.8 "
+    "million to 290 companies for 2022 (22 Feb 2022), 33.6 million to 279 companies for 2024, 8 % below "
+    "the year before, mainly from lower production in 2023 (2 Jul 2024)",
+    "https://www.emissieautoriteit.nl/actueel/nieuws/2024/07/02/nederlandse-emissieautoriteit-keert-336-miljoen-emissierechten-uit-aan-nederlandse-bedrijven",
+    TODAY,
+)
+S_NEA_2022_SITES = source(
+    "nea_2022_sites",
+    "nu.nl (14 Apr 2023), reporting NEa's 2022 emission figures: ETS industry -8.3 %; Chemelot 3.9 Mt "
+    "(-14 %), Dow -11 %, Yara -14 %, the fall mainly from lower production at high gas prices",
+    "https://www.nu.nl/klimaat/6259336/industrie-stoot-veel-minder-co2-uit-door-hoge-gasprijs.html",
+    TODAY,
+)
+S_KEV_2025 = source(
+    "pbl_kev2025",
+    "PBL (Sep 2025) Klimaat- en Energieverkenning 2025: with the policy of 1 January 2025 national "
+    "emissions fall 45-53 % by 2030 against 1990 (47-55 % with supplementary policy); few concrete plans "
+    "for reductions after 2030 (as summarised by openrijk.nl and duurzaam-ondernemen.nl); the industry "
+    "sector's own 2030 and 2035 figures were not retrieved",
+    "https://openrijk.nl/en/rijksinstellingen/planbureau-voor-de-leefomgeving/artikel/klimaat-en-energieverkenning-2025/climate-and-energy-outlook-2025",
+    TODAY,
+)

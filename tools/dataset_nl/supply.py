@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from .committed import project
 from .common import Table
+from .routes import ROUTE_BY
 from .sources import S_ARAMIS, S_ELYGATOR, S_H2GLOBAL, S_HH1, S_KB, S_POR_IMPORT, S_PORTHOS, S_RABO
 
 
@@ -79,6 +81,11 @@ def write(out: Path) -> int:
                 year=y,
             )
     # Committed projects that run under contract or obligation [estimate: capacity x availability]
+    # (the projects and their capacities: committed.py)
+    porthos = project("Porthos capture at the Air Liquide and Air Products SMRs")
+    hh1, elygator = project("Holland Hydrogen 1"), project("ELYgator (the part for Dutch users)")
+    porthos_availability = ROUTE_BY["hydrogen_smr_ccs"].availability
+    electrolysis_availability = ROUTE_BY["hydrogen_electrolysis"].availability
     committed = (
         (
             "refining_heat_high_fuel_furnace_ccs",
@@ -89,14 +96,21 @@ def write(out: Path) -> int:
         ),
         (
             "hydrogen_smr_ccs",
-            ((2025, 0.0), (2026, 19.2417 * 0.9)),
+            ((2025, 0.0), (porthos.year, porthos.capacity * porthos_availability)),
             S_PORTHOS,
             "Porthos capture on the Air Liquide and Air Products SMRs (19.24 PJ/yr H2, build_limit 2026) "
             "runs at its availability 0.9 under its SDE++ 2020 contract (15 yr)",
         ),
         (
             "hydrogen_electrolysis",
-            ((2026, 0.0), (2027, 3.91314 * 0.57), (2028, (3.91314 + 1.3696) * 0.57)),
+            (
+                (hh1.year, 0.0),
+                (hh1.year + 1, hh1.capacity * electrolysis_availability),
+                (
+                    elygator.year + 1,
+                    (hh1.capacity + elygator.capacity) * electrolysis_availability,
+                ),
+            ),
             S_HH1 + "; " + S_ELYGATOR,
             "Holland Hydrogen 1 (200 MW, 3.91 PJ/yr H2 nameplate, from 2027) and the Dutch-user part of "
             "ELYgator (1.37 PJ/yr, from 2028) run at the route's availability 0.57",

@@ -7,14 +7,17 @@ from collections import defaultdict
 from pathlib import Path
 
 from .calibration import (
+    M_OIL_GAS,
     M_STEEL,
     M_TOTAL,
     M_VATT,
+    NEA_IND_2022,
     NEA_IND_2023,
     NEA_IND_2024,
     SCALE,
     TARGET,
     TATA_2020,
+    TATA_2022,
     TATA_2023,
     TATA_2024,
     VATT_2024,
@@ -23,12 +26,14 @@ from .calibration import (
 from .common import cell_text
 from .sources import (
     S_CBS,
+    S_CBS_EMISSION_ACCOUNTS,
     S_ETM,
     S_KLIMAATAKKOORD,
     S_MIDDEN_EM,
     S_NEA22,
     S_NEA23,
     S_NEA24,
+    S_NEA_ALLOCATION,
     S_NRC_YARA,
     S_PBL_CES3,
     S_PBL_LEVY,
@@ -204,6 +209,7 @@ def write(out: Path) -> dict[str, int]:
         estimate="true",
         method=f"NEa ETS industry 2024 ({NEA_IND_2024:.2f}) - MIDDEN oil & gas extraction (scaled) + Vattenfall plants on Tata gases ({VATT_2024:.2f})",
     )
+    _sector_rows(add)
     n_e = w("emissions", rows)
 
     rows = []
@@ -448,3 +454,170 @@ def _target_method(sct):
         f"MIDDEN NEa-2020 emissions of the sector in the cluster x {SCALE:.4f} = (NEa ETS industry 2024 {NEA_IND_2024:.2f} - Tata 5.9) / "
         f"(MIDDEN 2020 total excl. steel and Vattenfall, incl. oil & gas extraction {M_TOTAL - M_STEEL - M_VATT:.2f})"
     )
+
+
+#: CBS emission accounts (83300), CO2 in Mt by NACE activity, and the elektra sectors each holds.
+CBS_NACE = {
+    "refining": ("19", "refining", {2020: 10.272, 2022: 10.495, 2023: 10.288}),
+    "chemicals": (
+        "20",
+        "ammonia, petrochemicals, other_chemicals, hydrogen",
+        {2020: 18.706, 2022: 15.843, 2023: 15.898},
+    ),
+    "basic_metals": (
+        "24",
+        "steel (without Vattenfall's plants) and non_ferrous",
+        {2020: 6.062, 2022: 6.106, 2023: 4.780},
+    ),
+    "building_materials": (
+        "23",
+        "glass, ceramics, cement_lime",
+        {2020: 1.192, 2022: 1.431, 2023: 1.223},
+    ),
+    "paper": ("17", "paper", {2020: 0.889, 2022: 0.893, 2023: 0.693}),
+    "food": ("10-12", "food", {2020: 4.147, 2022: 4.073, 2023: 3.893}),
+    "manufacturing": (
+        "C",
+        "all modelled sectors but Vattenfall's plants",
+        {2020: 43.821, 2022: 41.281, 2023: 39.038},
+    ),
+}
+#: NEa: free allowances paid out for the year, million (S_NEA_ALLOCATION); 2023 derived.
+NEA_FREE_ALLOCATION = {2020: 40.5, 2022: 38.8, 2024: 33.6}
+TATA = {2022: TATA_2022, 2023: TATA_2023, 2024: TATA_2024}
+NEA_INDUSTRY = {2022: NEA_IND_2022, 2023: NEA_IND_2023, 2024: NEA_IND_2024}
+
+
+def _sector_rows(add) -> None:
+    """Published emissions per sector group (CBS NACE), NEa's free allocation, and what the
+    hindcast sets the model against: each group on elektra's boundary, per year."""
+    for group, (nace, modelled, values) in CBS_NACE.items():
+        for year, value in values.items():
+            add(
+                item="cbs_nace_co2",
+                cluster="total",
+                sector=group,
+                year=year,
+                value=value,
+                unit="Mt CO2",
+                source=S_CBS_EMISSION_ACCOUNTS,
+                estimate="false",
+                note=f"NACE {nace}; elektra's sectors: {modelled}; CBS counts every site of the activity "
+                "(also non-ETS) and puts CHPs run by energy companies under D",
+            )
+    for year, value in NEA_FREE_ALLOCATION.items():
+        add(
+            item="nea_free_allocation",
+            cluster="total",
+            year=year,
+            value=value,
+            unit="Mt CO2",
+            source=S_NEA_ALLOCATION,
+            estimate="false",
+            note="free allowances paid out for the year to all Dutch ETS companies (industry and heat)",
+        )
+    add(
+        item="nea_free_allocation",
+        cluster="total",
+        year=2023,
+        value=round(NEA_FREE_ALLOCATION[2024] / 0.92, 2),
+        unit="Mt CO2",
+        source=S_NEA_ALLOCATION,
+        estimate="true",
+        method="2024's 33.6 million is 8 % below 2023's: 33.6 / 0.92",
+    )
+    og = M_OIL_GAS * SCALE
+    for year in (2022, 2023, 2024):
+        vattenfall = M_VATT * TATA[year] / TATA_2020
+        add(
+            item="observed_elektra_boundary",
+            cluster="total",
+            sector="total",
+            year=year,
+            value=round(NEA_INDUSTRY[year] - og + vattenfall, 3),
+            unit="Mt CO2",
+            source=f"{S_NEA22}; {S_NEA23}; {S_NEA24}; {S_MIDDEN_EM}",
+            estimate="true",
+            method=f"NEa ETS industry {NEA_INDUSTRY[year]:.2f} - oil & gas extraction (MIDDEN 2020 "
+            f"{M_OIL_GAS:.2f} x {SCALE:.4f}, not modelled) + Vattenfall's plants on Tata's gases "
+            f"(MIDDEN 2020 {M_VATT:.2f} x Tata {TATA[year]} / {TATA_2020}), as the calibration does for 2024",
+        )
+        add(
+            item="observed_elektra_boundary",
+            cluster="total",
+            sector="steel",
+            year=year,
+            value=round(TATA[year] + vattenfall, 3),
+            unit="Mt CO2",
+            source=f"{S_NEA22 if year == 2022 else S_NEA23 if year == 2023 else S_NEA24}; {S_MIDDEN_EM}",
+            estimate="true",
+            method=f"Tata Steel IJmuiden {TATA[year]} (NEa) + Vattenfall's plants on its gases "
+            f"{vattenfall:.2f} (MIDDEN 2020 {M_VATT:.2f} x Tata {TATA[year]} / {TATA_2020})",
+        )
+    # CBS's accounts put on elektra's boundary with each group's 2020 ratio: NEa's 2020 figures
+    # per installation (MIDDEN, the calibration's base) over CBS's 2020 figure for the activity
+    midden = defaultdict(float)
+    for (label, _cluster), value in M.items():
+        for group, labels in MIDDEN_GROUPS.items():
+            if label in labels:
+                midden[group] += value
+    for group in MIDDEN_GROUPS:
+        cbs = {
+            y: v - (TATA.get(y, TATA_2020) if group == "non_ferrous" else 0.0)
+            for y, v in _cbs(group).items()
+        }
+        ratio = midden[group] / cbs[2020]
+        what = (
+            "CBS NACE 24 basic metals less Tata Steel (NEa)"
+            if group == "non_ferrous"
+            else f"CBS NACE {CBS_NACE[group][0]}"
+        )
+        add(
+            item="observed_elektra_boundary",
+            cluster="total",
+            sector=group,
+            year=2020,
+            value=round(midden[group], 3),
+            unit="Mt CO2",
+            source=S_MIDDEN_EM,
+            estimate="false",
+            method="NEa 2020 verified emissions per installation (MIDDEN) of "
+            + ", ".join(MIDDEN_GROUPS[group])
+            + f": the boundary of elektra's sectors; {what} 2020 = {cbs[2020]:.3f}",
+        )
+        for year in (2022, 2023):
+            add(
+                item="observed_elektra_boundary",
+                cluster="total",
+                sector=group,
+                year=year,
+                value=round(cbs[year] * ratio, 3),
+                unit="Mt CO2",
+                source=f"{S_CBS_EMISSION_ACCOUNTS}; {S_MIDDEN_EM}"
+                + (f"; {S_NEA22 if year == 2022 else S_NEA23}" if group == "non_ferrous" else ""),
+                estimate="true",
+                method=f"{what} {cbs[year]:.3f} x the 2020 ratio of NEa's installations (MIDDEN "
+                f"{midden[group]:.3f}) to CBS ({cbs[2020]:.3f}) = {ratio:.4f}: CBS's change on "
+                "elektra's boundary",
+            )
+
+
+#: MIDDEN's sector labels (NEa 2020 per installation) each published group covers: the
+#: boundary elektra's sectors have (the CHPs MIDDEN assigns to their chemical hosts included).
+MIDDEN_GROUPS = {
+    "refining": ("refining",),
+    "chemicals": (
+        "chemicals (other)",
+        "fertiliser/ammonia",
+        "industrial gases (H2/SMR etc.)",
+        "electricity/CHP (other)",
+    ),
+    "non_ferrous": ("non-ferrous metals",),
+    "building_materials": ("cement/lime/other minerals", "ceramics/bricks", "glass"),
+    "paper": ("paper",),
+    "food": ("food & beverages",),
+}
+
+
+def _cbs(group: str) -> dict[int, float]:
+    return CBS_NACE["basic_metals" if group == "non_ferrous" else group][2]
