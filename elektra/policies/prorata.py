@@ -103,9 +103,11 @@ class ProRata:
     #: lowest factor seen whose claims exceeded the budget
     upper: float = 1.0
     method: str = PLAIN
-    #: +1 when the last step raised the factor, -1 when it lowered it, and its gap
+    #: +1 when the last step raised the factor, -1 when it lowered it, its gap and the
+    #: factor it started from
     last_sign: int = 0
     last_gap: float = math.inf
+    last_factor: float = math.nan
     #: claims at the full rate allowed (MEUR/yr); finite only in the threshold solve
     cap: float = math.inf
     #: re-solves this year's factor asked for
@@ -158,10 +160,11 @@ def next_pro_rata(
             new = factor - excess + 0.25 * TOLERANCE * factor
         else:
             lower = max(lower, factor)
-            new = target
+            new = min(1.0, target)
         if lower >= upper:  # other years moved the response: start again from here
             lower, upper = 0.0, 1.0
-        if not lower < new < upper:
+        # inside the bracket; the full rate (1) may be reached where nothing overclaimed at it
+        if not (lower < new < upper or (new == upper == 1.0 and not rationed)):
             new = 0.5 * (lower + upper)
         if upper - lower <= TOLERANCE * upper:
             new = upper
@@ -174,6 +177,7 @@ def next_pro_rata(
             method=THRESHOLD,
             last_sign=1 if new > factor else -1,
             last_gap=gap,
+            last_factor=factor,
             steps=steps,
         )
     sign = 1 if gap > 0 else -1
@@ -185,10 +189,20 @@ def next_pro_rata(
         lower, upper = 0.0, 1.0
     swings = sign != state.last_sign and state.last_sign != 0
     if lower <= target <= upper and not (swings and abs(gap) > 0.5 * abs(state.last_gap)):
-        # plain iteration: the factor the claims imply
+        # plain iteration: the factor the claims imply; where the last two steps moved the
+        # same way, a secant step on the gap (which falls as the factor rises) goes further
+        new = target
+        moved = factor - state.last_factor
+        if sign == state.last_sign and moved != 0 and math.isfinite(state.last_gap):
+            slope = (gap - state.last_gap) / moved
+            if slope < 0:
+                secant = factor - gap / slope
+                if lower <= secant <= upper:
+                    new = secant
         return replace(
             state,
-            factor=target,
+            factor=new,
+            last_factor=factor,
             lower=lower,
             upper=upper,
             method=PLAIN,
@@ -209,6 +223,7 @@ def next_pro_rata(
         method=THRESHOLD,
         last_sign=sign,
         last_gap=gap,
+        last_factor=factor,
         steps=steps,
     )
 
