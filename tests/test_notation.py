@@ -268,7 +268,7 @@ def test_every_symbol_of_a_formula_is_in_the_table_and_every_entry_is_used():
                     other_indices.setdefault(f"{symbol}_{{{subscript}}} (table: {key})", set()).add(
                         where
                     )
-    assert not unknown, f"symbols without an entry in elektra/outputs/notation.py: {unknown}"
+    assert not unknown, f"symbols without an entry in notation.py or a policy's symbols: {unknown}"
     assert not other_indices, f"a letter used with other indices than its entry's: {other_indices}"
     unused = sorted(set(entries) - used)
     assert not unused, f"entries of the symbol table no formula uses: {unused}"
@@ -319,7 +319,7 @@ def test_every_entry_names_what_holds_it_in_the_code():
     for table_name, table in notation.TABLES.items():
         for symbol, entry in table.items():
             code = entry.code
-            if table is notation.VARIABLES and "." not in code:
+            if table is notation.VARIABLE_SYMBOLS and "." not in code:
                 assert code in variables, (symbol, code)
             elif code.startswith("Scenario."):
                 assert code.removeprefix("Scenario.") in Scenario.model_fields, (symbol, code)

@@ -10,9 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import xarray as xr
+
+
+class Symbol(NamedTuple):
+    """What a symbol of the math docs is in the code and what it means."""
+
+    #: a parameter of the registry, ``Scenario.<key>``/``Policies.<switch>``, a variable of
+    #: the LP, or a dotted path under ``elektra``
+    code: str
+    meaning: str
+    #: the unit, for symbols that are not registry parameters (those carry theirs)
+    unit: str = ""
 
 
 @dataclass(frozen=True)

@@ -289,7 +289,7 @@ def math_page() -> str:
         sections.append(
             f"\n### {heading}\n\n| symbol | code | unit | meaning |\n|---|---|---|---|\n"
         )
-        sections += _symbol_rows(table, table is notation.PARAMETERS)
+        sections += _symbol_rows(table, table is notation.PARAMETER_SYMBOLS)
     return "".join(sections).rstrip() + "\n"
 
 

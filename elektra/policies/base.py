@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Variables
-from elektra.model.resultspec import CostComponent, ResultSpec
+from elektra.model.resultspec import CostComponent, ResultSpec, Symbol
 from elektra.model.structure import Core
 
 if TYPE_CHECKING:
@@ -29,6 +29,15 @@ class Switch:
     name: str
     default: bool
     description: str
+
+
+def merged_symbols(*groups: Mapping[str, Mapping[str, Symbol]]) -> dict[str, dict[str, Symbol]]:
+    """Symbol tables of several declarations in one (a policy that shares a module's)."""
+    merged: dict[str, dict[str, Symbol]] = {}
+    for group in groups:
+        for table, entries in group.items():
+            merged.setdefault(table, {}).update(entries)
+    return merged
 
 
 class Policy:
@@ -57,6 +66,9 @@ class Policy:
     #: The cost components of its cost terms (with transfer flag and IAMC name), merged into
     #: :data:`elektra.model.results.COST_COMPONENTS` and the IAMC codelist.
     costs: tuple[CostComponent, ...] = ()
+    #: The symbols of its formulas, by table of the math docs' symbol table (merged into
+    #: :data:`elektra.outputs.notation.TABLES`; a test checks every symbol is used).
+    symbols: Mapping[str, Mapping[str, Symbol]] = {}
     #: The input parameters it owns (reads and no other part of the model does), merged
     #: into the registry :data:`elektra.inputs.parameters.PARAMETERS`.
     parameters: tuple[Parameter, ...] = ()

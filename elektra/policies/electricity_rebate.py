@@ -22,11 +22,12 @@ this policy shares with IKC-ETS. The electricity is the carrier with role
 from __future__ import annotations
 
 from elektra.inputs.parameters import Parameter
-from elektra.model.resultspec import CostComponent
+from elektra.model.resultspec import CostComponent, Symbol
 from elektra.model.structure import SectorClusterYear, finite
-from elektra.policies.base import Switch
+from elektra.policies.base import Switch, merged_symbols
 from elektra.policies.prorata import (
     RESERVE_PARAMETERS,
+    SUPPORT_SYMBOLS,
     ElectricitySupport,
     support_claims,
     support_costs,
@@ -80,6 +81,16 @@ PARAMETERS = (
 )
 
 
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"R^{el}_y": Symbol(
+            "electricity_rebate_rate", "full rebate per unit of electricity (the envelope)"
+        ),
+    },
+}
+
+
 class ElectricityRebate(ElectricitySupport):
     name = "electricity_rebate"
     title = "Electricity-cost envelope (rebate per MWh)"
@@ -92,6 +103,7 @@ class ElectricityRebate(ElectricitySupport):
         ),
     )
     parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
+    symbols = merged_symbols(SUPPORT_SYMBOLS, SYMBOLS)
     costs = (
         CostComponent(
             "electricity_rebate",

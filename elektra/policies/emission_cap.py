@@ -19,6 +19,7 @@ from functools import partial
 from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import national_emission_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
+from elektra.model.resultspec import Symbol
 from elektra.model.structure import Core, Year, finite
 from elektra.policies.base import Policy, Switch
 from elektra.policies.upstream import UpstreamCoefficients, upstream_emission_pairs
@@ -40,6 +41,19 @@ PARAMETERS = (
         ),
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"\bar E_y": Symbol(
+            "emission_cap", "cap on direct emissions (plus upstream where counted)"
+        ),
+        r"z^{imp}": Symbol(
+            "Policies.cap_counts_imports", "1 where the emission cap counts imports, else 0", "1"
+        ),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,7 @@ class EmissionCap(Policy):
         ),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     reads = (
         "embedded_emissions",
         "emission_cap",

@@ -16,7 +16,7 @@ from typing import Any
 from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import national_emission_pairs
 from elektra.model.lp import Builder, Variables
-from elektra.model.resultspec import CostComponent
+from elektra.model.resultspec import CostComponent, Symbol
 from elektra.model.structure import Core, StructureError, finite
 from elektra.policies.base import Policy, Switch
 
@@ -75,6 +75,31 @@ PARAMETERS = (
         group="policy",
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"P^{ETS}_y": Symbol("ets_price", "EU-ETS allowance price"),
+        r"b_{s,j}": Symbol(
+            "free_allocation_benchmark", "free allocation per unit of domestic output"
+        ),
+        r"\lambda_y": Symbol("free_allocation_factor", "share of the benchmark allocated for free"),
+        r"\chi_{s,y}": Symbol(
+            "cbam_phase_out", "share of free allocation withdrawn (CBAM sectors)"
+        ),
+    },
+    "Derived coefficients and constants": {
+        r"c^{CBAM}_{r,y}": Symbol(
+            "policies.ets.EtsCoefficients.cbam_charge",
+            "CBAM charge per unit of an imported product",
+            "MEUR/{output}",
+        ),
+    },
+    "Cost terms": {
+        r"C^{ETS}_y": Symbol("policies.ets.ets_costs", "ETS, free allocation and CBAM", "MEUR/yr"),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -139,6 +164,7 @@ class Ets(Policy):
         ),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     costs = (
         CostComponent("ets", True, "EU-ETS allowances for direct emissions", "EU-ETS"),
         CostComponent(

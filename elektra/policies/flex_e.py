@@ -34,7 +34,7 @@ from functools import partial
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import ResultSpec, Symbol, to_array
 from elektra.model.structure import MWH_PER_PJ, CellYear, Core, Year, annuity_factor, finite
 from elektra.policies.base import Policy, Switch
 from elektra.policies.ets import carbon_price
@@ -72,6 +72,30 @@ PARAMETERS = (
         group="subsidy",
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"S^F_y": Symbol("flex_e_budget", "Flex-e budget"),
+        r"\sigma^F_r": Symbol("flex_e_grant_share", "aid intensity of Flex-e (share of capex)"),
+    },
+    "Derived coefficients and constants": {
+        r"g^F_{s,c,r,v}": Symbol(
+            "policies.flex_e.FlexECoefficients.grant_per_unit",
+            "Flex-e grant per unit of capacity: min(share x capex, funding gap)",
+            "MEUR/({output}/yr)",
+        ),
+    },
+    "Variables": {
+        r"w^F_{s,c,r,v}": Symbol(
+            "flex_e_capacity", "new flexible capacity funded by Flex-e", "{output}/yr"
+        ),
+    },
+    "Cost terms": {
+        r"C^{F}_y": Symbol("policies.flex_e.flex_e_costs", "Flex-e grants received", "MEUR/yr"),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -180,6 +204,7 @@ class FlexE(Policy):
         ),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     costs = (INVESTMENT_GRANTS,)
     reads = (
         "capex",

@@ -14,7 +14,7 @@ from functools import partial
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Elastic, Row, Variables, at_most
-from elektra.model.resultspec import CostComponent, ResultSpec, to_array
+from elektra.model.resultspec import CostComponent, ResultSpec, Symbol, to_array
 from elektra.model.structure import (
     MWH_PER_PJ,
     CellYear,
@@ -86,6 +86,25 @@ PARAMETERS = (
         plausible_reason="grid assets are written off over 40-60 years",
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"\eta_r": Symbol("firm_share", "share of a route's electricity on a firm connection"),
+        r"G_{c,y}": Symbol("grid_capacity", "grid connection capacity"),
+        r"X_c": Symbol("grid_expansion_cost", "overnight cost of one MW of paid grid expansion"),
+        r"L^G": Symbol("grid_expansion_lifetime", "lifetime of paid grid expansion"),
+    },
+    "Variables": {
+        r"x_{c,v}": Symbol("grid_expansion", "paid grid expansion built in year v", "MW"),
+    },
+    "Cost terms": {
+        r"C^{grid}_y": Symbol(
+            "policies.grid.grid_expansion_cost", "paid grid expansion", "MEUR/yr"
+        ),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -190,6 +209,7 @@ class Grid(Policy):
         ),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     costs = (CostComponent("grid_expansion", False, "Paid grid expansion", "Grid Expansion"),)
     reads = (
         "firm_share",

@@ -27,12 +27,13 @@ is the carrier with role ``grid_electricity``.
 from __future__ import annotations
 
 from elektra.inputs.parameters import Parameter
-from elektra.model.resultspec import CostComponent
+from elektra.model.resultspec import CostComponent, Symbol
 from elektra.model.structure import SectorClusterYear, finite
-from elektra.policies.base import Switch
+from elektra.policies.base import Switch, merged_symbols
 from elektra.policies.ets import carbon_price
 from elektra.policies.prorata import (
     RESERVE_PARAMETERS,
+    SUPPORT_SYMBOLS,
     ElectricitySupport,
     support_claims,
     support_costs,
@@ -95,6 +96,15 @@ PARAMETERS = (
 )
 
 
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"\beta_{s,y}": Symbol("ikc_aid_intensity", "IKC-ETS aid intensity"),
+        r"\varepsilon_y": Symbol("ikc_emission_factor", "electricity CO2 factor used by IKC-ETS"),
+    },
+}
+
+
 class Ikc(ElectricitySupport):
     name = "ikc"
     title = "IKC-ETS (indirect cost compensation)"
@@ -105,6 +115,7 @@ class Ikc(ElectricitySupport):
         ),
     )
     parameters = (*RESERVE_PARAMETERS, *PARAMETERS)
+    symbols = merged_symbols(SUPPORT_SYMBOLS, SYMBOLS)
     costs = (
         CostComponent(
             "ikc_compensation", True, "IKC-ETS compensation received", "IKC Compensation"

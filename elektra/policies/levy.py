@@ -14,7 +14,7 @@ from functools import partial
 from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import emission_pairs
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_least
-from elektra.model.resultspec import CostComponent
+from elektra.model.resultspec import CostComponent, Symbol
 from elektra.model.structure import Core, SectorClusterYear
 from elektra.policies.base import Policy, Switch
 from elektra.policies.ets import carbon_price
@@ -49,6 +49,21 @@ PARAMETERS = (
         plausible_reason="the whole Dutch ETS industry emits about 50 Mt CO2 a year",
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"\tau_y": Symbol("co2_levy_rate", "national CO2 levy rate"),
+        r"V_{s,c,y}": Symbol("co2_levy_dispensation", "emissions exempt from the levy"),
+    },
+    "Variables": {
+        r"\ell_{s,c,y}": Symbol("levied", "emissions paying the national levy", "Mt/yr"),
+    },
+    "Cost terms": {
+        r"C^{levy}_y": Symbol("policies.levy.levy_costs", "national CO2 levy paid", "MEUR/yr"),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,7 @@ class Levy(Policy):
         ),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     costs = (CostComponent("co2_levy", True, "National CO2 levy", "CO2 Levy"),)
     reads = (
         "co2_levy_dispensation",

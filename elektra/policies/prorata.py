@@ -45,7 +45,7 @@ from functools import partial
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, Row, Variables, at_most
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import ResultSpec, Symbol, to_array
 from elektra.model.structure import Core, SectorClusterYear, Year
 from elektra.policies.base import Policy
 
@@ -90,6 +90,63 @@ RESERVE_PARAMETERS = (
         group="subsidy",
     ),
 )
+
+
+#: The symbols of the pro-rata supports' formulas (IKC-ETS and the envelope share them).
+SUPPORT_SYMBOLS = {
+    "Derived coefficients and constants": {
+        r"R_{s,c,y}": Symbol(
+            "policies.prorata.SupportCoefficients.rate",
+            "full rate of an electricity-cost support",
+            "MEUR/PJ",
+        ),
+        r"S^{el}_y": Symbol(
+            "policies.prorata.SupportCoefficients.budget",
+            "budget paying a year's electricity-cost claims (ikc_budget of the next year, "
+            "electricity_rebate_budget of the year)",
+            "MEUR",
+        ),
+        r"\zeta_y": Symbol(
+            "policies.prorata.ProRata.factor",
+            "pro-rata factor: share of the full rate paid (settled as a fixed point)",
+            "1",
+        ),
+        r"\hat\zeta_y": Symbol(
+            "policies.prorata.implied_factor",
+            r"the factor a solution's claims imply, :math:`\min(1, S^{el}_y / K_y)`",
+            "1",
+        ),
+        r"\Lambda_y": Symbol(
+            "policies.prorata.ElectricitySupport.fixed_point",
+            "dual of the claims limit, as a share of the full rate",
+            "1",
+        ),
+        r"\nu": Symbol(
+            "policies.prorata.SupportCoefficients.value_factor",
+            r"value in the year of use of a payment made :math:`d^{pay}` years later, :math:`(1 + \rho)^{-d^{pay}}`",
+            "1",
+        ),
+        r"d^{pay}": Symbol(
+            "policies.prorata.ElectricitySupport.payment_lag",
+            "years between the use of electricity and the payment of its support",
+            "yr",
+        ),
+    },
+    "Expressions": {
+        r"K_y": Symbol(
+            "policies.prorata.ElectricitySupport.claims",
+            "claims of an electricity-cost support at the full rate",
+            "MEUR/yr",
+        ),
+    },
+    "Cost terms": {
+        r"C^{sup}_y": Symbol(
+            "policies.prorata.support_costs",
+            "electricity-cost support received (each of IKC-ETS and the envelope)",
+            "MEUR/yr",
+        ),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -347,6 +404,7 @@ class ElectricitySupport(Policy):
     """A support per unit of electricity with a budget, cut pro rata (see module docs)."""
 
     parameters = RESERVE_PARAMETERS
+    symbols = SUPPORT_SYMBOLS
 
     #: cost component of the support
     component: str = ""

@@ -25,7 +25,7 @@ from functools import partial
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import ResultSpec, Symbol, to_array
 from elektra.model.structure import CellYear, Core, Year, finite
 from elektra.policies.base import Policy, Switch
 
@@ -82,6 +82,23 @@ PARAMETERS = (
         group="policy",
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Sets": {
+        r"\mathcal{S}^{RFNBO}": Symbol(
+            "rfnbo_counted", "sectors whose hydrogen use the RFNBO obligation counts"
+        ),
+    },
+    "Parameters and scenario keys": {
+        r"\Omega_y": Symbol("rfnbo_obligation", "RFNBO share of industrial hydrogen use"),
+        r"\psi_r": Symbol("rfnbo_route_share", "share of a hydrogen route's output that is RFNBO"),
+        r"\phi^{cap}_r": Symbol(
+            "captive_hydrogen", "hydrogen a route makes and uses inside itself, per unit of output"
+        ),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -161,6 +178,7 @@ class Rfnbo(Policy):
         Switch("rfnbo", False, "the RFNBO obligation for industrial hydrogen (RED III, Art. 22a)"),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     reads = (
         "captive_hydrogen",
         "rfnbo_counted",

@@ -13,7 +13,7 @@ from functools import partial
 from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import captured_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_most
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import ResultSpec, Symbol, to_array
 from elektra.model.structure import Core, Year, finite
 from elektra.policies.base import Policy, Switch
 
@@ -34,6 +34,14 @@ PARAMETERS = (
         ),
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"Z_y": Symbol("co2_storage_capacity", "CO2 storage injection capacity"),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class Storage(Policy):
         Switch("co2_storage", True, "CO2 storage injection capacity per year (Porthos, Aramis)"),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     reads = ("co2_storage_capacity",)
     core_fields = frozenset(
         (

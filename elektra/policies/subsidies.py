@@ -71,7 +71,7 @@ import numpy as np
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Builder, DualSpec, Row, Variables, at_most
-from elektra.model.resultspec import CostComponent, ResultSpec, to_array
+from elektra.model.resultspec import CostComponent, ResultSpec, Symbol, to_array
 from elektra.model.structure import CellYear, Core, annuity_factor, finite, in_service
 from elektra.policies.base import ZERO_DUAL, Policy, Switch
 from elektra.policies.ets import carbon_price
@@ -181,6 +181,82 @@ INVESTMENT_GRANTS = CostComponent(
 OPERATING_SUBSIDIES = CostComponent(
     "operating_subsidies", True, "Operating subsidies received (SDE++)", "Operating Subsidies"
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Sets": {
+        r"\mathcal{R}^{ref}_{s,j}": Symbol(
+            "policies.subsidies._references", "reference (fossil) routes of a service"
+        ),
+    },
+    "Parameters and scenario keys": {
+        r"S_{i,t}": Symbol("subsidy_budget", "budget of an instrument's round"),
+        r"W_{i,t}": Symbol(
+            "subsidy_awarded", "budget of a round already awarded (committed draws)"
+        ),
+        r"\sigma_{i,r}": Symbol(
+            "grant_share", "aid intensity of an investment grant (share of capex)"
+        ),
+        r"R^{op}_{i,r,v}": Symbol(
+            "operating_subsidy_rate", "largest operating subsidy per unit of output"
+        ),
+        r"H_i": Symbol("subsidy_duration", "years an operating subsidy pays"),
+        r"d_i": Symbol("subsidy_lead_time", "years from a round's award to commissioning"),
+        r"\bar Q_{i,y}": Symbol("subsidy_ccs_cap", "CO2 capture an instrument may fund in a year"),
+    },
+    "Derived coefficients and constants": {
+        r"c^{run}_{s,c,r,y}": Symbol(
+            "policies.subsidies.route_margins",
+            "running and CO2 cost per unit: energy, tax, variable cost, ETS and CBAM",
+            "MEUR/{output}",
+        ),
+        r"\Pi_{s,c,r,y}": Symbol(
+            "policies.subsidies.route_margins",
+            "margin of a route over the cheapest reference route of its cell: what a unit saves",
+            "MEUR/{output}",
+        ),
+        r"\Delta_{s,c,r,y}": Symbol(
+            "policies.subsidies.SubsidyCoefficients.gap",
+            "unprofitable gap per unit of output at year y's prices (the SDE++ gap)",
+            "MEUR/{output}",
+        ),
+        r"\Gamma_{s,c,r,v}": Symbol(
+            "policies.subsidies.SubsidyCoefficients.funding_gap",
+            "funding gap: capex less the present value of the margins",
+            "MEUR/({output}/yr)",
+        ),
+        r"\tilde C_{s,c,r,v}": Symbol(
+            "policies.subsidies.funding_gaps",
+            "capex of the new reference plant that new capacity replacing retiring stock avoids",
+            "MEUR/({output}/yr)",
+        ),
+        r"\tilde F_{s,c,r,y}": Symbol(
+            "policies.subsidies.funding_gaps",
+            "fixed O&M of that avoided reference plant",
+            "MEUR/({output}/yr)/yr",
+        ),
+        r"g_{i,s,c,r,v}": Symbol(
+            "policies.subsidies.SubsidyCoefficients.grant_per_unit",
+            "grant per unit of capacity: min(share x capex, funding gap)",
+            "MEUR/({output}/yr)",
+        ),
+    },
+    "Variables": {
+        r"w^G_{i,s,c,r,v}": Symbol(
+            "grant_capacity", "new capacity funded by a grant", "{output}/yr"
+        ),
+        r"w^O_{i,s,c,r,v}": Symbol(
+            "subsidised_capacity", "new capacity funded by an operating subsidy", "{output}/yr"
+        ),
+        r"o_{i,s,c,r,v,y}": Symbol(
+            "subsidised_output", "paid output of subsidised capacity", "{output}/yr"
+        ),
+    },
+    "Cost terms": {
+        r"C^{sub}_y": Symbol("policies.subsidies.subsidy_costs", "subsidies received", "MEUR/yr"),
+    },
+}
 
 
 class InstrumentYear(NamedTuple):
@@ -551,6 +627,7 @@ class Subsidies(Policy):
         Switch("subsidies", True, "subsidy instruments with budgets (SDE++, NIKI, VEKI, DEI+)"),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     costs = (INVESTMENT_GRANTS, OPERATING_SUBSIDIES)
     reads = (
         "capex",

@@ -14,6 +14,7 @@ from functools import partial
 from elektra.inputs.parameters import Parameter
 from elektra.model.expressions import carrier_use_pairs, route_activity_pairs
 from elektra.model.lp import DualSpec, Elastic, Row, Variables, at_least, at_most
+from elektra.model.resultspec import Symbol
 from elektra.model.structure import CarrierYear, Core, RouteYear, finite
 from elektra.policies.base import Policy, Switch
 
@@ -64,6 +65,18 @@ PARAMETERS = (
         ),
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"\bar U_{k,y}": Symbol("supply_limit", "largest national use of a carrier"),
+        r"\bar A_{r,y}": Symbol("route_activity_limit", "largest national activity of a route"),
+        r"\underline{A}_{r,y}": Symbol(
+            "route_activity_minimum", "committed national activity of a route"
+        ),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -162,6 +175,7 @@ class Supply(Policy):
         ),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     reads = (
         "route_activity_limit",
         "route_activity_minimum",

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from elektra.inputs.parameters import Parameter
 from elektra.model.lp import Variables
-from elektra.model.resultspec import ResultSpec, to_array
+from elektra.model.resultspec import ResultSpec, Symbol, to_array
 from elektra.model.structure import Core, StructureError
 from elektra.policies.base import Policy, Switch
 
@@ -127,6 +127,38 @@ PARAMETERS = (
         plausible_reason="grey hydrogen carries about 12 kg CO2e/kg (0.1 Mt/PJ) over its life cycle",
     ),
 )
+
+
+#: The symbols of its formulas, by table of the math docs' symbol table.
+SYMBOLS = {
+    "Parameters and scenario keys": {
+        r"f^{up}_{k,y}": Symbol(
+            "upstream_emission_factor", "upstream emissions per unit of a carrier"
+        ),
+        r"m^{lc}_r": Symbol(
+            "import_life_cycle_emissions", "life-cycle emissions of an imported product"
+        ),
+        r"\omega": Symbol("methane_leakage_rate", "share of the methane produced that leaks"),
+        r"\mathrm{GWP}": Symbol("methane_gwp", "warming potential of methane, 100 years"),
+    },
+    "Derived coefficients and constants": {
+        r"u_{r,y}": Symbol(
+            "policies.upstream.UpstreamCoefficients.factor",
+            "counted upstream emissions per unit of output",
+            "Mt/{output}",
+        ),
+        r"\mathrm{LHV}": Symbol(
+            "policies.upstream.METHANE_LHV", "lower heating value of methane, 50", "PJ/Mt"
+        ),
+    },
+    "Expressions": {
+        r"E^{up}_y": Symbol(
+            "policies.upstream.upstream_emission_pairs",
+            "counted upstream emissions (switch upstream_emissions)",
+            "Mt/yr",
+        ),
+    },
+}
 
 
 def leaked_methane_factor(rate: float, gwp: float) -> float:
@@ -224,6 +256,7 @@ class Upstream(Policy):
         ),
     )
     parameters = PARAMETERS
+    symbols = SYMBOLS
     reads = (
         "import_life_cycle_emissions",
         "methane_gwp",
