@@ -228,3 +228,34 @@ def test_policies_are_computed_after_the_ones_they_require():
         for name in policy.requires:
             if name in order:
                 assert order.index(name) < order.index(policy.name)
+
+
+def test_a_block_declaring_its_core_fields_reads_only_those(base_run):
+    """subsidised_output_limit is reused across variants while `availability` is unchanged:
+    its rule must read no other field of the core."""
+    from elektra.policies.subsidies import subsidised_output_limit
+
+    core = TracingObject(base_run.core)
+    block = base_run.lp.rows["subsidised_output_limit"]
+    x = type("X", (), {})()
+    x.subsidised_output = base_run.lp.columns["subsidised_output"]
+    x.subsidised_capacity = base_run.lp.columns["subsidised_capacity"]
+    for key in block.keys[:200]:
+        subsidised_output_limit(x, core, key)
+    assert core.seen == {"availability"}
+
+
+def test_a_capex_and_ets_variant_of_base_is_the_fresh_build_array_for_array(base_run):
+    data = with_overrides(
+        base_run.data, {"ets_price": [Override(scale=1.3)], "capex": [Override(scale=0.8)]}
+    )
+    from elektra.model.build import with_data
+
+    variant = with_data(base_run.built, data)
+    fresh = build(base_run.scenario, data).lp
+    lp = variant.lp
+    assert lp.same_shape(fresh)
+    assert np.array_equal(lp.cost, fresh.cost) and lp.offset == fresh.offset
+    assert np.array_equal(lp.row_lower, fresh.row_lower)
+    assert np.array_equal(lp.row_upper, fresh.row_upper)
+    assert (lp.matrix != fresh.matrix).nnz == 0

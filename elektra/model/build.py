@@ -214,7 +214,8 @@ def assemble(
             if kept is not None:
                 b.reuse(kept, x)
             else:
-                with b.part(name):
+                earlier = previous.parts.get(name) if reusable else None
+                with b.part(name, earlier, changes):
                     policy.define(b, x, core, coefficients[policy.name])
         for name, declare, reads in CORE_PARTS[1:]:
             kept = keep(name, reads)
@@ -223,7 +224,11 @@ def assemble(
             else:
                 with b.part(name):
                     declare(b, x, core)
-        return b.finish(), b.parts
+        lp = b.finish()
+        if reusable and not lp.same_shape(previous.lp):
+            # a block or part of the earlier build cannot stand in an LP of another shape
+            raise ShapeChanged("the variant's LP has another shape")
+        return lp, b.parts
     except ShapeChanged:
         return assemble(core, policies, coefficients, elastic)
 

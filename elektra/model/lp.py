@@ -18,7 +18,7 @@ Nothing here knows the energy system; nothing here imports Pyomo or HiGHS.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -350,19 +350,31 @@ class Builder:
         self.constants: dict[tuple[str, int], float] = {}
         self.parts: dict[str, Part] = {}
         self._part: Part | None = None
+        self._previous: dict[str, RowBlock] = {}
+        self._changed: frozenset[str] = frozenset()
+        #: constraint blocks taken from an earlier build (:meth:`part`)
+        self.kept_blocks = 0
         self._next_column = 0
         self._next_row = 0
 
     @contextmanager
-    def part(self, name: str):
-        """Record what is declared inside the block as the part ``name``."""
+    def part(self, name: str, previous: Part | None = None, changed: Collection[str] = ()):
+        """Record what is declared inside the block as the part ``name``.
+
+        ``previous``: the part of an earlier build of the same LP; a constraint block of it
+        that declares the only core fields its rows read (``constraints(..., fields=)``) and
+        none of which are in ``changed`` is taken from it instead of built again.
+        """
         if name in self.parts:
             raise ValueError(f"part {name!r} built twice")
         self._part = self.parts[name] = Part(name)
+        self._previous = {block.name: block for block in previous.rows} if previous else {}
+        self._changed = frozenset(changed)
         try:
             yield self._part
         finally:
             self._part = None
+            self._previous = {}
 
     def reuse(self, part: Part, x: Variables | None = None) -> None:
         """Add a part of an earlier build of this LP as it was.
@@ -424,17 +436,35 @@ class Builder:
         dual: DualSpec | None = None,
         dual_note: str = "",
         doc: Callable | None = None,
+        fields: frozenset[str] | None = None,
     ) -> RowBlock:
         """Declare a constraint: ``rule(key)`` makes the row of each key.
 
         ``doc`` is the function whose docstring holds the constraint's formula (the rule
-        itself by default).
+        itself by default). ``fields``: the core fields the rows read, where that is all
+        they read besides the variables (no policy coefficient): the block is then taken
+        from the earlier build of its part while none of them changed.
         """
         if name in self.rows:
             raise ValueError(f"constraint {name!r} declared twice")
         if dual is None and not dual_note:
             raise ValueError(f"constraint {name!r}: give its DualSpec or say why it has none")
         keys = list(keys)
+        earlier = self._previous.get(name)
+        if (
+            fields is not None
+            and earlier is not None
+            and not (elastic is not None and elastic.group in self.elastic)
+            and not fields & self._changed
+            and (earlier.keys is keys or earlier.keys == keys)
+        ):
+            block = earlier.moved(self._next_row)
+            self.rows[name] = block
+            self._next_row = block.stop
+            self.kept_blocks += 1
+            if self._part is not None:
+                self._part.rows.append(block)
+            return block
         rows = [rule(key) for key in keys]
         if elastic is not None and elastic.group in self.elastic and keys:
             slack = self.variables(f"{name}_slack", keys, dims, description="elastic slack")

@@ -831,6 +831,7 @@ class Subsidies(Policy):
             PaidOutput._fields,
             partial(subsidised_output_limit, x, core),
             dual_note=PER_PROJECT,
+            fields=frozenset({"availability"}),
         )
         b.constraints(
             "operating_subsidy_output",
