@@ -303,17 +303,29 @@ class SupportCoefficients:
     value_factor: float
 
 
+#: The pairs of :func:`electricity_pairs` of the last LP built, by key: the same for every
+#: step of a fixed point (only the rates move), so made once per activity block and core.
+_PAIRS: dict = {"owner": (None, None, ()), "pairs": {}}
+
+
 def electricity_pairs(
     x: Variables, core: Core, carriers: tuple[str, ...], key: SectorClusterYear
 ) -> list:
     """Supported electricity used by a sector in a cluster and year (PJ/yr), as pairs."""
-    s, c, y = key
-    return [
-        (core.inputs[(r, y)][k], x.activity[(s, c, r, y)])
-        for r in core.cell_routes[(s, c)]
-        for k in carriers
-        if k in core.inputs[(r, y)]
-    ]
+    owner = _PAIRS["owner"]
+    if owner[0] is not x.activity or owner[1] is not core or owner[2] != carriers:
+        _PAIRS["owner"] = (x.activity, core, carriers)
+        _PAIRS["pairs"] = {}
+    pairs = _PAIRS["pairs"].get(key)
+    if pairs is None:
+        s, c, y = key
+        pairs = _PAIRS["pairs"][key] = [
+            (core.inputs[(r, y)][k], x.activity[(s, c, r, y)])
+            for r in core.cell_routes[(s, c)]
+            for k in carriers
+            if k in core.inputs[(r, y)]
+        ]
+    return pairs
 
 
 def electricity_use(core: Core, carriers: tuple[str, ...], activity: Mapping, key) -> float:
